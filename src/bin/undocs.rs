@@ -1,0 +1,425 @@
+//! The `undocs` command-line tool: convert, inspect, lint and round-trip UN documents.
+
+#![forbid(unsafe_code)]
+
+use std::io::{Read as _, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use serde_json::{Value, json};
+use undocs::model::{Document, Symbol, plain_text};
+use undocs::{Error, Format, ReadOptions};
+
+/// Convert United Nations documents between Akoma Ntoso XML, DOCX, PDF, JSON and
+/// PDF-extracted text, and check them.
+#[derive(Parser)]
+#[command(name = "undocs", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Convert IN to OUT; formats come from the file extensions or --from/--to ('-' is
+    /// stdin/stdout).
+    Convert {
+        /// Input file, or '-' for standard input.
+        input: PathBuf,
+        /// Output file, or '-' for standard output.
+        output: PathBuf,
+        /// Input format (json, akn, docx, pdf, text).
+        #[arg(long)]
+        from: Option<Format>,
+        /// Output format (json, akn, docx, pdf, text).
+        #[arg(long)]
+        to: Option<Format>,
+        /// Fill or override metadata the source lacks, e.g. --set symbol=A/HRC/31/81*
+        /// (keys: symbol, symbol2, reissued, organ, body, distribution, date,
+        /// original_language, language, session, session_label, session_dates, agenda_item,
+        /// kind, title, subtitle, job_number, sponsor).
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        set: Vec<String>,
+    },
+    /// Show the masthead and counts of a document.
+    Info {
+        /// Input file, or '-' for standard input.
+        file: PathBuf,
+        /// Input format.
+        #[arg(long)]
+        from: Option<Format>,
+        /// Print JSON with fixed keys for scripts.
+        #[arg(long)]
+        json: bool,
+        /// Fill or override metadata, as for convert.
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        set: Vec<String>,
+    },
+    /// Parse UN symbols and print their components as JSON (exit 1 if any is invalid).
+    Symbol {
+        /// Symbols, e.g. A/HRC/31/81 'S/RES/1244 (1999)'.
+        #[arg(required = true)]
+        symbols: Vec<String>,
+    },
+    /// Lint a document: numbering, empty footnotes, symbols, dates (exit 1 on any error).
+    Check {
+        /// Input file, or '-' for standard input.
+        file: PathBuf,
+        /// Input format.
+        #[arg(long)]
+        from: Option<Format>,
+        /// Fill or override metadata, as for convert.
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        set: Vec<String>,
+    },
+    /// Write the document to every format this build supports, read each back, and report
+    /// any difference (exit 1 on a difference).
+    Roundtrip {
+        /// Input file, or '-' for standard input.
+        file: PathBuf,
+        /// Input format.
+        #[arg(long)]
+        from: Option<Format>,
+        /// Fill or override metadata, as for convert.
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        set: Vec<String>,
+    },
+}
+
+/// A failure: exit code 2 for errors, 1 for findings, differences or invalid symbols.
+enum Fail {
+    Error(Error),
+    Findings,
+}
+
+impl From<Error> for Fail {
+    fn from(e: Error) -> Self {
+        Fail::Error(e)
+    }
+}
+
+impl From<std::io::Error> for Fail {
+    fn from(e: std::io::Error) -> Self {
+        Fail::Error(Error::Io(e))
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Fail::Findings) => ExitCode::from(1),
+        Err(Fail::Error(e)) => {
+            eprintln!("undocs: error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cmd: Command) -> Result<(), Fail> {
+    match cmd {
+        Command::Convert {
+            input,
+            output,
+            from,
+            to,
+            set,
+        } => {
+            let to = match to.or_else(|| Format::from_path(&output)) {
+                Some(f) => f,
+                None if output.as_os_str() == "-" => Format::Json,
+                None => return Err(cannot_tell(&output, "--to")),
+            };
+            if !to.can_write() {
+                return Err(Fail::Error(unsupported_write(to)));
+            }
+            let doc = load(&input, from, &set)?;
+            let mut buf = Vec::new();
+            undocs::write(&doc, to, &mut buf)?;
+            if output.as_os_str() == "-" {
+                std::io::stdout().lock().write_all(&buf)?;
+            } else {
+                std::fs::write(&output, &buf).map_err(|e| io_at(e, &output))?;
+            }
+            Ok(())
+        }
+        Command::Info {
+            file,
+            from,
+            json,
+            set,
+        } => {
+            let (doc, warnings) = load_with_warnings(&file, from, &set)?;
+            let v = info_json(&doc, &warnings);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+            } else {
+                print_info(&doc, &warnings);
+            }
+            Ok(())
+        }
+        Command::Symbol { symbols } => {
+            let mut all = Vec::new();
+            let mut bad = false;
+            for s in &symbols {
+                match Symbol::parse_printed(s) {
+                    Ok((sym, reissued)) => all.push(symbol_json(&sym, reissued)),
+                    Err(e) => {
+                        bad = true;
+                        eprintln!("undocs: {e}");
+                        all.push(json!({ "input": s, "error": e.reason }));
+                    }
+                }
+            }
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&Value::Array(all)).unwrap_or_default()
+            );
+            if bad { Err(Fail::Findings) } else { Ok(()) }
+        }
+        Command::Check { file, from, set } => {
+            let (doc, warnings) = load_with_warnings(&file, from, &set)?;
+            for w in &warnings {
+                println!("warning: read: {w}");
+            }
+            let findings = doc.check();
+            for f in &findings {
+                println!("{f}");
+            }
+            let errors = findings
+                .iter()
+                .filter(|f| f.severity == undocs::model::Severity::Error)
+                .count();
+            println!("{} finding(s), {errors} error(s)", findings.len());
+            if errors > 0 {
+                Err(Fail::Findings)
+            } else {
+                Ok(())
+            }
+        }
+        Command::Roundtrip { file, from, set } => {
+            let doc = load(&file, from, &set)?;
+            let mut differ = false;
+            for f in Format::ALL {
+                if !f.can_write() || !f.can_read() {
+                    let why = if !f.enabled() {
+                        "not in this build"
+                    } else if f.can_read() {
+                        "read-only format"
+                    } else {
+                        "not supported yet"
+                    };
+                    println!("{f}: skipped ({why})");
+                    continue;
+                }
+                let mut buf = Vec::new();
+                undocs::write(&doc, f, &mut buf)?;
+                let back = undocs::read_bytes(&buf, f, &ReadOptions::default())?;
+                let diffs = undocs::json::differences(&doc, &back.document, 20);
+                if diffs.is_empty() {
+                    println!("{f}: identical ({} bytes)", buf.len());
+                } else {
+                    differ = true;
+                    println!("{f}: DIFFERS");
+                    for d in diffs {
+                        println!("  {d}");
+                    }
+                }
+            }
+            if differ { Err(Fail::Findings) } else { Ok(()) }
+        }
+    }
+}
+
+fn cannot_tell(path: &Path, flag: &str) -> Fail {
+    Fail::Error(Error::Value {
+        what: "file name",
+        value: path.display().to_string().chars().take(40).collect(),
+        expected: if flag == "--to" {
+            "an extension .json, .akn.xml, .xml, .docx, .pdf, .md or .txt (or give --to)"
+        } else {
+            "an extension .json, .akn.xml, .xml, .docx, .pdf, .md or .txt (or give --from)"
+        },
+    })
+}
+
+fn unsupported_write(f: Format) -> Error {
+    let mut buf = Vec::new();
+    match undocs::write(&undocs::model::Document::default(), f, &mut buf) {
+        Err(e) => e,
+        Ok(()) => Error::Value {
+            what: "format",
+            value: f.to_string(),
+            expected: "a writable format",
+        },
+    }
+}
+
+fn io_at(e: std::io::Error, path: &Path) -> Fail {
+    Fail::Error(Error::Io(std::io::Error::new(
+        e.kind(),
+        format!("{}: {e}", path.display()),
+    )))
+}
+
+fn load(path: &Path, from: Option<Format>, set: &[String]) -> Result<Document, Fail> {
+    load_with_warnings(path, from, set).map(|(d, _)| d)
+}
+
+fn load_with_warnings(
+    path: &Path,
+    from: Option<Format>,
+    set: &[String],
+) -> Result<(Document, Vec<undocs::Warning>), Fail> {
+    let opts = ReadOptions::default();
+    let bytes = if path.as_os_str() == "-" {
+        let mut b = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(opts.max_bytes + 1)
+            .read_to_end(&mut b)?;
+        b
+    } else {
+        std::fs::read(path).map_err(|e| io_at(e, path))?
+    };
+    let format = from
+        .or_else(|| {
+            (path.as_os_str() != "-")
+                .then(|| Format::from_path(path))
+                .flatten()
+        })
+        .or_else(|| Format::sniff(&bytes))
+        .ok_or_else(|| cannot_tell(path, "--from"))?;
+    let mut r = undocs::read_bytes(&bytes, format, &opts)?;
+    for kv in set {
+        let (k, v) = kv.split_once('=').ok_or(Error::Value {
+            what: "--set argument",
+            value: kv.chars().take(40).collect(),
+            expected: "KEY=VALUE",
+        })?;
+        r.document.meta.set(k.trim(), v)?;
+    }
+    Ok((r.document, r.warnings))
+}
+
+fn symbol_json(s: &Symbol, reissued: bool) -> Value {
+    json!({
+        "symbol": s.to_string(),
+        "reissued": reissued,
+        "series": s.series(),
+        "bodies": s.bodies().collect::<Vec<_>>(),
+        "session": s.session(),
+        "special_session": s.special_session(),
+        "year": s.year(),
+        "specials": s.specials().collect::<Vec<_>>(),
+        "country": s.country(),
+        "serial": s.serial(),
+        "finals": s.finals().collect::<Vec<_>>(),
+        "parentheticals": s.parentheticals().collect::<Vec<_>>(),
+        "akn_number": s.akn_number(),
+        "ods_stem": s.ods_stem(),
+        "parts": s.parts().iter().map(|p| json!({"kind": p.kind(), "text": p.text()})).collect::<Vec<_>>(),
+    })
+}
+
+fn info_json(doc: &Document, warnings: &[undocs::Warning]) -> Value {
+    let m = &doc.meta;
+    let c = doc.counts();
+    json!({
+        "symbols": m.symbols.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        "reissued": m.reissued,
+        "organ": m.organ,
+        "body": m.body,
+        "distribution": m.distribution.map(|d| d.as_str()),
+        "date": m.date.map(|d| d.to_string()),
+        "original_language": m.original_language.map(|l| l.name()),
+        "language": m.language.map(|l| l.name()),
+        "session": m.session.as_ref().map(|s| json!({"number": s.number, "label": s.label, "dates": s.dates})),
+        "agenda_items": m.agenda_items.iter().map(|a| json!({"number": a.number, "title": a.title})).collect::<Vec<_>>(),
+        "kind": m.kind.as_ref().map(|k| k.to_string()),
+        "title": m.title,
+        "subtitle": m.subtitle,
+        "title_notes": m.title_notes.iter().map(|n| format!("{} {}", n.marker, plain_text(&n.content))).collect::<Vec<_>>(),
+        "job_number": m.job_number.as_ref().map(|j| j.to_string()),
+        "headings": doc.headings(),
+        "paragraph_numbers": doc.paragraph_numbers(),
+        "counts": {
+            "numbered_paragraphs": c.numbered_paragraphs,
+            "paragraphs": c.paragraphs,
+            "footnotes": c.footnotes,
+            "headings": c.headings,
+            "words": c.words,
+        },
+        "warnings": warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
+    })
+}
+
+fn print_info(doc: &Document, warnings: &[undocs::Warning]) {
+    let m = &doc.meta;
+    let or_dash = |s: Option<String>| s.unwrap_or_else(|| "—".into());
+    let syms = m
+        .symbols
+        .iter()
+        .map(|s| s.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    println!(
+        "Symbol:        {}{}",
+        if syms.is_empty() { "—".into() } else { syms },
+        if m.reissued { "*" } else { "" }
+    );
+    println!("Organ:         {}", or_dash(m.organ.clone()));
+    println!("Body:          {}", or_dash(m.body.clone()));
+    println!(
+        "Distribution:  {}",
+        or_dash(m.distribution.map(|d| d.as_str().to_string()))
+    );
+    println!("Date:          {}", or_dash(m.date.map(|d| d.to_printed())));
+    println!(
+        "Original:      {}",
+        or_dash(m.original_language.map(|l| l.name().to_string()))
+    );
+    if let Some(s) = &m.session {
+        let parts: Vec<&str> = [s.label.as_deref(), s.number.as_deref(), s.dates.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        println!("Session:       {}", parts.join(" · "));
+    }
+    for a in &m.agenda_items {
+        println!(
+            "Agenda item:   {} {}",
+            a.number.as_deref().unwrap_or(""),
+            a.title
+        );
+    }
+    println!(
+        "Kind:          {}",
+        or_dash(m.kind.as_ref().map(|k| k.to_string()))
+    );
+    println!("Title:         {}", or_dash(m.title.clone()));
+    if let Some(s) = &m.subtitle {
+        println!("Subtitle:      {s}");
+    }
+    for n in &m.title_notes {
+        println!("Note:          {} {}", n.marker, plain_text(&n.content));
+    }
+    println!(
+        "Job number:    {}",
+        or_dash(m.job_number.as_ref().map(|j| j.to_string()))
+    );
+    let c = doc.counts();
+    println!(
+        "Counts:        {} numbered paragraphs, {} paragraphs, {} footnotes, {} headings, {} words",
+        c.numbered_paragraphs, c.paragraphs, c.footnotes, c.headings, c.words
+    );
+    println!("Headings:");
+    for h in doc.headings() {
+        let num = h.num.map(|n| format!("{n} ")).unwrap_or_default();
+        println!("  {}{num}{}", "  ".repeat(h.level - 1), h.text);
+    }
+    for w in warnings {
+        println!("warning: {w}");
+    }
+}

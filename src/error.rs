@@ -1,0 +1,79 @@
+//! The one error type of the crate.
+
+use crate::Format;
+
+/// Everything that can go wrong reading, writing or converting. Each message says what,
+/// where (format, part, line/column or JSON path) and why.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// This build cannot do this yet (or was built without the format's feature).
+    #[error("{action} {format} is not supported {why}")]
+    Unsupported {
+        /// "reading" or "writing".
+        action: &'static str,
+        /// The format.
+        format: Format,
+        /// "yet", or "in this build (enable the cargo feature `docx`)".
+        why: String,
+    },
+    /// The input is larger than a limit in [`crate::ReadOptions`].
+    #[error(
+        "{format} input, {part}: {what} exceeds the limit of {limit} (raise ReadOptions::{option})"
+    )]
+    Limit {
+        /// The format being read.
+        format: Format,
+        /// The part of the input ("input", "word/document.xml"…).
+        part: String,
+        /// What is too large ("size in bytes", "nesting depth"…).
+        what: &'static str,
+        /// The limit in force.
+        limit: u64,
+        /// The option that sets it.
+        option: &'static str,
+    },
+    /// The input is not well-formed or not what the format requires.
+    #[error("{format} input, {part}{}: {message}", position.map(|(l, c)| format!(", line {l}, column {c}")).unwrap_or_default())]
+    Syntax {
+        /// The format being read.
+        format: Format,
+        /// The part of the input: a file inside a package, or "input".
+        part: String,
+        /// Line and column (1-based), where known.
+        position: Option<(u64, u64)>,
+        /// What is wrong.
+        message: String,
+    },
+    /// JSON that does not match the model, with the JSON path of the offending value.
+    #[error("JSON input at {path} (line {line}, column {column}): {message}")]
+    Json {
+        /// Path like `body[3].paragraph.num` (`.` for the top).
+        path: String,
+        /// Line, 1-based.
+        line: usize,
+        /// Column, 1-based.
+        column: usize,
+        /// What serde_json said.
+        message: String,
+    },
+    /// A value that does not parse (a date, language, kind, job number, `--set` key…).
+    #[error("invalid {what} {value:?}: expected {expected}")]
+    Value {
+        /// What kind of value.
+        what: &'static str,
+        /// The value given (cut to 40 characters).
+        value: String,
+        /// What was expected.
+        expected: &'static str,
+    },
+    /// A string that is not a UN document symbol.
+    #[error(transparent)]
+    Symbol(#[from] crate::model::SymbolError),
+    /// An input/output error.
+    #[error("I/O error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// `Result` with [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

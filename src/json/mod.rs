@@ -1,0 +1,309 @@
+//! undocs JSON: the model as JSON, with a schema version.
+//!
+//! The top level is an object `{"undocs": "1", "meta": {…}, "body": […], "annexes": […]}`.
+//! Field names are the model's, in snake_case; enums are externally tagged
+//! (`{"paragraph": {…}}`, `{"text": "…"}`); dates are ISO strings, languages ISO 639-1 codes,
+//! symbols and job numbers their printed form. Unknown fields are an error naming their JSON
+//! path. The JSON Schema is `schema/undocs.schema.json` (see [`schema`]).
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Annex, Block, Document, Meta};
+use crate::{Error, Format, Read, ReadOptions, Result};
+
+/// The schema version written in the `"undocs"` field, and the only one read.
+pub const SCHEMA_VERSION: &str = "1";
+
+/// An undocs JSON document (the shape of the file).
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(
+    feature = "schema",
+    schemars(title = "undocs document", rename = "UndocsDocument")
+)]
+struct Envelope {
+    /// The schema version: "1".
+    undocs: String,
+    /// The masthead and metadata.
+    #[serde(default)]
+    meta: Meta,
+    /// The main body.
+    #[serde(default)]
+    body: Vec<Block>,
+    /// Annexes, in order.
+    #[serde(default)]
+    annexes: Vec<Annex>,
+}
+
+#[derive(Serialize)]
+struct EnvelopeRef<'a> {
+    undocs: &'static str,
+    meta: &'a Meta,
+    body: &'a [Block],
+    #[serde(skip_serializing_if = "<[Annex]>::is_empty")]
+    annexes: &'a [Annex],
+}
+
+/// Reads undocs JSON.
+pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
+    check_depth(bytes, options.max_depth)?;
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let env: Envelope = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        Error::Json {
+            path,
+            line: inner.line(),
+            column: inner.column(),
+            message: strip_position(&inner),
+        }
+    })?;
+    de.end().map_err(|e| Error::Json {
+        path: ".".into(),
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(&e),
+    })?;
+    if env.undocs != SCHEMA_VERSION {
+        return Err(Error::Json {
+            path: "undocs".into(),
+            line: 1,
+            column: 1,
+            message: format!(
+                "schema version {:?} is not {SCHEMA_VERSION:?}, the one this build reads",
+                env.undocs
+            ),
+        });
+    }
+    let document = Document {
+        meta: env.meta,
+        body: env.body,
+        annexes: env.annexes,
+    };
+    Ok(Read {
+        document,
+        warnings: Vec::new(),
+    })
+}
+
+/// Writes undocs JSON (pretty-printed, with a final newline).
+pub fn write(doc: &Document, out: &mut dyn std::io::Write) -> Result<()> {
+    let env = EnvelopeRef {
+        undocs: SCHEMA_VERSION,
+        meta: &doc.meta,
+        body: &doc.body,
+        annexes: &doc.annexes,
+    };
+    serde_json::to_writer_pretty(&mut *out, &env).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
+/// The JSON Schema (2020-12) of undocs JSON, generated from the model's types. The same text
+/// is committed as `schema/undocs.schema.json`.
+#[cfg(feature = "schema")]
+pub fn schema() -> String {
+    let s = schemars::schema_for!(Envelope);
+    let mut text = serde_json::to_string_pretty(&s).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn strip_position(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+/// Rejects input nested deeper than `max` before serde sees it (no stack overflow).
+fn check_depth(bytes: &[u8], max: usize) -> Result<()> {
+    let (mut depth, mut in_str, mut esc) = (0usize, false, false);
+    let (mut line, mut col) = (1u64, 0u64);
+    for &b in bytes {
+        col += 1;
+        if in_str {
+            match (esc, b) {
+                (true, _) => esc = false,
+                (false, b'\\') => esc = true,
+                (false, b'"') => in_str = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_str = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    return Err(Error::Syntax {
+                        format: Format::Json,
+                        part: "input".into(),
+                        position: Some((line, col)),
+                        message: format!("nesting deeper than ReadOptions::max_depth ({max})"),
+                    });
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b'\n' => {
+                line += 1;
+                col = 0;
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Where two documents differ, as JSON paths with both values (at most `max` entries).
+/// Empty when they are equal. This is what `undocs roundtrip` reports.
+///
+/// ```
+/// use undocs::model::Document;
+/// let a = Document::default();
+/// let mut b = a.clone();
+/// b.meta.title = Some("Title".into());
+/// assert_eq!(undocs::json::differences(&a, &b, 10), ["meta.title: (absent) ≠ \"Title\""]);
+/// ```
+pub fn differences(a: &Document, b: &Document, max: usize) -> Vec<String> {
+    let to_value = |d: &Document| {
+        serde_json::to_value(EnvelopeRef {
+            undocs: SCHEMA_VERSION,
+            meta: &d.meta,
+            body: &d.body,
+            annexes: &d.annexes,
+        })
+        .unwrap_or(serde_json::Value::Null)
+    };
+    let mut out = Vec::new();
+    diff_values(&to_value(a), &to_value(b), String::new(), &mut out, max);
+    out
+}
+
+fn diff_values(
+    a: &serde_json::Value,
+    b: &serde_json::Value,
+    path: String,
+    out: &mut Vec<String>,
+    max: usize,
+) {
+    use serde_json::Value;
+    if out.len() >= max || a == b {
+        return;
+    }
+    let show = |v: Option<&Value>| match v {
+        None => "(absent)".to_string(),
+        Some(v) => {
+            let s = v.to_string();
+            if s.chars().count() > 80 {
+                format!("{}…", s.chars().take(80).collect::<String>())
+            } else {
+                s
+            }
+        }
+    };
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            let mut keys: Vec<&String> = x.keys().chain(y.keys()).collect();
+            keys.sort();
+            keys.dedup();
+            for k in keys {
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                match (x.get(k), y.get(k)) {
+                    (Some(u), Some(v)) => diff_values(u, v, p, out, max),
+                    (u, v) => {
+                        if out.len() < max {
+                            out.push(format!("{p}: {} ≠ {}", show(u), show(v)))
+                        }
+                    }
+                }
+            }
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+            for (i, (u, v)) in x.iter().zip(y).enumerate() {
+                diff_values(u, v, format!("{path}[{i}]"), out, max);
+            }
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            let first = x
+                .iter()
+                .zip(y)
+                .position(|(u, v)| u != v)
+                .unwrap_or(x.len().min(y.len()));
+            out.push(format!(
+                "{path}: {} items ≠ {} items (first difference at [{first}])",
+                x.len(),
+                y.len()
+            ));
+            if let (Some(u), Some(v)) = (x.get(first), y.get(first)) {
+                diff_values(u, v, format!("{path}[{first}]"), out, max);
+            }
+        }
+        _ => out.push(format!("{path}: {} ≠ {}", show(Some(a)), show(Some(b)))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_str(s: &str) -> Result<Read> {
+        read(s.as_bytes(), &ReadOptions::default())
+    }
+
+    #[test]
+    fn unknown_field_names_its_path() {
+        let e = read_str(
+            r#"{"undocs":"1","body":[{"paragraph":{"num":"1.","content":[],"colour":"red"}}]}"#,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("body[0].paragraph"), "{e}");
+        assert!(e.contains("colour"), "{e}");
+    }
+
+    #[test]
+    fn bad_values_name_their_path() {
+        let e = read_str(r#"{"undocs":"1","meta":{"symbols":["HIV/AIDS"]}}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("meta.symbols[0]") && e.contains("HIV/AIDS"),
+            "{e}"
+        );
+        let e = read_str(r#"{"undocs":"1","meta":{"date":"2016-02-30"}}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("meta.date"), "{e}");
+        let e = read_str(r#"{"undocs":"2"}"#).unwrap_err().to_string();
+        assert!(e.contains("schema version"), "{e}");
+        let e = read_str(r#"{"meta":{}}"#).unwrap_err().to_string();
+        assert!(e.contains("undocs"), "{e}");
+        let e = read_str(r#"{"undocs":"1"} x"#).unwrap_err().to_string();
+        assert!(e.contains("trailing"), "{e}");
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let e = read_str(&deep).unwrap_err().to_string();
+        assert!(e.contains("max_depth"), "{e}");
+    }
+
+    #[test]
+    fn writes_schema_version_and_reads_back() {
+        let mut d = Document::default();
+        d.meta.title = Some("Enhancement of international cooperation".into());
+        let mut out = Vec::new();
+        write(&d, &mut out).unwrap();
+        let text = String::from_utf8(out.clone()).unwrap();
+        assert!(text.starts_with("{\n  \"undocs\": \"1\""), "{text}");
+        assert_eq!(read(&out, &ReadOptions::default()).unwrap().document, d);
+    }
+}

@@ -1,0 +1,134 @@
+//! # undocs
+//!
+//! United Nations documents as a typed model, converted between Akoma Ntoso XML, DOCX, PDF,
+//! JSON and PDF-extracted text.
+//!
+//! Every reader produces one [`model::Document`]; every writer consumes it; no format knows
+//! another. Symbols, paragraph numbers and headings keep their printed form, and footnotes
+//! stay at their reference point.
+//!
+//! ```
+//! use undocs::{Format, ReadOptions};
+//!
+//! let json = r#"{"undocs": "1", "meta": {"symbols": ["A/HRC/31/81"], "reissued": true},
+//!                "body": [{"paragraph": {"num": "1.", "content": [{"text": "In its resolution 28/2…"}]}}]}"#;
+//! let read = undocs::read(json.as_bytes(), Format::Json, &ReadOptions::default())?;
+//! assert_eq!(read.document.meta.symbols[0].to_string(), "A/HRC/31/81");
+//! assert!(read.warnings.is_empty());
+//!
+//! let mut out = Vec::new();
+//! undocs::write(&read.document, Format::Json, &mut out)?;
+//! # Ok::<(), undocs::Error>(())
+//! ```
+//!
+//! ## Formats
+//! Each format is a cargo feature (`json`, `akn`, `docx`, `pdf`, `text`; all on by default).
+//! A format this build cannot read or write answers with [`Error::Unsupported`], never with an
+//! empty or fake output.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod error;
+mod format;
+pub mod model;
+mod options;
+
+#[cfg(feature = "json")]
+pub mod json;
+#[cfg(feature = "text")]
+pub mod text;
+
+pub use error::{Error, Result};
+pub use format::Format;
+pub use options::{ReadOptions, Warning};
+
+use std::io::{Read as _, Write};
+
+use model::Document;
+
+/// A document read from some format, with warnings about anything the reader had to drop or
+/// could not recognize.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Read {
+    /// The document.
+    pub document: Document,
+    /// What the reader dropped or could not find.
+    pub warnings: Vec<Warning>,
+}
+
+/// Reads a document in `format` from `reader`, within the limits of `options`.
+pub fn read(reader: impl std::io::Read, format: Format, options: &ReadOptions) -> Result<Read> {
+    let bytes = read_limited(reader, format, options)?;
+    read_bytes(&bytes, format, options)
+}
+
+/// Reads a document in `format` from bytes already in memory.
+pub fn read_bytes(bytes: &[u8], format: Format, options: &ReadOptions) -> Result<Read> {
+    if bytes.len() as u64 > options.max_bytes {
+        return Err(Error::Limit {
+            format,
+            part: "input".into(),
+            what: "size in bytes",
+            limit: options.max_bytes,
+            option: "max_bytes",
+        });
+    }
+    match format {
+        #[cfg(feature = "json")]
+        Format::Json => json::read(bytes, options),
+        #[cfg(feature = "text")]
+        Format::Text => text::read(bytes, options),
+        f => Err(f.unsupported("reading")),
+    }
+}
+
+/// Writes `doc` in `format` to `out`.
+pub fn write(doc: &Document, format: Format, out: impl Write) -> Result<()> {
+    #[allow(unused_variables, unused_mut)]
+    let mut out = out;
+    match format {
+        #[cfg(feature = "json")]
+        Format::Json => json::write(doc, &mut out),
+        f => Err(f.unsupported("writing")),
+    }
+}
+
+/// Reads from one format and writes to another; returns the reader's warnings.
+pub fn convert(
+    reader: impl std::io::Read,
+    from: Format,
+    out: impl Write,
+    to: Format,
+    options: &ReadOptions,
+) -> Result<Vec<Warning>> {
+    let r = read(reader, from, options)?;
+    write(&r.document, to, out)?;
+    Ok(r.warnings)
+}
+
+fn read_limited(
+    reader: impl std::io::Read,
+    format: Format,
+    options: &ReadOptions,
+) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader
+        .take(options.max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > options.max_bytes {
+        return Err(Error::Limit {
+            format,
+            part: "input".into(),
+            what: "size in bytes",
+            limit: options.max_bytes,
+            option: "max_bytes",
+        });
+    }
+    Ok(bytes)
+}
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

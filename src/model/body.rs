@@ -1,0 +1,182 @@
+//! The body of a UN document: divisions, paragraphs, subparagraphs, lists, tables, quotes,
+//! resolutions and decisions, annexes.
+
+use serde::{Deserialize, Serialize};
+
+use super::Inline;
+
+/// A block of content.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Block {
+    /// A numbered or unnumbered division with a heading.
+    Division(Division),
+    /// A paragraph, numbered or not, with its subparagraphs.
+    Paragraph(Paragraph),
+    /// A bulleted list.
+    List(List),
+    /// A simple table.
+    Table(Table),
+    /// A block quotation.
+    Quote(Vec<Block>),
+    /// An adopted or draft resolution or decision.
+    Resolution(Resolution),
+}
+
+/// The level of a division in the UN hierarchy: part, chapter `I.`, section `A.`,
+/// subsection `1.`, or another heading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DivisionKind {
+    /// "Part one".
+    Part,
+    /// Chapter, numbered in roman numerals: "I.".
+    Chapter,
+    /// Section, numbered in capital letters: "A.".
+    Section,
+    /// Subsection, numbered in arabic numerals: "1.".
+    Subsection,
+    /// Any other heading: unnumbered ("Introduction", a country name) or deeper ("(a)").
+    Heading,
+}
+
+/// A division: numbering and heading as printed, and its content.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Division {
+    /// Its level.
+    pub kind: DivisionKind,
+    /// The number as printed ("I.", "A.", "1."), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub num: Option<String>,
+    /// The heading text.
+    pub heading: Vec<Inline>,
+    /// What the division holds.
+    #[serde(default)]
+    pub content: Vec<Block>,
+}
+
+/// A paragraph. Numbered paragraphs keep their number as printed ("1.", "24.11", "5., 6.,
+/// 7."); subparagraphs have numbers like "(a)", "(i)", "a)".
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Paragraph {
+    /// The number as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub num: Option<String>,
+    /// The text.
+    pub content: Vec<Inline>,
+    /// Subparagraphs "(a)", "(b)"… that belong to this paragraph.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subparagraphs: Vec<Paragraph>,
+}
+
+/// A bulleted list: each item is a list of blocks.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct List {
+    /// The items.
+    pub items: Vec<Vec<Block>>,
+}
+
+/// A simple table: rows of cells, each cell a list of blocks.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    /// The rows, in order.
+    pub rows: Vec<TableRow>,
+}
+
+/// One table row.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TableRow {
+    /// Whether this is a header row.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub header: bool,
+    /// The cells.
+    pub cells: Vec<Vec<Block>>,
+}
+
+/// A resolution or decision, adopted or draft, as it stands in a document of resolutions or
+/// in a report: "73/8. Title", the enacting formula, preambular and operative paragraphs, and
+/// the adoption lines.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct Resolution {
+    /// Its number as printed ("73/8", "6/CMA.3"), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub num: Option<String>,
+    /// Its title.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub title: Vec<Inline>,
+    /// The line about its origin: "[without reference to a Main Committee (A/73/L.3)]".
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub origin: Vec<Inline>,
+    /// The enacting formula: "The General Assembly,".
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub formula: Vec<Inline>,
+    /// Preambular paragraphs.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub preamble: Vec<Block>,
+    /// Operative paragraphs.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub operative: Vec<Block>,
+    /// The closing lines: "25th meeting", "2 July 2025", "[Adopted without a vote.]".
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub adoption: Vec<String>,
+}
+
+/// An annex: its label and title, and its own body (paragraph numbering restarts).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct Annex {
+    /// The label as printed: "Annex", "Annex I".
+    pub label: String,
+    /// The annex's title.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub title: Vec<Inline>,
+    /// The annex's body.
+    pub body: Vec<Block>,
+}
+
+/// Normalizes every inline sequence inside blocks (see [`super::normalize_inlines`]).
+pub fn normalize_blocks(blocks: &mut [Block]) {
+    for b in blocks {
+        match b {
+            Block::Division(d) => {
+                super::normalize_inlines(&mut d.heading);
+                normalize_blocks(&mut d.content);
+            }
+            Block::Paragraph(p) => normalize_paragraph(p),
+            Block::List(l) => l.items.iter_mut().for_each(|i| normalize_blocks(i)),
+            Block::Table(t) => t
+                .rows
+                .iter_mut()
+                .flat_map(|r| r.cells.iter_mut())
+                .for_each(|c| normalize_blocks(c)),
+            Block::Quote(q) => normalize_blocks(q),
+            Block::Resolution(r) => {
+                super::normalize_inlines(&mut r.title);
+                super::normalize_inlines(&mut r.origin);
+                super::normalize_inlines(&mut r.formula);
+                normalize_blocks(&mut r.preamble);
+                normalize_blocks(&mut r.operative);
+            }
+        }
+    }
+}
+
+fn normalize_paragraph(p: &mut Paragraph) {
+    super::normalize_inlines(&mut p.content);
+    p.subparagraphs.iter_mut().for_each(normalize_paragraph);
+}

@@ -1,0 +1,66 @@
+//! Read options (input limits) and read warnings.
+
+use crate::Format;
+
+/// Options for reading, chiefly the limits that keep hostile input from exhausting memory or
+/// stack. The defaults suit real UN documents (the largest are a few megabytes).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ReadOptions {
+    /// Largest input accepted, in bytes. Default: 256 MiB.
+    pub max_bytes: u64,
+    /// Deepest nesting accepted (JSON arrays/objects, XML elements). Default: 128, which is
+    /// also the most serde_json allows.
+    pub max_depth: usize,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            max_bytes: 256 << 20,
+            max_depth: 128,
+        }
+    }
+}
+
+impl ReadOptions {
+    /// Sets [`ReadOptions::max_bytes`].
+    pub fn with_max_bytes(mut self, n: u64) -> Self {
+        self.max_bytes = n;
+        self
+    }
+
+    /// Sets [`ReadOptions::max_depth`].
+    pub fn with_max_depth(mut self, n: usize) -> Self {
+        self.max_depth = n;
+        self
+    }
+}
+
+/// Something a reader dropped or could not find: the document was still read.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Warning {
+    /// The format read.
+    pub format: Format,
+    /// Where: "line 12", "masthead", "word/footnotes.xml"….
+    pub location: String,
+    /// What happened.
+    pub message: String,
+}
+
+impl Warning {
+    /// A warning.
+    pub fn new(format: Format, location: impl Into<String>, message: impl Into<String>) -> Self {
+        Warning {
+            format,
+            location: location.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}: {}", self.format, self.location, self.message)
+    }
+}

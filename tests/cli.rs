@@ -1,0 +1,190 @@
+//! The `undocs` command line, run as a user would.
+#![cfg(feature = "cli")]
+
+use std::process::{Command, Output};
+
+fn undocs(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_undocs"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the undocs binary runs")
+}
+
+fn stdout_json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stdout)))
+}
+
+const FIXTURE: &str = "fixtures/a-hrc-59-15/document.json";
+
+#[test]
+fn info_json_has_exactly_the_documented_keys_and_values() {
+    let o = undocs(&["info", FIXTURE, "--json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v = stdout_json(&o);
+    let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(|k| k.as_str()).collect();
+    keys.sort();
+    let mut expected = vec![
+        "symbols",
+        "reissued",
+        "organ",
+        "body",
+        "distribution",
+        "date",
+        "original_language",
+        "language",
+        "session",
+        "agenda_items",
+        "kind",
+        "title",
+        "subtitle",
+        "title_notes",
+        "job_number",
+        "headings",
+        "paragraph_numbers",
+        "counts",
+        "warnings",
+    ];
+    expected.sort();
+    assert_eq!(keys, expected);
+    assert_eq!(v["symbols"], serde_json::json!(["A/HRC/59/15"]));
+    assert_eq!(v["reissued"], false);
+    assert_eq!(v["organ"], "General Assembly");
+    assert_eq!(v["body"], "Human Rights Council");
+    assert_eq!(v["distribution"], "General");
+    assert_eq!(v["date"], "2025-03-24");
+    assert_eq!(v["original_language"], "English");
+    assert_eq!(v["language"], "English");
+    assert_eq!(
+        v["session"],
+        serde_json::json!({"number": "59", "label": "Fifty-ninth session", "dates": "16 June–11 July 2025"})
+    );
+    assert_eq!(
+        v["agenda_items"],
+        serde_json::json!([{"number": "6", "title": "Universal periodic review"}])
+    );
+    assert_eq!(v["kind"], "report");
+    assert_eq!(v["subtitle"], "Slovenia");
+    assert_eq!(
+        v["title_notes"],
+        serde_json::json!([
+            "* The annex is being circulated without formal editing, in the language of submission only."
+        ])
+    );
+    assert_eq!(v["job_number"], "GE.25-02819 (E)");
+    assert_eq!(
+        v["headings"][1],
+        serde_json::json!({"level": 1, "num": "I.", "text": "Summary of the proceedings of the review process"})
+    );
+    assert_eq!(v["headings"][2]["level"], 2);
+    assert_eq!(v["headings"][0]["num"], serde_json::Value::Null);
+    assert_eq!(v["paragraph_numbers"].as_array().unwrap().len(), 14);
+    assert_eq!(v["counts"]["numbered_paragraphs"], 14);
+    assert_eq!(v["counts"]["paragraphs"], 17);
+    assert_eq!(v["counts"]["footnotes"], 3);
+    assert_eq!(v["counts"]["headings"], 4);
+    assert_eq!(v["warnings"], serde_json::json!([]));
+}
+
+#[test]
+fn info_reads_stdin_and_set_overrides() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_undocs"))
+        .args([
+            "info",
+            "-",
+            "--json",
+            "--set",
+            "symbol=A/HRC/31/81*",
+            "--set",
+            "date=29 January 2016",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(br#"{"undocs":"1"}"#)
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success());
+    let v = stdout_json(&o);
+    assert_eq!(v["symbols"], serde_json::json!(["A/HRC/31/81"]));
+    assert_eq!(v["reissued"], true);
+    assert_eq!(v["date"], "2016-01-29");
+    assert_eq!(v["organ"], serde_json::Value::Null);
+}
+
+#[test]
+fn symbol_command_parses_and_rejects() {
+    let o = undocs(&[
+        "symbol",
+        "A/HRC/WG.6/48/SVN/1",
+        "S/RES/1244 (1999)",
+        "A/HRC/27/9*",
+    ]);
+    assert!(o.status.success());
+    let v = stdout_json(&o);
+    assert_eq!(v[0]["country"], "SVN");
+    assert_eq!(v[0]["bodies"], serde_json::json!(["HRC", "WG.6"]));
+    assert_eq!(v[0]["akn_number"], "A-HRC-WG.6-48-SVN-1");
+    assert_eq!(v[1]["serial"], "1244 (1999)");
+    assert_eq!(v[1]["parentheticals"], serde_json::json!(["1999"]));
+    assert_eq!(v[2]["symbol"], "A/HRC/27/9");
+    assert_eq!(v[2]["reissued"], true);
+
+    let o = undocs(&["symbol", "A/HRC/31/81", "HIV/AIDS"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v = stdout_json(&o);
+    assert_eq!(v[1]["input"], "HIV/AIDS");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("HIV"));
+}
+
+#[test]
+fn convert_json_to_json_and_unsupported_formats() {
+    let dir = std::env::temp_dir().join(format!("undocs-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("out.json");
+    let o = undocs(&[
+        "convert",
+        FIXTURE,
+        out.to_str().unwrap(),
+        "--set",
+        "title=Changed",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(v["meta"]["title"], "Changed");
+    assert_eq!(v["undocs"], "1");
+
+    let o = undocs(&["convert", FIXTURE, dir.join("out.pdf").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("writing pdf is not supported yet"));
+    assert!(!dir.join("out.pdf").exists(), "no fake output");
+
+    let o = undocs(&["convert", FIXTURE, "-", "--set", "colour=red"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--set key"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn check_and_roundtrip_exit_codes() {
+    let o = undocs(&["check", FIXTURE]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
+    let o = undocs(&["check", FIXTURE, "--set", "date=2999-01-01"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("in the future"));
+
+    let o = undocs(&["roundtrip", FIXTURE]);
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stdout).contains("json: identical"));
+
+    let o = undocs(&["info", "fixtures/does-not-exist.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("does-not-exist.json"));
+}
