@@ -300,6 +300,13 @@ fn load_with_warnings(
         })?;
         r.document.meta.set(k.trim(), v)?;
     }
+    // What --set supplied is no longer missing.
+    let m = &r.document.meta;
+    r.warnings.retain(|w| {
+        !((w.message.starts_with("no document symbol") && !m.symbols.is_empty())
+            || (w.message.starts_with("no date") && m.date.is_some())
+            || (w.message.starts_with("no title") && m.title.is_some()))
+    });
     Ok((r.document, r.warnings))
 }
 

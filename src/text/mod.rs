@@ -1,8 +1,175 @@
-//! Reader for PDF-extracted text and Markdown.
+//! Reader for PDF-extracted text: the Markdown that PDF extractors write (the seed's dialect:
+//! `#` headings, `**bold**`, `<sup>1</sup>` note marks, `---` page breaks) and the plain text of
+//! `pdftotext -layout` (two-column masthead, running headers and footers, form feeds between
+//! pages, footnotes at the page bottom).
+//!
+//! Both dialects are first turned into a stream of [`Item`]s — blocks of text in a small
+//! inline markup, page breaks, footnote bodies and asterisk notes — by [`markdown`] and
+//! [`layout`]; then [`assemble`] recognizes the masthead and builds the body: headings
+//! classified by their numbering (`I.` chapter, `A.` section, `1.` subsection, bare bold line
+//! unnumbered heading), numbered paragraphs and subparagraphs, paragraphs rejoined across
+//! page breaks, notes placed at their marks, symbols recognized as references.
+//!
+//! Text that is not a UN document still reads, as a document with what could be recognized
+//! and warnings saying what was missing.
 
-use crate::{Format, Read, ReadOptions, Result};
+mod assemble;
+mod inline;
+mod layout;
+mod markdown;
 
-/// Reads PDF-extracted Markdown or `pdftotext -layout` output.
-pub fn read(_bytes: &[u8], _options: &ReadOptions) -> Result<Read> {
-    Err(Format::Text.unsupported("reading"))
+use crate::{Error, Format, Read, ReadOptions, Result};
+
+/// Longest line accepted, in bytes: longer ones are cut (a PDF extractor never writes them).
+const MAX_LINE: usize = 100_000;
+
+/// A unit of extracted text, before the masthead and body are recognized.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Item {
+    /// A block of text (lines joined by `\n`), in the reader's inline markup: `**strong**`,
+    /// `*emphasis*`, `<sup>x</sup>`, backslash escapes.
+    Block(Block),
+    /// A page break.
+    PageBreak,
+    /// A footnote body from a page bottom: marker and text (inline markup).
+    NoteDef {
+        marker: String,
+        text: String,
+        line: usize,
+    },
+    /// An asterisk note ("* Reissued for technical reasons on 2 March 2016.").
+    StarNote {
+        marker: String,
+        text: String,
+        line: usize,
+    },
+    /// A job number found in a page footer ("GE.25-02819 (E)").
+    JobNumber(String),
+}
+
+/// A block of text with what its form says about it.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Block {
+    /// The lines, in inline markup.
+    pub lines: Vec<String>,
+    /// The Markdown heading level (`#` count), 0 when not a Markdown heading.
+    pub heading_level: usize,
+    /// Whether the block stood alone between blank lines (layout dialect headings).
+    pub standalone: bool,
+    /// 1-based line in the input where the block starts.
+    pub line: usize,
+}
+
+impl Block {
+    /// The lines joined with spaces.
+    pub fn joined(&self) -> String {
+        let mut s = String::new();
+        for l in &self.lines {
+            let l = l.trim();
+            if l.is_empty() {
+                continue;
+            }
+            if !s.is_empty() {
+                if s.ends_with('-')
+                    && !s.ends_with(" -")
+                    && l.starts_with(|c: char| c.is_lowercase())
+                    && s.len() > 1
+                {
+                    // A word hyphenated at the line end keeps its hyphen: UN text hyphenates
+                    // compounds ("asylum-seekers"), and soft hyphens are not extracted.
+                } else {
+                    s.push(' ');
+                }
+            }
+            s.push_str(l);
+        }
+        s
+    }
+}
+
+/// Which dialect a text is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Dialect {
+    Markdown,
+    Layout,
+}
+
+fn dialect(text: &str) -> Dialect {
+    let markdown_signs = text.contains("<sup>")
+        || text.lines().any(|l| {
+            let t = l.trim_start();
+            t.starts_with("# ") || t.starts_with("## ") || t.starts_with("**") || t == "---"
+        });
+    if text.contains('\u{c}') || !markdown_signs {
+        Dialect::Layout
+    } else {
+        Dialect::Markdown
+    }
+}
+
+/// Reads PDF-extracted Markdown or `pdftotext -layout` output into a document, with
+/// warnings for what could not be recognized.
+pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let upto = &bytes[..e.valid_up_to()];
+        let line = upto.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        let col = upto.iter().rev().take_while(|&&b| b != b'\n').count() as u64 + 1;
+        Error::Syntax {
+            format: Format::Text,
+            part: "input".into(),
+            position: Some((line, col)),
+            message: "not UTF-8 text".into(),
+        }
+    })?;
+    let _ = options;
+    let text = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .replace("\r\n", "\n");
+    let mut warnings = Vec::new();
+    let items = match dialect(&text) {
+        Dialect::Markdown => markdown::items(&text),
+        Dialect::Layout => layout::items(&text, &mut warnings),
+    };
+    let mut document = assemble::assemble(items, &mut warnings);
+    document.normalize();
+    Ok(Read { document, warnings })
+}
+
+/// Cuts a line to [`MAX_LINE`] bytes at a character boundary.
+pub(crate) fn cap_line(l: &str) -> &str {
+    if l.len() <= MAX_LINE {
+        return l;
+    }
+    let mut i = MAX_LINE;
+    while !l.is_char_boundary(i) {
+        i -= 1;
+    }
+    &l[..i]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dialects() {
+        assert_eq!(
+            dialect("# General Assembly\n\nDistr.: General"),
+            Dialect::Markdown
+        );
+        assert_eq!(
+            dialect("   United Nations     A/HRC/59/15\n\u{c}page 2"),
+            Dialect::Layout
+        );
+        assert_eq!(dialect("plain words"), Dialect::Layout);
+    }
+
+    #[test]
+    fn not_utf8_names_the_position() {
+        let e = read(b"ok\nab\xff", &ReadOptions::default())
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("line 2, column 3"), "{e}");
+    }
 }

@@ -1,0 +1,462 @@
+//! `pdftotext -layout` output into [`Item`]s: pages split at form feeds, running headers and
+//! footers dropped, the two-column masthead split into lines, footnotes taken from the page
+//! bottom and their marks in the text turned into `<sup>n</sup>`, paragraphs split at their
+//! numbers and first-line indents.
+
+use super::{Block, Item, cap_line};
+use crate::Warning;
+use crate::model::{Date, JobNumber, Symbol};
+
+fn indent(l: &str) -> usize {
+    l.len() - l.trim_start().len()
+}
+
+/// Parts of a line separated by runs of three or more spaces.
+fn segments(l: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = l.trim();
+    while !rest.is_empty() {
+        match rest.find("   ") {
+            Some(i) => {
+                out.push(rest[..i].trim());
+                rest = rest[i..].trim_start();
+            }
+            None => {
+                out.push(rest);
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn is_symbol(s: &str) -> bool {
+    Symbol::parse_printed(s).is_ok()
+}
+
+fn job_prefix(s: &str) -> Option<JobNumber> {
+    let mut w = s.split_whitespace();
+    let first = w.next()?;
+    let second = w
+        .next()
+        .filter(|x| x.len() == 3 && x.starts_with('(') && x.ends_with(')'));
+    let cand = match second {
+        Some(l) => format!("{first} {l}"),
+        None => first.to_string(),
+    };
+    cand.parse::<JobNumber>()
+        .ok()
+        .filter(|j| j.serial().len() >= 4)
+}
+
+/// A running header or footer piece: page number, "2/2", job number, date code, barcode,
+/// the symbol.
+fn furniture(seg: &str) -> bool {
+    let s = seg.trim();
+    let digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
+    digits(s)
+        || s.split_once('/')
+            .is_some_and(|(a, b)| digits(a) && digits(b))
+        || job_prefix(s).is_some()
+        || (s.starts_with('*') && s.ends_with('*') && s.len() > 2 && digits(&s[1..s.len() - 1]))
+        || is_symbol(s)
+        || s.strip_prefix("Page ").is_some_and(digits)
+        || s.split_whitespace().all(|w| digits(w) && w.len() == 6)
+}
+
+fn masthead_token(seg: &str) -> bool {
+    let s = seg.trim();
+    s.eq_ignore_ascii_case("United Nations")
+        || is_symbol(s)
+        || s.starts_with("Distr")
+        || s.starts_with("Original:")
+        || Date::parse_printed(s).is_some()
+        || [
+            "General Assembly",
+            "Security Council",
+            "Economic and Social Council",
+        ]
+        .iter()
+        .any(|o| o.eq_ignore_ascii_case(s))
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '*' | '\\' | '<' | '_') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+struct Def {
+    marker: String,
+    text: String,
+    line: usize,
+}
+
+/// Splits a page bottom into footnotes, if it holds the next expected ones.
+fn take_notes(
+    lines: &mut Vec<(usize, String)>,
+    next_note: &mut u32,
+) -> (Vec<Def>, Vec<(usize, String, String)>) {
+    let mut defs = Vec::new();
+    let mut stars = Vec::new();
+    // Where the note area starts: a separator line, or a blank line followed by the next
+    // expected note number (or asterisks).
+    let sep = lines.iter().rposition(|(_, l)| {
+        let t = l.trim();
+        t.len() >= 5 && t.chars().all(|c| c == '_')
+    });
+    let starts_note = |l: &str, n: u32| {
+        let t = l.trim_start();
+        let num = n.to_string();
+        t.strip_prefix(num.as_str())
+            .is_some_and(|r| r.is_empty() || r.starts_with(char::is_whitespace))
+    };
+    let star = |l: &str| {
+        let t = l.trim_start();
+        let t = t.replace('∗', "*");
+        let n = t.bytes().take_while(|&b| b == b'*').count();
+        (n > 0 && n <= 3 && (t[n..].starts_with(' ') || t[n..].is_empty()))
+            .then(|| (t[..n].to_string(), t[n..].trim().to_string()))
+    };
+    let start = match sep {
+        Some(i) => Some(i + 1),
+        None => (1..lines.len()).find(|&i| {
+            lines[i - 1].1.trim().is_empty()
+                && (starts_note(&lines[i].1, *next_note) || star(&lines[i].1).is_some())
+                && lines[i..].iter().all(|(_, l)| l.trim().len() < 200)
+                && lines.len() - i <= 40
+        }),
+    };
+    let Some(start) = start else {
+        return (defs, stars);
+    };
+    let area: Vec<(usize, String)> = lines.drain(start..).collect();
+    if sep.is_some() {
+        lines.truncate(start - 1);
+    }
+    let mut cur: Option<Def> = None;
+    let mut cur_star: Option<(usize, String, String)> = None;
+    for (no, l) in area {
+        let t = l.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if starts_note(&l, *next_note) {
+            if let Some(d) = cur.take() {
+                defs.push(d);
+            }
+            if let Some(s) = cur_star.take() {
+                stars.push(s);
+            }
+            let num = next_note.to_string();
+            let text = t[num.len()..].trim();
+            cur = Some(Def {
+                marker: num,
+                text: collapse(text),
+                line: no,
+            });
+            *next_note += 1;
+        } else if let Some((m, text)) = star(&l) {
+            if let Some(d) = cur.take() {
+                defs.push(d);
+            }
+            if let Some(s) = cur_star.take() {
+                stars.push(s);
+            }
+            cur_star = Some((no, m, collapse(&text)));
+        } else if let Some(d) = cur.as_mut() {
+            if !d.text.is_empty() {
+                d.text.push(' ');
+            }
+            d.text.push_str(&collapse(t));
+        } else if let Some(s) = cur_star.as_mut() {
+            if !s.2.is_empty() {
+                s.2.push(' ');
+            }
+            s.2.push_str(&collapse(t));
+        }
+    }
+    defs.extend(cur);
+    stars.extend(cur_star);
+    (defs, stars)
+}
+
+/// Finds the mark of note `n` in body lines from `from` (line, byte) on; returns where.
+fn find_mark(lines: &[(usize, String)], n: &str, from: (usize, usize)) -> Option<(usize, usize)> {
+    for (li, (_, l)) in lines.iter().enumerate().skip(from.0) {
+        let start = if li == from.0 { from.1 } else { 0 };
+        let mut search = start;
+        while let Some(off) = l.get(search..).and_then(|s| s.find(n)) {
+            let at = search + off;
+            search = at + n.len();
+            let before = &l[..at];
+            let after = &l[at + n.len()..];
+            if after.starts_with(|c: char| c.is_alphanumeric())
+                || before.ends_with(|c: char| {
+                    c.is_ascii_digit() || c == '/' || c == '.' && before.ends_with(". ")
+                })
+            {
+                continue;
+            }
+            let prev = before.chars().last();
+            let ok = match prev {
+                Some(c) if ";.,:)”’\"".contains(c) => true,
+                Some(c) if c.is_lowercase() => true,
+                Some(' ') => before
+                    .trim_end()
+                    .ends_with([';', '.', ',', ':', ')', '”', '’']),
+                _ => false,
+            };
+            let after_ok = after.is_empty() || after.starts_with([' ', '.', ',', ';', ':', ')']);
+            if ok && after_ok {
+                return Some((li, at));
+            }
+        }
+    }
+    None
+}
+
+pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
+    let mut out = Vec::new();
+    let mut next_note = 1u32;
+    let mut next_para = 1u32;
+    let mut line_no = 0usize;
+    let mut symbol: Option<String> = None;
+    for (pi, page) in text.split('\u{c}').enumerate() {
+        let mut lines: Vec<(usize, String)> = Vec::new();
+        for l in page.split('\n') {
+            line_no += 1;
+            lines.push((line_no, cap_line(l).trim_end().to_string()));
+        }
+        line_no -= 1; // the form feed does not end a line
+        line_no += 1;
+        // Running header: on later pages, lines up to the one holding the symbol.
+        if pi > 0 {
+            let nonblank: Vec<usize> = lines
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, l))| !l.trim().is_empty())
+                .map(|(i, _)| i)
+                .take(3)
+                .collect();
+            let hit = nonblank.iter().copied().find(|&i| {
+                segments(&lines[i].1)
+                    .iter()
+                    .any(|s| symbol.as_deref() == Some(*s) || (symbol.is_none() && is_symbol(s)))
+            });
+            if let Some(h) = hit {
+                lines.drain(..=h);
+            } else if let Some(&f) = nonblank.first() {
+                if segments(&lines[f].1).iter().all(|s| furniture(s)) {
+                    lines.drain(..=f);
+                }
+            }
+        }
+        // Footer: up to three trailing lines of furniture; the job number is kept.
+        let mut dropped = 0;
+        while dropped < 4 {
+            while lines.last().is_some_and(|(_, l)| l.trim().is_empty()) {
+                lines.pop();
+            }
+            let Some((_, last)) = lines.last() else { break };
+            let segs = segments(last);
+            if segs.is_empty() || !segs.iter().all(|s| furniture(s)) {
+                break;
+            }
+            if let Some(j) = job_prefix(last.trim()) {
+                out.push(Item::JobNumber(j.to_string()));
+            }
+            lines.pop();
+            dropped += 1;
+        }
+        if pi == 0 {
+            // The masthead: split two-column lines into their parts.
+            let mut split = Vec::new();
+            for (no, l) in lines.drain(..) {
+                let segs = segments(&l);
+                if segs.len() >= 2 && segs.iter().any(|s| masthead_token(s)) {
+                    for s in segs {
+                        if symbol.is_none() && is_symbol(s) {
+                            symbol = Symbol::parse_printed(s).ok().map(|(s, _)| s.to_string());
+                        }
+                        split.push((no, s.to_string()));
+                    }
+                } else {
+                    if symbol.is_none() && segs.len() == 1 && is_symbol(segs[0]) {
+                        symbol = Symbol::parse_printed(segs[0])
+                            .ok()
+                            .map(|(s, _)| s.to_string());
+                    }
+                    split.push((no, l));
+                }
+            }
+            lines = split;
+        }
+        let (defs, stars) = take_notes(&mut lines, &mut next_note);
+        for (no, marker, text) in stars {
+            out.push(Item::StarNote {
+                marker,
+                text: escape(&text),
+                line: no,
+            });
+        }
+        // Marks of this page's notes in its text.
+        let mut marks: Vec<(usize, usize, String)> = Vec::new();
+        let mut from = (0, 0);
+        for d in &defs {
+            match find_mark(&lines, &d.marker, from) {
+                Some((li, at)) => {
+                    marks.push((li, at, d.marker.clone()));
+                    from = (li, at + d.marker.len());
+                }
+                None => warnings.push(Warning::new(
+                    crate::Format::Text,
+                    format!("line {}", d.line),
+                    format!("no mark found in the text for footnote {}", d.marker),
+                )),
+            }
+        }
+        let mut body: Vec<(usize, String)> = Vec::with_capacity(lines.len());
+        for (li, (no, l)) in lines.iter().enumerate() {
+            let mut esc = String::new();
+            let mut last = 0;
+            for (mli, at, m) in marks.iter().filter(|(x, _, _)| *x == li) {
+                let _ = mli;
+                let before = l[last..*at].trim_end_matches(' ');
+                esc.push_str(&escape(before));
+                esc.push_str(&format!("<sup>{m}</sup>"));
+                last = at + m.len();
+            }
+            esc.push_str(&escape(&l[last..]));
+            body.push((*no, esc));
+        }
+        for d in defs {
+            out.push(Item::NoteDef {
+                marker: d.marker,
+                text: escape(&d.text),
+                line: d.line,
+            });
+        }
+        // Blocks.
+        let mut cur: Option<Block> = None;
+        let mut prev_blank = true;
+        let mut cur_indent = 0;
+        for i in 0..body.len() {
+            let (no, l) = &body[i];
+            if l.trim().is_empty() {
+                if let Some(mut b) = cur.take() {
+                    b.standalone = b.standalone && b.lines.len() <= 3;
+                    out.push(Item::Block(b));
+                }
+                prev_blank = true;
+                continue;
+            }
+            let t = l.trim_start();
+            let ind = indent(l);
+            let next_ind = body
+                .get(i + 1)
+                .filter(|(_, n)| !n.trim().is_empty())
+                .map(|(_, n)| indent(n));
+            let head = t.split_whitespace().next().unwrap_or("");
+            let spaced = t
+                .get(head.len()..)
+                .is_some_and(|r| r.starts_with("  ") || r.starts_with('\t'));
+            let para_start = head
+                .strip_suffix('.')
+                .and_then(|n| n.parse::<u32>().ok())
+                .is_some_and(|n| {
+                    (spaced && n < next_para + 10) || n == next_para || (spaced && n == 1)
+                });
+            if para_start {
+                if let Some(n) = head.strip_suffix('.').and_then(|n| n.parse::<u32>().ok()) {
+                    next_para = n + 1;
+                }
+            }
+            let rec_start = spaced
+                && head.split_once('.').is_some_and(|(a, b)| {
+                    a.parse::<u32>().is_ok_and(|a| a + 1 == next_para)
+                        && !b.is_empty()
+                        && b.bytes().all(|c| c.is_ascii_digit())
+                });
+            let sub_start = rec_start
+                || head.starts_with('(')
+                    && head.ends_with(')')
+                    && head.len() <= 6
+                    && head[1..head.len() - 1]
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase())
+                    && spaced;
+            let one_line = cur.as_ref().is_some_and(|b| b.lines.len() == 1);
+            let indented = next_ind.is_some_and(|n| ind >= n + 3)
+                && cur.is_some()
+                && (ind > cur_indent || one_line);
+            let bullet = t.starts_with("• ");
+            let new_block = cur.is_none() || para_start || sub_start || indented || bullet;
+            if new_block {
+                if let Some(b) = cur.take() {
+                    let standalone = b.standalone && b.lines.len() <= 2;
+                    out.push(Item::Block(Block { standalone, ..b }));
+                }
+                cur = Some(Block {
+                    lines: vec![],
+                    heading_level: 0,
+                    standalone: prev_blank,
+                    line: *no,
+                });
+            }
+            cur_indent = if new_block {
+                next_ind.unwrap_or(ind)
+            } else {
+                cur_indent
+            };
+            if let Some(b) = cur.as_mut() {
+                b.lines.push(collapse(t));
+            }
+            prev_blank = false;
+        }
+        if let Some(mut b) = cur.take() {
+            b.standalone = b.standalone && b.lines.len() <= 3;
+            out.push(Item::Block(b));
+        }
+        out.push(Item::PageBreak);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_and_segments() {
+        assert_eq!(
+            segments("  United Nations        A/HRC/59/15"),
+            ["United Nations", "A/HRC/59/15"]
+        );
+        assert!(furniture("GE.25-02819 (E)"));
+        assert!(furniture("2/2"));
+        assert!(furniture("*1406716*"));
+        assert!(furniture("210325 210325"));
+        assert!(!furniture("Introduction"));
+    }
+
+    #[test]
+    fn marks() {
+        let lines = vec![
+            (1, "with paragraph 15 (a);1".to_string()),
+            (2, "(b); 2 and resolution 5/1".to_string()),
+        ];
+        assert_eq!(find_mark(&lines, "1", (0, 0)), Some((0, 22)));
+        assert_eq!(find_mark(&lines, "2", (0, 23)), Some((1, 5)));
+        assert_eq!(find_mark(&lines, "5", (0, 0)), None);
+    }
+}

@@ -1,0 +1,329 @@
+//! The text reader on the seed (golden fixture) and on pdftotext output of real UN PDFs.
+
+mod common;
+
+use proptest::prelude::*;
+use undocs::model::{Block, Date, Distribution, DivisionKind, Document, Language};
+use undocs::{Format, ReadOptions};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn read_text(bytes: &[u8]) -> undocs::Read {
+    undocs::read_bytes(bytes, Format::Text, &ReadOptions::default()).expect("text reads")
+}
+
+fn seed() -> Document {
+    let src = std::fs::read(format!("{ROOT}/fixtures/a-hrc-31-81/source.md")).unwrap();
+    let mut d = read_text(&src).document;
+    d.meta.set("symbol", "A/HRC/31/81*").unwrap();
+    d
+}
+
+#[test]
+fn seed_reads_exactly_as_the_reviewed_golden_json() {
+    let expected = std::fs::read(format!("{ROOT}/fixtures/a-hrc-31-81/expected.json")).unwrap();
+    let expected = undocs::read_bytes(&expected, Format::Json, &ReadOptions::default())
+        .unwrap()
+        .document;
+    let got = seed();
+    let diffs = undocs::json::differences(&expected, &got, 20);
+    assert!(
+        diffs.is_empty(),
+        "differences from expected.json:\n{}",
+        diffs.join("\n")
+    );
+}
+
+#[test]
+fn seed_facts_checked_by_hand() {
+    let d = seed();
+    let m = &d.meta;
+    assert_eq!(m.symbols[0].to_string(), "A/HRC/31/81");
+    assert!(m.reissued);
+    assert_eq!(m.organ.as_deref(), Some("General Assembly"));
+    assert_eq!(m.body.as_deref(), Some("Human Rights Council"));
+    assert_eq!(m.distribution, Some(Distribution::General));
+    assert_eq!(m.date, Date::new(2016, 1, 29));
+    assert_eq!(m.original_language, Some(Language::ENGLISH));
+    let s = m.session.as_ref().unwrap();
+    assert_eq!(
+        (s.number.as_deref(), s.label.as_deref()),
+        (Some("31"), Some("Thirty-first session"))
+    );
+    assert_eq!(m.agenda_items.len(), 2);
+    assert_eq!(m.agenda_items[0].number.as_deref(), Some("2"));
+    assert!(m.agenda_items[0].title.starts_with(
+        "Annual report of the United Nations High Commissioner for Human Rights and reports"
+    ));
+    assert!(m.agenda_items[0].title.ends_with("Secretary-General"));
+    assert_eq!(m.agenda_items[1].number.as_deref(), Some("3"));
+    assert!(
+        m.agenda_items[1]
+            .title
+            .ends_with("including the right to development")
+    );
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Enhancement of international cooperation in the field of human rights")
+    );
+    assert_eq!(
+        m.subtitle.as_deref(),
+        Some("Report of the Office of the United Nations High Commissioner for Human Rights")
+    );
+    assert_eq!(m.title_notes.len(), 1);
+    assert_eq!(
+        undocs::model::plain_text(&m.title_notes[0].content),
+        "Reissued for technical reasons on 2 March 2016."
+    );
+    assert_eq!(m.summary.len(), 1);
+
+    assert_eq!(
+        d.paragraph_numbers(),
+        (1..=38).map(|n| format!("{n}.")).collect::<Vec<_>>()
+    );
+    let notes = d.notes();
+    assert_eq!(
+        notes.iter().map(|n| n.marker.as_str()).collect::<Vec<_>>(),
+        ["1", "2", "3"]
+    );
+
+    let h = d.headings();
+    let chapters: Vec<_> = h
+        .iter()
+        .filter(|h| h.level == 1)
+        .map(|h| h.num.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(chapters, ["I.", "II.", "III.", "IV.", "V."]);
+    // Chapter III: three unnumbered country headings; chapter IV: sections A–D; IV.C: 1–3.
+    let ch = |n: &str| {
+        d.body
+            .iter()
+            .find_map(|b| match b {
+                Block::Division(x) if x.num.as_deref() == Some(n) => Some(x),
+                _ => None,
+            })
+            .unwrap()
+    };
+    let subs = |x: &undocs::model::Division| -> Vec<(DivisionKind, Option<String>, String)> {
+        x.content
+            .iter()
+            .filter_map(|b| match b {
+                Block::Division(y) => {
+                    Some((y.kind, y.num.clone(), undocs::model::plain_text(&y.heading)))
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    let iii = subs(ch("III."));
+    assert_eq!(
+        iii.iter().map(|x| x.2.as_str()).collect::<Vec<_>>(),
+        ["Bahrain", "Russian Federation", "Syrian Arab Republic"]
+    );
+    assert!(iii.iter().all(|x| x.1.is_none()));
+    let iv = subs(ch("IV."));
+    assert_eq!(
+        iv.iter().map(|x| x.1.clone().unwrap()).collect::<Vec<_>>(),
+        ["A.", "B.", "C.", "D."]
+    );
+    assert!(iv.iter().all(|x| x.0 == DivisionKind::Section));
+    let c = ch("IV.")
+        .content
+        .iter()
+        .find_map(|b| match b {
+            Block::Division(x) if x.num.as_deref() == Some("C.") => Some(x),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(
+        subs(c)
+            .iter()
+            .map(|x| x.1.clone().unwrap())
+            .collect::<Vec<_>>(),
+        ["1.", "2.", "3."]
+    );
+    assert!(d.check().is_empty(), "{:?}", d.check());
+}
+
+struct Pdf {
+    file: &'static str,
+    symbol: &'static str,
+    reissued: bool,
+    date: (u16, u8, u8),
+    session: &'static str,
+    agenda: &'static str,
+    agenda_title: &'static str,
+    title: &'static str,
+    last_para: u32,
+    footnotes: usize,
+}
+
+/// Facts read by hand in the PDFs (shared/samples/un).
+const PDFS: &[Pdf] = &[
+    Pdf {
+        file: "04_A_HRC_27_9_reissued_EN",
+        symbol: "A/HRC/27/9",
+        reissued: true,
+        date: (2014, 6, 26),
+        session: "27",
+        agenda: "6",
+        agenda_title: "Universal Periodic Review",
+        title: "Report of the Working Group on the Universal Periodic Review",
+        last_para: 95,
+        footnotes: 0,
+    },
+    Pdf {
+        file: "06_A_HRC_59_15_EN",
+        symbol: "A/HRC/59/15",
+        reissued: false,
+        date: (2025, 3, 24),
+        session: "59",
+        agenda: "6",
+        agenda_title: "Universal periodic review",
+        title: "Report of the Working Group on the Universal Periodic Review",
+        last_para: 141,
+        footnotes: 3,
+    },
+    Pdf {
+        file: "10_A_RES_73_8_EN",
+        symbol: "A/RES/73/8",
+        reissued: false,
+        date: (2018, 11, 5),
+        session: "73",
+        agenda: "43",
+        agenda_title: "",
+        title: "Necessity of ending the economic, commercial and financial embargo imposed by the United States of America against Cuba",
+        last_para: 5,
+        footnotes: 1,
+    },
+];
+
+fn check_pdf_text(p: &Pdf, text: &[u8]) {
+    let d = read_text(text).document;
+    let m = &d.meta;
+    assert_eq!(
+        m.symbols.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        [p.symbol],
+        "{}",
+        p.file
+    );
+    assert_eq!(m.reissued, p.reissued, "{}", p.file);
+    assert_eq!(
+        m.date,
+        Date::new(p.date.0, p.date.1, p.date.2),
+        "{}",
+        p.file
+    );
+    assert_eq!(
+        m.session.as_ref().and_then(|s| s.number.as_deref()),
+        Some(p.session),
+        "{}",
+        p.file
+    );
+    assert_eq!(m.agenda_items.len(), 1, "{}", p.file);
+    assert_eq!(
+        m.agenda_items[0].number.as_deref(),
+        Some(p.agenda),
+        "{}",
+        p.file
+    );
+    assert_eq!(m.agenda_items[0].title, p.agenda_title, "{}", p.file);
+    assert_eq!(m.title.as_deref(), Some(p.title), "{}", p.file);
+    assert_eq!(
+        d.paragraph_numbers(),
+        (1..=p.last_para)
+            .map(|n| format!("{n}."))
+            .collect::<Vec<_>>(),
+        "{}",
+        p.file
+    );
+    assert_eq!(d.notes().len(), p.footnotes, "{}", p.file);
+}
+
+#[test]
+fn committed_pdftotext_output_of_the_sample_pdfs() {
+    for p in PDFS {
+        let text = std::fs::read(format!("{ROOT}/fixtures/pdftotext/{}.txt", p.file)).unwrap();
+        check_pdf_text(p, &text);
+    }
+}
+
+#[test]
+fn pdftotext_oracle_on_the_sample_pdfs() {
+    let shared = format!("{ROOT}/../shared/samples/un");
+    let have = std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_ok();
+    if !have || !std::path::Path::new(&shared).exists() {
+        assert!(
+            std::env::var("UNDOCS_REQUIRE_ORACLES").as_deref() != Ok("1"),
+            "pdftotext or ../shared/samples missing and UNDOCS_REQUIRE_ORACLES=1"
+        );
+        eprintln!("skipped: pdftotext or ../shared/samples/un not available");
+        return;
+    }
+    for p in PDFS {
+        let out = std::process::Command::new("pdftotext")
+            .args(["-layout", &format!("{shared}/{}.pdf", p.file), "-"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        check_pdf_text(p, &out.stdout);
+    }
+}
+
+#[test]
+fn the_resolution_has_its_parts() {
+    let text = std::fs::read(format!("{ROOT}/fixtures/pdftotext/10_A_RES_73_8_EN.txt")).unwrap();
+    let d = read_text(&text).document;
+    let r = d
+        .body
+        .iter()
+        .find_map(|b| match b {
+            Block::Resolution(r) => Some(r),
+            _ => None,
+        })
+        .expect("a resolution");
+    assert_eq!(r.num.as_deref(), Some("73/8"));
+    assert_eq!(
+        undocs::model::plain_text(&r.formula),
+        "The General Assembly,"
+    );
+    assert_eq!(
+        undocs::model::plain_text(&r.origin),
+        "[without reference to a Main Committee (A/73/L.3)]"
+    );
+    assert_eq!(r.preamble.len(), 8);
+    assert_eq!(r.operative.len(), 5);
+    assert_eq!(r.adoption, ["30th plenary meeting", "1 November 2018"]);
+}
+
+#[test]
+fn not_a_un_document_still_reads_with_warnings() {
+    let r = read_text(b"Shopping list\n\nmilk, eggs\n\n1. bread\n");
+    assert_eq!(r.document.paragraph_numbers(), ["1."]);
+    let w: Vec<String> = r.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(w.iter().any(|w| w.contains("no document symbol")), "{w:?}");
+    assert!(w.iter().any(|w| w.contains("no date")), "{w:?}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    /// Random lines, UN-like and not, never make the reader panic.
+    #[test]
+    fn random_lines_never_panic(lines in prop::collection::vec(prop_oneof![
+        Just("---".to_string()), Just("\u{c}".to_string()), Just(String::new()),
+        Just("## **I. Introduction**".to_string()), Just("<sup>1</sup> Note".to_string()),
+        Just("\\* Reissued for technical reasons on 2 March 2016.".to_string()),
+        Just("Agenda items 2 and 3".to_string()), Just("Distr.: General".to_string()),
+        Just("   United Nations      A/HRC/1/2".to_string()), Just("73/8. Title".to_string()),
+        Just("(a)   sub".to_string()), Just("**".to_string()), Just("*x* <sup>".to_string()),
+        "[0-9]{1,3}\\. [a-zA-Z ]{0,20}", "\\PC{0,40}", common::text(),
+    ], 0..40)) {
+        let text = lines.join("\n");
+        let r = undocs::read_bytes(text.as_bytes(), Format::Text, &ReadOptions::default());
+        prop_assert!(r.is_ok());
+    }
+}
