@@ -67,6 +67,15 @@ pub enum Error {
         /// What was expected.
         expected: &'static str,
     },
+    /// The document holds something the output format cannot carry (a division inside a
+    /// footnote for Akoma Ntoso, a control character for XML…).
+    #[error("{format} output: cannot write {what}")]
+    Unrepresentable {
+        /// The format being written.
+        format: Format,
+        /// What cannot be written, and where.
+        what: String,
+    },
     /// A string that is not a UN document symbol.
     #[error(transparent)]
     Symbol(#[from] crate::model::SymbolError),

@@ -109,6 +109,7 @@ impl Format {
         match self {
             Format::Json => cfg!(feature = "json"),
             Format::Text => cfg!(feature = "text"),
+            Format::Akn => cfg!(feature = "akn"),
             _ => false,
         }
     }
@@ -118,6 +119,7 @@ impl Format {
     pub fn can_write(self) -> bool {
         match self {
             Format::Json => cfg!(feature = "json"),
+            Format::Akn => cfg!(feature = "akn"),
             _ => false,
         }
     }

@@ -34,6 +34,8 @@ mod format;
 pub mod model;
 mod options;
 
+#[cfg(feature = "akn")]
+pub mod akn;
 #[cfg(feature = "json")]
 pub mod json;
 #[cfg(feature = "text")]
@@ -79,6 +81,8 @@ pub fn read_bytes(bytes: &[u8], format: Format, options: &ReadOptions) -> Result
         Format::Json => json::read(bytes, options),
         #[cfg(feature = "text")]
         Format::Text => text::read(bytes, options),
+        #[cfg(feature = "akn")]
+        Format::Akn => akn::read(bytes, options),
         f => Err(f.unsupported("reading")),
     }
 }
@@ -90,6 +94,8 @@ pub fn write(doc: &Document, format: Format, out: impl Write) -> Result<()> {
     match format {
         #[cfg(feature = "json")]
         Format::Json => json::write(doc, &mut out),
+        #[cfg(feature = "akn")]
+        Format::Akn => akn::write(doc, &mut out),
         f => Err(f.unsupported("writing")),
     }
 }

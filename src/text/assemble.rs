@@ -86,70 +86,6 @@ pub(crate) fn assemble(items: Vec<Item>, warnings: &mut Vec<Warning>) -> Documen
 // ---------------------------------------------------------------------------------------
 // Masthead
 
-fn ordinal(word: &str) -> Option<u32> {
-    const UNITS: [&str; 19] = [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-    ];
-    const TENS: [&str; 8] = [
-        "twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet",
-    ];
-    let w = word.to_lowercase();
-    if let Some(i) = UNITS.iter().position(|u| *u == w) {
-        return Some(i as u32 + 1);
-    }
-    let (tens, unit) = match w.split_once('-') {
-        Some((t, u)) => (t.to_string(), Some(u.to_string())),
-        None => (w.clone(), None),
-    };
-    let base = |t: &str, suffix: &str| {
-        TENS.iter()
-            .position(|x| format!("{x}{suffix}") == t)
-            .map(|i| (i as u32 + 2) * 10)
-    };
-    match unit {
-        None => base(&tens, "ieth"),
-        Some(u) => Some(base(&tens, "y")? + UNITS.iter().take(9).position(|x| *x == u)? as u32 + 1),
-    }
-}
-
-/// "Thirty-first session" → ("31", label); "73rd session" too.
-fn session_line(l: &str) -> Option<Session> {
-    let t = l.trim();
-    let lower = t.to_lowercase();
-    if !lower.ends_with("session") || t.len() > 60 {
-        return None;
-    }
-    let words: Vec<&str> = t.split_whitespace().collect();
-    let before = words.len().checked_sub(2).and_then(|i| words.get(i))?;
-    let number = ordinal(before).map(|n| n.to_string()).or_else(|| {
-        let d: String = before.chars().take_while(char::is_ascii_digit).collect();
-        (!d.is_empty()).then_some(d)
-    });
-    Some(Session {
-        number,
-        label: Some(t.to_string()),
-        dates: None,
-    })
-}
-
 /// "Agenda items 2 and 3" → ["2", "3"]; "Agenda item 4 (a)" → ["4 (a)"].
 fn agenda_numbers(l: &str) -> Option<Vec<String>> {
     let t = l.trim();
@@ -427,7 +363,7 @@ fn masthead(
                     );
                 }
                 recognized = true;
-            } else if let Some(s) = session_line(l) {
+            } else if let Some(s) = Session::parse_printed(l) {
                 m.session = Some(s);
                 seen_session = true;
                 recognized = true;
@@ -1132,13 +1068,7 @@ mod tests {
 
     #[test]
     fn ordinals_and_sessions() {
-        assert_eq!(ordinal("Thirty-first"), Some(31));
-        assert_eq!(ordinal("Fifty-ninth"), Some(59));
-        assert_eq!(ordinal("Seventy-third"), Some(73));
-        assert_eq!(ordinal("Twentieth"), Some(20));
-        assert_eq!(ordinal("twelfth"), Some(12));
-        assert_eq!(ordinal("Thirty"), None);
-        let s = session_line("Twenty-seventh session").unwrap();
+        let s = Session::parse_printed("Twenty-seventh session").unwrap();
         assert_eq!(
             (s.number.as_deref(), s.label.as_deref()),
             (Some("27"), Some("Twenty-seventh session"))

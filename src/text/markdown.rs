@@ -61,14 +61,7 @@ fn classify(mut lines: Vec<String>, line: usize) -> Item {
     if let Some(rest) = first.strip_prefix("<sup>") {
         if let Some((marker, text)) = rest.split_once("</sup>") {
             if !marker.is_empty() && marker.len() <= 4 && text.starts_with(' ') {
-                lines[0] = text.trim().to_string();
-                let text = Block {
-                    lines,
-                    heading_level: 0,
-                    standalone: false,
-                    line,
-                }
-                .joined();
+                let text = joined_with_first(lines, text, line);
                 return Item::NoteDef {
                     marker: marker.trim().to_string(),
                     text,
@@ -89,14 +82,7 @@ fn classify(mut lines: Vec<String>, line: usize) -> Item {
     });
     if let Some((n, rest)) = stars {
         if rest.starts_with(' ') {
-            lines[0] = rest.trim().to_string();
-            let text = Block {
-                lines,
-                heading_level: 0,
-                standalone: false,
-                line,
-            }
-            .joined();
+            let text = joined_with_first(lines, rest, line);
             return Item::StarNote {
                 marker: "*".repeat(n),
                 text,
@@ -111,6 +97,18 @@ fn classify(mut lines: Vec<String>, line: usize) -> Item {
         standalone,
         line,
     })
+}
+
+/// The block's lines joined, with the first line replaced by `first` (its marker removed).
+fn joined_with_first(mut lines: Vec<String>, first: &str, line: usize) -> String {
+    lines[0] = first.trim().to_string();
+    Block {
+        lines,
+        heading_level: 0,
+        standalone: false,
+        line,
+    }
+    .joined()
 }
 
 #[cfg(test)]

@@ -1,0 +1,285 @@
+//! A small element tree read with quick-xml's `NsReader`, with limits: nesting depth, no
+//! DOCTYPE (so no entity can be declared, let alone expanded), only the predefined entities
+//! and character references, errors with line and column.
+
+use std::borrow::Cow;
+
+use quick_xml::XmlVersion;
+use quick_xml::events::Event;
+use quick_xml::name::ResolveResult;
+use quick_xml::reader::NsReader;
+
+use crate::{Error, Format, ReadOptions, Result};
+
+/// The Akoma Ntoso 3.0 namespace.
+pub const AKN3: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
+/// The older Akoma Ntoso 2.0 namespace (the UN's one public AKN document uses it).
+pub const AKN2: &str = "http://www.akomantoso.org/2.0";
+
+/// An element: local name, whether it is in an Akoma Ntoso namespace, attributes (local
+/// names; namespaced ones other than xml: are dropped), children.
+#[derive(Debug, Default)]
+pub(crate) struct El<'a> {
+    pub name: Cow<'a, str>,
+    pub akn: bool,
+    pub attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+    pub children: Vec<Node<'a>>,
+    /// Byte offset of the start tag.
+    pub pos: u64,
+}
+
+/// A child: an element or text.
+#[derive(Debug)]
+pub(crate) enum Node<'a> {
+    El(El<'a>),
+    Text(Cow<'a, str>),
+}
+
+impl<'a> El<'a> {
+    /// An attribute's value.
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_ref())
+    }
+
+    /// Child elements.
+    pub fn elements(&self) -> impl Iterator<Item = &El<'a>> {
+        self.children.iter().filter_map(|n| match n {
+            Node::El(e) => Some(e),
+            Node::Text(_) => None,
+        })
+    }
+
+    /// The first child element with this name.
+    pub fn child(&self, name: &str) -> Option<&El<'a>> {
+        self.elements().find(|e| e.name == name)
+    }
+
+    /// All text inside, in order.
+    pub fn text(&self) -> String {
+        let mut s = String::new();
+        fn go(e: &El<'_>, s: &mut String) {
+            for c in &e.children {
+                match c {
+                    Node::Text(t) => s.push_str(t),
+                    Node::El(x) => go(x, s),
+                }
+            }
+        }
+        go(self, &mut s);
+        s
+    }
+
+    /// Descendants (depth-first, self excluded) with this name.
+    pub fn find_all<'s>(&'s self, name: &str, out: &mut Vec<&'s El<'a>>) {
+        for e in self.elements() {
+            if e.name == name {
+                out.push(e);
+            }
+            e.find_all(name, out);
+        }
+    }
+}
+
+fn line_col(bytes: &[u8], pos: u64) -> (u64, u64) {
+    let upto = &bytes[..(pos as usize).min(bytes.len())];
+    let line = upto.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+    let col = upto.iter().rev().take_while(|&&b| b != b'\n').count() as u64 + 1;
+    (line, col)
+}
+
+/// Builds the error for a position in the input.
+pub(crate) fn syntax(bytes: &[u8], pos: u64, message: impl Into<String>) -> Error {
+    Error::Syntax {
+        format: Format::Akn,
+        part: "input".into(),
+        position: Some(line_col(bytes, pos)),
+        message: message.into(),
+    }
+}
+
+fn entity(name: &str) -> Option<char> {
+    Some(match name {
+        "lt" => '<',
+        "gt" => '>',
+        "amp" => '&',
+        "apos" => '\'',
+        "quot" => '"',
+        _ => return None,
+    })
+}
+
+/// Parses the whole input into its root element.
+pub(crate) fn parse<'a>(bytes: &'a [u8], options: &ReadOptions) -> Result<El<'a>> {
+    let text: &'a str = std::str::from_utf8(bytes)
+        .map_err(|e| syntax(bytes, e.valid_up_to() as u64, "not UTF-8"))?;
+    let mut r = NsReader::from_str(text);
+    r.config_mut().expand_empty_elements = true;
+    r.config_mut().check_end_names = true;
+    let mut stack: Vec<El<'a>> = Vec::new();
+    let mut root: Option<El<'a>> = None;
+    loop {
+        let pos = r.buffer_position();
+        let (in_akn, ev) = match r.read_resolved_event() {
+            Ok((ns, ev)) => (
+                matches!(ns, ResolveResult::Bound(n) if n.as_ref() == AKN3 || n.as_ref() == AKN2),
+                ev,
+            ),
+            Err(e) => {
+                let at = r.error_position();
+                return Err(syntax(bytes, at, e.to_string()));
+            }
+        };
+        match ev {
+            Event::Start(s) => {
+                if stack.len() >= options.max_depth {
+                    return Err(Error::Limit {
+                        format: Format::Akn,
+                        part: format!("element at line {}", line_col(bytes, pos).0),
+                        what: "XML nesting depth",
+                        limit: options.max_depth as u64,
+                        option: "max_depth",
+                    });
+                }
+                let name = reborrow(text, s.local_name().as_ref());
+                let mut attrs = Vec::new();
+                for a in s.attributes() {
+                    let a =
+                        a.map_err(|e| syntax(bytes, pos, format!("attribute of <{name}>: {e}")))?;
+                    let key = a.key;
+                    let qualified = key.prefix().is_some();
+                    let local = reborrow(text, key.local_name().as_ref());
+                    if qualified && key.prefix().is_some_and(|p| p.as_ref() != "xml") {
+                        continue; // xmlns:*, xsi:* and foreign attributes
+                    }
+                    if key.as_ref() == "xmlns" {
+                        continue;
+                    }
+                    let v = a.normalized_value(XmlVersion::Implicit1_0).map_err(|e| {
+                        syntax(bytes, pos, format!("attribute {local} of <{name}>: {e}"))
+                    })?;
+                    let v = reborrow(text, &v);
+                    attrs.push((local, v));
+                }
+                stack.push(El {
+                    name,
+                    akn: in_akn,
+                    attrs,
+                    children: Vec::new(),
+                    pos,
+                });
+            }
+            Event::End(_) => {
+                let Some(el) = stack.pop() else {
+                    return Err(syntax(bytes, pos, "unexpected end tag"));
+                };
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push(Node::El(el)),
+                    None => root = Some(el),
+                }
+            }
+            Event::Text(t) => {
+                if let Some(parent) = stack.last_mut() {
+                    push_text(parent, t.xml10_content());
+                } else if !t.xml10_content().trim().is_empty() {
+                    return Err(syntax(bytes, pos, "text outside the root element"));
+                }
+            }
+            Event::CData(t) => {
+                if let Some(parent) = stack.last_mut() {
+                    push_text(parent, Cow::Owned(t.xml10_content().into_owned()));
+                }
+            }
+            Event::GeneralRef(g) => {
+                let c = match g.resolve_char_ref().map_err(|e| syntax(bytes, pos, e.to_string()))? {
+                    Some(c) => c,
+                    None => entity(&g).ok_or_else(|| {
+                        syntax(bytes, pos, format!("entity &{}; is not defined (entities other than the five predefined ones are refused)", &*g))
+                    })?,
+                };
+                if let Some(parent) = stack.last_mut() {
+                    let mut b = [0u8; 4];
+                    push_text(parent, Cow::Owned(c.encode_utf8(&mut b).to_string()));
+                }
+            }
+            Event::DocType(_) => {
+                return Err(syntax(
+                    bytes,
+                    pos,
+                    "a DOCTYPE is not accepted (it could declare entities); Akoma Ntoso needs none",
+                ));
+            }
+            Event::Eof => break,
+            Event::Empty(_) | Event::Comment(_) | Event::Decl(_) | Event::PI(_) => {}
+        }
+    }
+    if !stack.is_empty() {
+        return Err(syntax(
+            bytes,
+            bytes.len() as u64,
+            format!(
+                "the input ends inside <{}>",
+                stack.last().map(|e| e.name.as_ref()).unwrap_or("")
+            ),
+        ));
+    }
+    root.ok_or_else(|| syntax(bytes, 0, "no root element"))
+}
+
+fn push_text<'a>(parent: &mut El<'a>, t: Cow<'a, str>) {
+    if let Some(Node::Text(prev)) = parent.children.last_mut() {
+        prev.to_mut().push_str(&t);
+    } else {
+        parent.children.push(Node::Text(t));
+    }
+}
+
+/// `s` as a slice of `text` when it points into it (quick-xml hands out borrowed names and
+/// values when nothing had to be unescaped), else a copy.
+fn reborrow<'a>(text: &'a str, s: &str) -> Cow<'a, str> {
+    let start = text.as_ptr() as usize;
+    let at = s.as_ptr() as usize;
+    if at >= start && at + s.len() <= start + text.len() {
+        let off = at - start;
+        if let Some(slice) = text.get(off..off + s.len()) {
+            return Cow::Borrowed(slice);
+        }
+    }
+    Cow::Owned(s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Result<El<'_>> {
+        parse(s.as_bytes(), &ReadOptions::default())
+    }
+
+    #[test]
+    fn parses_entities_and_refs() {
+        let e = p(r#"<a xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0" x="1&#10;2">a &amp; b&#x2014;<b>c</b></a>"#).unwrap();
+        assert!(e.akn);
+        assert_eq!(e.attr("x"), Some("1\n2"));
+        assert_eq!(e.text(), "a & b—c");
+    }
+
+    #[test]
+    fn refuses_doctype_unknown_entities_and_depth() {
+        let laughs = r#"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><lolz>&lol2;</lolz>"#;
+        assert!(p(laughs).unwrap_err().to_string().contains("DOCTYPE"));
+        assert!(
+            p("<a>&lol;</a>")
+                .unwrap_err()
+                .to_string()
+                .contains("not defined")
+        );
+        let deep = format!("{}{}", "<a>".repeat(100_000), "</a>".repeat(100_000));
+        assert!(p(&deep).unwrap_err().to_string().contains("max_depth"));
+        let e = p("<a>\n<b></c></a>").unwrap_err().to_string();
+        assert!(e.contains("line 2"), "{e}");
+        assert!(p("<a><b>").unwrap_err().to_string().contains("ends inside"));
+    }
+}

@@ -1,0 +1,962 @@
+//! The Akoma Ntoso reader: everything the writer writes, exactly; and Akoma Ntoso 3.0 and
+//! 2.0 from other producers, mapped where the model has a place for it, with warnings for
+//! what is dropped.
+
+use super::dom::{self, El, Node};
+use crate::model::{
+    AgendaItem, Annex, Block, Date, Distribution, DivisionKind, DocKind, Document, Inline,
+    JobNumber, Language, Link, List, Note, Paragraph, Reference, Resolution, Session, Symbol,
+    Table, TableRow, TitleNote, normalize_blocks, normalize_inlines,
+};
+use crate::{Format, Read, ReadOptions, Result, Warning};
+
+/// Reading context: whether the file is ours (exact text) and the warnings so far.
+struct Cx {
+    ours: bool,
+    warnings: Vec<Warning>,
+    dropped: std::collections::BTreeMap<String, usize>,
+}
+
+impl Cx {
+    fn warn(&mut self, at: &str, msg: impl Into<String>) {
+        self.warnings.push(Warning::new(Format::Akn, at, msg));
+    }
+
+    fn drop_el(&mut self, e: &El) {
+        *self.dropped.entry(e.name.to_string()).or_default() += 1;
+    }
+
+    /// Text as stored: exact in our files, whitespace folded in others (their markup is
+    /// indented inside paragraphs).
+    fn text(&self, t: &str) -> String {
+        if self.ours { t.to_string() } else { fold(t) }
+    }
+
+    fn plain(&self, e: &El) -> String {
+        if self.ours {
+            e.text()
+        } else {
+            fold(&e.text()).trim().to_string()
+        }
+    }
+}
+
+fn fold(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut space = false;
+    for c in t.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    out
+}
+
+fn has_class(e: &El, class: &str) -> bool {
+    e.attr("class")
+        .is_some_and(|c| c.split_whitespace().any(|x| x == class))
+}
+
+/// Reads Akoma Ntoso.
+pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
+    let root = dom::parse(bytes, options)?;
+    if root.name != "akomaNtoso" {
+        return Err(dom::syntax(
+            bytes,
+            root.pos,
+            format!("the root element is <{}>, not <akomaNtoso>", root.name),
+        ));
+    }
+    let Some(docel) = root.elements().next() else {
+        return Err(dom::syntax(
+            bytes,
+            root.pos,
+            "<akomaNtoso> holds no document",
+        ));
+    };
+    let ours = docel
+        .child("meta")
+        .and_then(|m| m.child("identification"))
+        .and_then(|i| i.attr("source"))
+        == Some("#undocs");
+    let mut cx = Cx {
+        ours,
+        warnings: Vec::new(),
+        dropped: Default::default(),
+    };
+    if !root.akn {
+        cx.warn(
+            "akomaNtoso",
+            "the root element is not in an Akoma Ntoso namespace; read by element names",
+        );
+    }
+    let mut doc = Document::default();
+    read_document(docel, &mut doc, &mut cx);
+    if !cx.ours {
+        doc.normalize();
+    }
+    let dropped = std::mem::take(&mut cx.dropped);
+    for (name, n) in dropped {
+        cx.warn("document", format!("{n} <{name}> element(s) have no place in the model: their text was kept where possible, their markup dropped"));
+    }
+    Ok(Read {
+        document: doc,
+        warnings: cx.warnings,
+    })
+}
+
+fn read_document(docel: &El, doc: &mut Document, cx: &mut Cx) {
+    let m = &mut doc.meta;
+    if let Some(name) = docel.attr("name") {
+        if cx.ours {
+            m.kind = if name == "document" {
+                None
+            } else {
+                name.parse().ok()
+            };
+        } else {
+            m.kind = match name {
+                "resolution" => Some(DocKind::Resolution),
+                "decision" => Some(DocKind::Decision),
+                _ => DocKind::guess(&name.replace(['_', '-'], " ")),
+            };
+        }
+    }
+    if let Some(meta) = docel.child("meta") {
+        read_meta(meta, doc, cx);
+    }
+    let mut resolution: Option<Resolution> = None;
+    if let Some(p) = docel.child("preface") {
+        read_preface(p, doc, &mut resolution, cx);
+    }
+    if let Some(c) = docel.child("coverPage") {
+        cx.drop_el(c);
+    }
+    let preamble = docel.child("preamble");
+    let body = docel.elements().find(|e| {
+        matches!(
+            e.name.as_ref(),
+            "mainBody" | "body" | "debateBody" | "judgmentBody" | "amendmentBody"
+        )
+    });
+    let conclusions = docel.child("conclusions");
+    if resolution.is_none() && preamble.is_some() {
+        resolution = Some(Resolution::default());
+    }
+    match resolution.take() {
+        Some(mut r) => {
+            if let Some(pre) = preamble {
+                read_preamble(pre, &mut r, cx);
+            }
+            if let Some(b) = body {
+                r.operative = hier(b, cx);
+            }
+            if let Some(c) = conclusions {
+                read_adoption(c, &mut r, cx);
+            }
+            doc.body = vec![Block::Resolution(r)];
+        }
+        None => {
+            if let Some(b) = body {
+                doc.body = hier(b, cx);
+            }
+            if let Some(c) = conclusions {
+                let mut extra = blocks(c, cx);
+                doc.body.append(&mut extra);
+            }
+        }
+    }
+    if let Some(att) = docel.child("attachments") {
+        for a in att.elements() {
+            let Some(inner) = a.elements().next() else {
+                continue;
+            };
+            let mut annex = Annex::default();
+            if let Some(p) = inner.child("preface") {
+                let mut ps = Vec::new();
+                p.find_all("inline", &mut ps);
+                if let Some(l) = ps.iter().find(|e| e.attr("name") == Some("annexLabel")) {
+                    annex.label = cx.plain(l);
+                }
+                let mut titles = Vec::new();
+                p.find_all("docTitle", &mut titles);
+                if let Some(t) = titles.first() {
+                    annex.title = inlines(t, cx);
+                }
+            }
+            if annex.label.is_empty() && !cx.ours {
+                annex.label = inner.attr("name").unwrap_or("Annex").to_string();
+            }
+            if let Some(b) = inner
+                .elements()
+                .find(|e| matches!(e.name.as_ref(), "mainBody" | "body"))
+            {
+                annex.body = hier(b, cx);
+            }
+            doc.annexes.push(annex);
+        }
+    }
+    if let Some(c) = docel.child("components") {
+        cx.drop_el(c);
+    }
+}
+
+fn read_meta(meta: &El, doc: &mut Document, cx: &mut Cx) {
+    let Some(id) = meta.child("identification") else {
+        return;
+    };
+    if let Some(expr) = id.child("FRBRExpression") {
+        if let Some(l) = expr.child("FRBRlanguage").and_then(|l| l.attr("language")) {
+            if l != "und" {
+                doc.meta.language = Language::from_name(l);
+                if doc.meta.language.is_none() {
+                    cx.warn(
+                        "meta/FRBRlanguage",
+                        format!("language {l:?} is not one this crate knows"),
+                    );
+                }
+            }
+        }
+        if !cx.ours {
+            // The expression date stands in for the date of issue when the preface has none.
+            if let Some(d) = expr.child("FRBRdate").and_then(|d| d.attr("date")) {
+                doc.meta.date = d.get(..10).and_then(|d| d.parse().ok());
+            }
+        }
+    }
+}
+
+fn read_preface(p: &El, doc: &mut Document, resolution: &mut Option<Resolution>, cx: &mut Cx) {
+    let m = &mut doc.meta;
+    for c in p.elements() {
+        match (c.name.as_ref(), c.attr("name")) {
+            ("container", Some("agendaItem")) => {
+                let mut item = AgendaItem::default();
+                let mut ins = Vec::new();
+                c.find_all("inline", &mut ins);
+                for i in ins {
+                    match i.attr("name") {
+                        Some("agendaItemNumber") => item.number = Some(cx.plain(i)),
+                        Some("agendaItemTitle") => item.title = cx.plain(i),
+                        _ => {}
+                    }
+                }
+                m.agenda_items.push(item);
+            }
+            ("container", Some("summary")) => m.summary = blocks(c, cx),
+            ("container", Some("titleNotes")) => {
+                let mut notes = Vec::new();
+                c.find_all("authorialNote", &mut notes);
+                for n in notes {
+                    m.title_notes.push(title_note(n, cx));
+                }
+            }
+            ("container", Some("resolutionHeading")) => {
+                let mut r = Resolution::default();
+                let mut ins = Vec::new();
+                c.find_all("inline", &mut ins);
+                for i in ins {
+                    match i.attr("name") {
+                        Some("resolutionNumber") => r.num = Some(cx.plain(i)),
+                        Some("resolutionTitle") => r.title = inlines(i, cx),
+                        Some("resolutionOrigin") => r.origin = inlines(i, cx),
+                        _ => {}
+                    }
+                }
+                *resolution = Some(r);
+            }
+            ("longTitle", _) if !cx.ours => m.title = Some(cx.plain(c)),
+            _ => masthead_line(c, m, cx),
+        }
+    }
+}
+
+fn title_note(n: &El, cx: &mut Cx) -> TitleNote {
+    let mut content = Vec::new();
+    for (k, p) in n.elements().filter(|e| e.name == "p").enumerate() {
+        if k > 0 {
+            content.push(Inline::Text(" ".into()));
+        }
+        content.extend(inlines(p, cx));
+    }
+    if !cx.ours {
+        trim_inlines(&mut content);
+        normalize_inlines(&mut content);
+    }
+    TitleNote {
+        marker: n.attr("marker").unwrap_or("*").to_string(),
+        content,
+    }
+}
+
+/// One paragraph (or container) of a masthead: the semantic inlines in it.
+fn masthead_line(c: &El, m: &mut crate::model::Meta, cx: &mut Cx) {
+    let whole = cx.plain(c);
+    let mut recognized = false;
+    let mut stack: Vec<&El> = c.elements().collect();
+    stack.reverse();
+    while let Some(e) = stack.pop() {
+        let text = cx.plain(e);
+        recognized = true;
+        match (e.name.as_ref(), e.attr("name"), e.attr("refersTo")) {
+            ("docNumber", _, _) => match Symbol::parse_printed(&text) {
+                Ok((s, r)) => {
+                    m.symbols.push(s);
+                    m.reissued |= r;
+                }
+                Err(err) => cx.warn(
+                    "preface/docNumber",
+                    format!("document number dropped: {err}"),
+                ),
+            },
+            ("inline", Some("reissued"), _) => m.reissued = true,
+            ("organization", _, Some("#organ")) => m.organ = Some(text),
+            ("organization", _, Some("#body")) => m.body = Some(text),
+            ("docIntroducer" | "organization", _, _) => {
+                if text.eq_ignore_ascii_case("United Nations") {
+                } else if [
+                    "General Assembly",
+                    "Security Council",
+                    "Economic and Social Council",
+                    "Trusteeship Council",
+                    "Secretariat",
+                ]
+                .iter()
+                .any(|o| o.eq_ignore_ascii_case(&text))
+                {
+                    m.organ = Some(text);
+                } else {
+                    m.body = Some(text);
+                }
+            }
+            ("inline", Some("distribution"), _) | ("docStatus", _, _) => {
+                m.distribution = Distribution::parse_printed(&text);
+                if m.distribution.is_none() {
+                    cx.warn("preface", format!("distribution {text:?} not understood"));
+                }
+            }
+            ("docDate", _, _) => {
+                m.date = e
+                    .attr("date")
+                    .and_then(|d| d.get(..10))
+                    .and_then(|d| d.parse().ok())
+                    .or_else(|| Date::parse_printed(&text));
+            }
+            ("inline", Some("originalLanguage"), _) => {
+                m.original_language = Language::from_name(&text)
+            }
+            ("session", _, _) => {
+                let mut s = if cx.ours {
+                    Session::default()
+                } else {
+                    Session::parse_printed(&text).unwrap_or_default()
+                };
+                if let Some(v) = e.attr("value").filter(|v| !v.is_empty() || cx.ours) {
+                    s.number = Some(v.to_string());
+                }
+                if !text.is_empty() {
+                    s.label = Some(text);
+                }
+                m.session = Some(s);
+            }
+            ("inline", Some("sessionDates"), _) => {
+                m.session.get_or_insert_with(Session::default).dates = Some(text)
+            }
+            ("docTitle", _, _) => m.title = Some(text),
+            ("inline", Some("subtitle"), _) => m.subtitle = Some(text),
+            ("docType", _, _) if !cx.ours => match m.agenda_items.last_mut() {
+                Some(a) if a.title.is_empty() => a.title = text,
+                _ => m.subtitle = Some(text),
+            },
+            ("docProponent", _, _) => {
+                if cx.ours {
+                    m.sponsors.push(text);
+                } else {
+                    let (who, what) = text.split_once(':').unwrap_or((&text, ""));
+                    let mut names: Vec<String> = who
+                        .split(',')
+                        .map(|s| s.trim().to_string())
+                        .filter(|s| !s.is_empty())
+                        .collect();
+                    // "A, B and C": the last comma-separated part holds the last two names.
+                    if let Some(last) = names.pop() {
+                        match last.split_once(" and ") {
+                            Some((a, b)) => {
+                                names.extend([a.trim().to_string(), b.trim().to_string()])
+                            }
+                            None => names.push(last),
+                        }
+                    }
+                    m.sponsors.extend(names);
+                    if let Some(k) = DocKind::guess(what.trim()) {
+                        m.kind = Some(k);
+                    }
+                }
+            }
+            ("docketNumber", _, _) => match text.parse::<JobNumber>() {
+                Ok(j) => m.job_number = Some(j),
+                Err(err) => cx.warn("preface/docketNumber", format!("job number dropped: {err}")),
+            },
+            ("authorialNote", _, _) => m.title_notes.push(title_note(e, cx)),
+
+            ("ref", _, _) if !cx.ours && agenda(&text).is_some() => {
+                if let Some(n) = agenda(&text) {
+                    m.agenda_items.push(AgendaItem {
+                        number: Some(n),
+                        title: String::new(),
+                    });
+                }
+                stack.extend(e.elements().collect::<Vec<_>>().into_iter().rev());
+            }
+            (
+                "span" | "inline" | "p" | "container" | "longTitle" | "b" | "i" | "ref" | "block",
+                _,
+                _,
+            ) => {
+                let inner: Vec<&El> = e.elements().collect();
+                if inner.is_empty() {
+                    recognized = false;
+                }
+                stack.extend(inner.into_iter().rev());
+            }
+            _ => {
+                recognized = false;
+                cx.drop_el(e);
+            }
+        }
+    }
+    // Text that says what it is.
+    let w = whole.trim();
+    if let Some(l) = w.strip_prefix("Original:") {
+        if m.original_language.is_none() {
+            m.original_language = Language::from_name(l.trim());
+        }
+        return;
+    }
+    if !recognized && !cx.ours && !w.is_empty() {
+        let datesish = w.chars().any(|c| c.is_ascii_digit())
+            && crate::model::MONTHS.iter().any(|mo| w.contains(mo));
+        match m.session.as_mut() {
+            Some(s) if datesish && s.dates.is_none() => s.dates = Some(w.to_string()),
+            _ => cx.warn(
+                "preface",
+                format!(
+                    "masthead text not recognized and dropped: {:?}",
+                    w.chars().take(80).collect::<String>()
+                ),
+            ),
+        }
+    }
+}
+
+/// "Item 4 of the provisional agenda", "Agenda item 6" → "4", "6".
+fn agenda(t: &str) -> Option<String> {
+    let t = t.trim();
+    let rest = t
+        .strip_prefix("Agenda item ")
+        .or_else(|| t.strip_prefix("Item "))?;
+    let n: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '(' || *c == ')' || *c == ' ')
+        .collect();
+    let n = n.split(" of ").next().unwrap_or("").trim().to_string();
+    (!n.is_empty() && n.starts_with(|c: char| c.is_ascii_digit())).then_some(n)
+}
+
+fn read_preamble(pre: &El, r: &mut Resolution, cx: &mut Cx) {
+    let mut rest = Vec::new();
+    for c in pre.elements() {
+        if c.name == "formula" && r.formula.is_empty() {
+            if let Some(p) = c.child("p") {
+                r.formula = inlines(p, cx);
+            }
+            continue;
+        }
+        if !cx.ours
+            && r.formula.is_empty()
+            && r.preamble.is_empty()
+            && rest.is_empty()
+            && c.name == "p"
+        {
+            let t = cx.plain(c);
+            if t.starts_with("The ") && t.ends_with(',') && t.len() < 120 {
+                r.formula = inlines(c, cx);
+                trim_inlines(&mut r.formula);
+                continue;
+            }
+        }
+        rest.push(c);
+    }
+    let mut run: Vec<&El> = Vec::new();
+    for c in rest {
+        match c.name.as_ref() {
+            "recitals" | "citations" => {
+                r.preamble.extend(blocks_of(&run, cx));
+                run.clear();
+                for x in c.elements() {
+                    match x.name.as_ref() {
+                        "intro" | "recital" | "citation" => r.preamble.extend(blocks(x, cx)),
+                        _ => r.preamble.extend(blocks_of(&[x], cx)),
+                    }
+                }
+            }
+            _ => run.push(c),
+        }
+    }
+    r.preamble.extend(blocks_of(&run, cx));
+}
+
+fn read_adoption(c: &El, r: &mut Resolution, cx: &mut Cx) {
+    let mut ps = Vec::new();
+    c.find_all("p", &mut ps);
+    for p in ps {
+        let t = cx.plain(p);
+        if !t.is_empty() || cx.ours {
+            r.adoption.push(t);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Hierarchy
+
+fn division_kind(name: &str) -> Option<DivisionKind> {
+    Some(match name {
+        "part" | "book" | "tome" => DivisionKind::Part,
+        "chapter" => DivisionKind::Chapter,
+        "section" => DivisionKind::Section,
+        "subsection" => DivisionKind::Subsection,
+        "title" | "subpart" | "subchapter" | "division" | "subdivision" | "article" | "clause"
+        | "subclause" | "rule" | "subrule" | "level" | "transitional" | "subtitle"
+        | "debateSection" | "hcontainer" => DivisionKind::Heading,
+        // Debate sections of Akoma Ntoso debates and debate reports.
+        "administrationOfOath"
+        | "rollCall"
+        | "prayers"
+        | "oralStatements"
+        | "writtenStatements"
+        | "personalStatements"
+        | "ministerialStatements"
+        | "resolutions"
+        | "nationalInterest"
+        | "declarationOfVote"
+        | "communication"
+        | "petitions"
+        | "papers"
+        | "noticesOfMotion"
+        | "questions"
+        | "address"
+        | "proceduralMotions"
+        | "pointOfOrder"
+        | "adjournment" => DivisionKind::Heading,
+        _ => return None,
+    })
+}
+
+fn num_of(e: &El, cx: &Cx) -> Option<String> {
+    e.child("num").map(|n| cx.plain(n))
+}
+
+/// The children of a hierarchy element (or main body) as blocks.
+fn hier(e: &El, cx: &mut Cx) -> Vec<Block> {
+    let mut out = Vec::new();
+    for c in e.elements() {
+        match c.name.as_ref() {
+            "num" | "heading" | "subheading" => {}
+            "paragraph" | "point" | "subparagraph" | "alinea" | "indent" | "proviso" => {
+                out.extend(point(c, cx))
+            }
+            "list" | "sublist" => {
+                for x in c.elements() {
+                    match x.name.as_ref() {
+                        "intro" | "wrapUp" => out.extend(blocks(x, cx)),
+                        "num" | "heading" | "subheading" => {}
+                        _ => out.extend(hier_one(x, cx)),
+                    }
+                }
+            }
+            "content" | "intro" | "wrapUp" => out.extend(blocks(c, cx)),
+            "hcontainer" if c.attr("name") == Some("block") => {
+                if let Some(content) = c.child("content") {
+                    out.extend(blocks(content, cx));
+                }
+            }
+            "hcontainer" if c.attr("name") == Some("resolution") => {
+                out.push(Block::Resolution(resolution_hcontainer(c, cx)))
+            }
+            "p" if has_class(c, "empty") => {}
+            _ => out.extend(hier_one(c, cx)),
+        }
+    }
+    out
+}
+
+fn hier_one(c: &El, cx: &mut Cx) -> Vec<Block> {
+    if matches!(
+        c.name.as_ref(),
+        "paragraph" | "point" | "subparagraph" | "alinea" | "indent" | "proviso"
+    ) {
+        return point(c, cx);
+    }
+    if let Some(kind) = division_kind(&c.name) {
+        let heading = c.child("heading").map(|h| {
+            let mut v = inlines(h, cx);
+            if !cx.ours {
+                trim_inlines(&mut v);
+            }
+            v
+        });
+        return vec![Block::Division(crate::model::Division {
+            kind,
+            num: num_of(c, cx),
+            heading: heading.unwrap_or_default(),
+            content: hier(c, cx),
+        })];
+    }
+    blocks_of(&[c], cx)
+}
+
+/// A paragraph or point: number, text, subparagraphs.
+fn point(e: &El, cx: &mut Cx) -> Vec<Block> {
+    let mut p = Paragraph {
+        num: num_of(e, cx),
+        ..Paragraph::default()
+    };
+    let mut extra = Vec::new();
+    for c in e.elements() {
+        match c.name.as_ref() {
+            "num" | "heading" | "subheading" => {}
+            "content" | "intro" => {
+                let mut bs = blocks(c, cx).into_iter();
+                match bs.next() {
+                    Some(Block::Paragraph(first))
+                        if p.content.is_empty() && first.num.is_none() =>
+                    {
+                        p.content = first.content;
+                        p.subparagraphs.extend(first.subparagraphs);
+                    }
+                    Some(other) => extra.push(other),
+                    None => {}
+                }
+                extra.extend(bs);
+            }
+            "list" | "sublist" => {
+                for x in c.elements() {
+                    match x.name.as_ref() {
+                        "intro" => {
+                            let mut bs = blocks(x, cx).into_iter();
+                            if let Some(Block::Paragraph(first)) = bs.next() {
+                                if p.content.is_empty() {
+                                    p.content = first.content;
+                                } else {
+                                    extra.push(Block::Paragraph(first));
+                                }
+                            }
+                            extra.extend(bs);
+                        }
+                        "point" | "paragraph" | "subparagraph" | "alinea" | "indent" => {
+                            for b in point(x, cx) {
+                                if let Block::Paragraph(s) = b {
+                                    p.subparagraphs.push(s);
+                                } else {
+                                    extra.push(b);
+                                }
+                            }
+                        }
+                        "wrapUp" => extra.extend(blocks(x, cx)),
+                        _ => extra.extend(hier_one(x, cx)),
+                    }
+                }
+            }
+            "point" | "paragraph" | "subparagraph" | "alinea" | "indent" => {
+                for b in point(c, cx) {
+                    if let Block::Paragraph(s) = b {
+                        p.subparagraphs.push(s);
+                    } else {
+                        extra.push(b);
+                    }
+                }
+            }
+            "wrapUp" => extra.extend(blocks(c, cx)),
+            _ => extra.extend(hier_one(c, cx)),
+        }
+    }
+    let mut out = vec![Block::Paragraph(p)];
+    out.extend(extra);
+    out
+}
+
+fn resolution_hcontainer(e: &El, cx: &mut Cx) -> Resolution {
+    let mut r = Resolution {
+        num: num_of(e, cx),
+        ..Resolution::default()
+    };
+    for c in e.elements() {
+        match (c.name.as_ref(), c.attr("name")) {
+            ("heading", _) => r.title = inlines(c, cx),
+            ("subheading", _) => r.origin = inlines(c, cx),
+            ("hcontainer", Some("formula")) => {
+                if let Some(p) = c.child("content").and_then(|x| x.child("p")) {
+                    r.formula = inlines(p, cx);
+                }
+            }
+            ("hcontainer", Some("preamble")) => {
+                if let Some(x) = c.child("content") {
+                    r.preamble = blocks(x, cx);
+                }
+            }
+            ("hcontainer", Some("operative")) => r.operative = hier(c, cx),
+            ("hcontainer", Some("adoption")) => read_adoption(c, &mut r, cx),
+            ("num", _) => {}
+            _ => cx.drop_el(c),
+        }
+    }
+    r
+}
+
+// ---------------------------------------------------------------------------------
+// Blocks
+
+fn blocks(e: &El, cx: &mut Cx) -> Vec<Block> {
+    let children: Vec<&El> = e.elements().collect();
+    let stray = e
+        .children
+        .iter()
+        .any(|n| matches!(n, Node::Text(t) if !t.trim().is_empty()));
+    if stray {
+        // Text straight in a block container (sloppy markup): one paragraph of it all.
+        let mut content = inlines(e, cx);
+        trim_inlines(&mut content);
+        return vec![Block::Paragraph(Paragraph {
+            num: None,
+            content,
+            subparagraphs: vec![],
+        })];
+    }
+    blocks_of(&children, cx)
+}
+
+fn blocks_of(children: &[&El], cx: &mut Cx) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    for c in children {
+        match c.name.as_ref() {
+            "p" => {
+                if has_class(c, "empty") {
+                    continue;
+                }
+                let level = c
+                    .attr("class")
+                    .and_then(|cl| {
+                        cl.split_whitespace()
+                            .find_map(|x| x.strip_prefix("subparagraph"))
+                    })
+                    .map(|rest| {
+                        rest.strip_prefix('-')
+                            .and_then(|n| n.parse::<usize>().ok())
+                            .unwrap_or(1)
+                    })
+                    .filter(|_| cx.ours);
+                let mut kids = c.children.iter();
+                let mut num = None;
+                let mut content_from = 0;
+                if cx.ours {
+                    if let Some(Node::El(first)) = kids.next() {
+                        if first.name == "inline" && first.attr("name") == Some("num") {
+                            num = Some(first.text());
+                            content_from = 1;
+                        }
+                    }
+                }
+                let mut content = inline_nodes(&c.children[content_from..], cx);
+                if !cx.ours {
+                    trim_inlines(&mut content);
+                }
+                let para = Paragraph {
+                    num,
+                    content,
+                    subparagraphs: vec![],
+                };
+                match level {
+                    Some(l) if l >= 1 => {
+                        if let Some(parent) = last_paragraph_at(&mut out, l - 1) {
+                            parent.subparagraphs.push(para);
+                        } else {
+                            out.push(Block::Paragraph(para));
+                        }
+                    }
+                    _ => out.push(Block::Paragraph(para)),
+                }
+            }
+            "blockList" | "ul" | "ol" => {
+                if has_class(c, "empty") {
+                    out.push(Block::List(List { items: vec![] }));
+                    continue;
+                }
+                let items = c
+                    .elements()
+                    .filter(|i| matches!(i.name.as_ref(), "item" | "li"))
+                    .map(|i| blocks(i, cx))
+                    .collect();
+                out.push(Block::List(List { items }));
+            }
+            "table" => {
+                let mut t = Table::default();
+                if !has_class(c, "empty") {
+                    for tr in c.elements().filter(|e| e.name == "tr") {
+                        let header = has_class(tr, "header")
+                            || (!cx.ours && tr.elements().all(|x| x.name == "th"));
+                        let cells = if has_class(tr, "empty") {
+                            vec![]
+                        } else {
+                            tr.elements()
+                                .filter(|x| x.name == "td" || x.name == "th")
+                                .map(|x| blocks(x, cx))
+                                .collect()
+                        };
+                        t.rows.push(TableRow { header, cells });
+                    }
+                }
+                out.push(Block::Table(t));
+            }
+            "blockContainer" if has_class(c, "quote") || c.attr("name") == Some("quote") => {
+                out.push(Block::Quote(blocks(c, cx)))
+            }
+            "embeddedStructure" | "quotedStructure" => out.push(Block::Quote(hier(c, cx))),
+            "num" | "heading" | "subheading" | "from" => {
+                let mut content = inlines(c, cx);
+                trim_inlines(&mut content);
+                if !content.is_empty() {
+                    out.push(Block::Paragraph(Paragraph {
+                        num: None,
+                        content: vec![Inline::Strong(content)],
+                        subparagraphs: vec![],
+                    }));
+                }
+            }
+            _ => {
+                if division_kind(&c.name).is_some()
+                    || matches!(c.name.as_ref(), "paragraph" | "point" | "list")
+                {
+                    out.extend(hier_one(c, cx));
+                } else {
+                    // Containers of blocks (blockContainer, container, speech, recital, tblock…):
+                    // their blocks, markup dropped.
+                    if !matches!(
+                        c.name.as_ref(),
+                        "blockContainer" | "container" | "tblock" | "block" | "foreign"
+                    ) {
+                        cx.drop_el(c);
+                    }
+                    out.extend(blocks(c, cx));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn last_paragraph_at(out: &mut [Block], level: usize) -> Option<&mut Paragraph> {
+    let Some(Block::Paragraph(p)) = out.last_mut() else {
+        return None;
+    };
+    let mut p = p;
+    for _ in 0..level {
+        p = p.subparagraphs.last_mut()?;
+    }
+    Some(p)
+}
+
+// ---------------------------------------------------------------------------------
+// Inlines
+
+fn inlines(e: &El, cx: &mut Cx) -> Vec<Inline> {
+    let mut v = inline_nodes(&e.children, cx);
+    if !cx.ours {
+        normalize_inlines(&mut v);
+    }
+    v
+}
+
+fn inline_nodes(nodes: &[Node], cx: &mut Cx) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for n in nodes {
+        match n {
+            Node::Text(t) => out.push(Inline::Text(cx.text(t))),
+            Node::El(e) => match e.name.as_ref() {
+                "i" => out.push(Inline::Emphasis(inline_nodes(&e.children, cx))),
+                "b" => out.push(Inline::Strong(inline_nodes(&e.children, cx))),
+                "sup" => out.push(Inline::Superscript(inline_nodes(&e.children, cx))),
+                "sub" => out.push(Inline::Subscript(inline_nodes(&e.children, cx))),
+                "eol" | "br" => out.push(Inline::LineBreak),
+                "a" => out.push(Inline::Link(Link {
+                    url: e.attr("href").unwrap_or("").to_string(),
+                    content: inline_nodes(&e.children, cx),
+                })),
+                "ref" => {
+                    let plain = e.text();
+                    let only_text = e.elements().next().is_none();
+                    let symbol = if cx.ours {
+                        plain.parse::<Symbol>().ok()
+                    } else {
+                        fold(&plain).trim().parse::<Symbol>().ok()
+                    };
+                    match (symbol, only_text) {
+                        (Some(symbol), true) if cx.ours || fold(&plain).trim() == plain.trim() => {
+                            if !cx.ours && plain.starts_with(char::is_whitespace) {
+                                out.push(Inline::Text(" ".into()));
+                            }
+                            out.push(Inline::Ref(Reference { symbol }))
+                        }
+                        _ => out.push(Inline::Link(Link {
+                            url: e.attr("href").unwrap_or("").to_string(),
+                            content: inline_nodes(&e.children, cx),
+                        })),
+                    }
+                }
+                "authorialNote" => {
+                    let mut content = blocks(e, cx);
+                    if !cx.ours {
+                        normalize_blocks(&mut content);
+                    }
+                    out.push(Inline::Note(Note {
+                        marker: e.attr("marker").unwrap_or("").to_string(),
+                        content,
+                    }))
+                }
+                "omissis" => out.push(Inline::Text("…".into())),
+                "noteRef" => cx.drop_el(e),
+                _ => {
+                    // Semantic inlines (docTitle, organization, person, term, span, inline…):
+                    // their content stays, the markup goes.
+                    if !matches!(e.name.as_ref(), "inline" | "span" | "u" | "abbr") {
+                        cx.drop_el(e);
+                    }
+                    out.extend(inline_nodes(&e.children, cx));
+                }
+            },
+        }
+    }
+    out
+}
+
+/// Trims whitespace at both ends of an inline sequence (other producers indent their
+/// markup).
+fn trim_inlines(v: &mut Vec<Inline>) {
+    normalize_inlines(v);
+    if let Some(Inline::Text(t)) = v.first_mut() {
+        *t = t.trim_start().to_string();
+    }
+    if let Some(Inline::Text(t)) = v.last_mut() {
+        *t = t.trim_end().to_string();
+    }
+    normalize_inlines(v);
+}

@@ -1,0 +1,424 @@
+//! Akoma Ntoso: schema validity (xmllint + the OASIS XSD), exact round trips, other
+//! producers' files, hostile input.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+use proptest::test_runner::TestRunner;
+use undocs::model::{Block, Distribution, DocKind, Document, Inline, Language, plain_text};
+use undocs::{Format, ReadOptions};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn akn(doc: &Document) -> Vec<u8> {
+    let mut out = Vec::new();
+    undocs::write(doc, Format::Akn, &mut out).expect("AKN written");
+    out
+}
+
+fn read_akn(bytes: &[u8]) -> undocs::Read {
+    undocs::read_bytes(bytes, Format::Akn, &ReadOptions::default()).expect("AKN read")
+}
+
+fn read_file(path: &str, format: Format) -> Document {
+    let bytes = std::fs::read(format!("{ROOT}/{path}")).unwrap();
+    undocs::read_bytes(&bytes, format, &ReadOptions::default())
+        .unwrap()
+        .document
+}
+
+/// The XSD: `UNDOCS_AKN_XSD`, or ../shared/reference/akn/akomantoso30.xsd.
+fn xsd() -> Option<PathBuf> {
+    let p = std::env::var_os("UNDOCS_AKN_XSD")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(ROOT).join("../shared/reference/akn/akomantoso30.xsd"));
+    p.exists().then_some(p)
+}
+
+fn oracle_missing(what: &str) {
+    assert!(
+        std::env::var("UNDOCS_REQUIRE_ORACLES").as_deref() != Ok("1"),
+        "{what} is missing and UNDOCS_REQUIRE_ORACLES=1"
+    );
+    eprintln!("skipped: {what} is not available");
+}
+
+/// Validates files with xmllint against the XSD; panics with xmllint's words on failure.
+fn validate(files: &[PathBuf]) -> bool {
+    let Some(xsd) = xsd() else {
+        oracle_missing("the Akoma Ntoso XSD");
+        return false;
+    };
+    if Command::new("xmllint").arg("--version").output().is_err() {
+        oracle_missing("xmllint");
+        return false;
+    }
+    for chunk in files.chunks(100) {
+        let out = Command::new("xmllint")
+            .arg("--noout")
+            .arg("--schema")
+            .arg(&xsd)
+            .args(chunk)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "xmllint rejected our output:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    true
+}
+
+fn tmpdir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("undocs-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn fixtures() -> Vec<(&'static str, Document)> {
+    let mut seed = read_file("fixtures/a-hrc-31-81/expected.json", Format::Json);
+    seed.normalize();
+    vec![
+        ("a-hrc-31-81", seed),
+        (
+            "a-hrc-59-15",
+            read_file("fixtures/a-hrc-59-15/document.json", Format::Json),
+        ),
+        (
+            "04",
+            read_file(
+                "fixtures/pdftotext/04_A_HRC_27_9_reissued_EN.txt",
+                Format::Text,
+            ),
+        ),
+        (
+            "06",
+            read_file("fixtures/pdftotext/06_A_HRC_59_15_EN.txt", Format::Text),
+        ),
+        (
+            "10",
+            read_file("fixtures/pdftotext/10_A_RES_73_8_EN.txt", Format::Text),
+        ),
+        (
+            "un-akn20",
+            read_file("fixtures/akn/un_E-CN.7-2012-L.2_eng.akn20.xml", Format::Akn),
+        ),
+        (
+            "eu-bill",
+            read_file(
+                "fixtures/akn/eu_akn4eu_council-position_bill_123.xml",
+                Format::Akn,
+            ),
+        ),
+        (
+            "ke-debate",
+            read_file("fixtures/akn/ke_Debate_Bungeni_2011-06-10.xml", Format::Akn),
+        ),
+    ]
+}
+
+#[test]
+fn every_fixture_validates_and_round_trips() {
+    let dir = tmpdir("akn-fixtures");
+    let mut files = Vec::new();
+    for (name, doc) in fixtures() {
+        let xml = akn(&doc);
+        let back = read_akn(&xml);
+        let diffs = undocs::json::differences(&doc, &back.document, 10);
+        assert!(diffs.is_empty(), "{name}: {}", diffs.join("\n"));
+        assert!(back.warnings.is_empty(), "{name}: {:?}", back.warnings);
+        let path = dir.join(format!("{name}.akn.xml"));
+        std::fs::write(&path, &xml).unwrap();
+        files.push(path);
+    }
+    validate(&files);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn two_hundred_generated_documents_validate() {
+    let dir = tmpdir("akn-generated");
+    let mut runner = TestRunner::deterministic();
+    let strategy = common::document();
+    let mut files = Vec::new();
+    for i in 0..200 {
+        let doc = strategy.new_tree(&mut runner).unwrap().current();
+        let path = dir.join(format!("gen-{i}.akn.xml"));
+        std::fs::write(&path, akn(&doc)).unwrap();
+        files.push(path);
+    }
+    validate(&files);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn akn_round_trip(doc in common::document()) {
+        let back = read_akn(&akn(&doc));
+        prop_assert_eq!(back.document, doc);
+        prop_assert!(back.warnings.is_empty());
+    }
+}
+
+#[test]
+fn seed_round_trips_exactly() {
+    let seed = read_file("fixtures/a-hrc-31-81/expected.json", Format::Json);
+    assert_eq!(read_akn(&akn(&seed)).document, seed);
+}
+
+#[test]
+fn writer_follows_akn4un() {
+    let seed = read_file("fixtures/a-hrc-31-81/expected.json", Format::Json);
+    let xml = String::from_utf8(akn(&seed)).unwrap();
+    for needle in [
+        r##"<doc name="report">"##,
+        r##"<FRBRthis value="/akn/un/doc/report/un-ga-hrc/2016-01-29/A-HRC-31-81/!main"/>"##,
+        r##"<FRBRuri value="/akn/un/doc/report/un-ga-hrc/2016-01-29/A-HRC-31-81/eng@2016-01-29"/>"##,
+        r##"<FRBRuri value="/akn/un/doc/report/un-ga-hrc/2016-01-29/A-HRC-31-81/eng@2016-01-29/.xml"/>"##,
+        r##"<FRBRnumber value="A-HRC-31-81" showAs="A/HRC/31/81"/>"##,
+        r##"<FRBRcountry value="un"/>"##,
+        r##"<docNumber refersTo="#symbol">A/HRC/31/81*</docNumber>"##,
+        r##"<inline name="distribution">Distr.: General</inline>"##,
+        r##"<docDate date="2016-01-29">29 January 2016</docDate>"##,
+        r##"Original: <inline name="originalLanguage">English</inline>"##,
+        r##"<session value="31">Thirty-first session</session>"##,
+        r##"<paragraph eId="chp_I__para_1"><num>1.</num>"##,
+        r##"<chapter eId="chp_I">"##,
+        r##"<section eId="chp_IV__sec_A">"##,
+        r##"<authorialNote marker="1" placement="bottom" eId="chp_I__para_1__authorialNote_1">"##,
+        r##"<ref href="/akn/un/doc/A-HRC-19-74">A/HRC/19/74</ref>"##,
+        r##"<TLCOrganization eId="body" href="/akn/ontology/organizations/un/un-ga-hrc" showAs="Human Rights Council"/>"##,
+    ] {
+        assert!(
+            xml.replace('\n', "")
+                .replace("  ", "")
+                .contains(&needle.replace("  ", "")),
+            "missing: {needle}"
+        );
+    }
+}
+
+#[test]
+fn resolutions_are_statements_with_preamble_and_formula() {
+    let doc = read_file("fixtures/pdftotext/10_A_RES_73_8_EN.txt", Format::Text);
+    assert_eq!(doc.meta.kind, Some(DocKind::Resolution));
+    let xml = String::from_utf8(akn(&doc)).unwrap();
+    assert!(xml.contains(r##"<statement name="resolution">"##));
+    assert!(xml.contains(r##"<FRBRsubtype value="deliberation"/>"##));
+    assert!(xml.contains(r##"<formula name="enactingFormula">"##));
+    assert!(xml.contains("<p>The General Assembly,</p>"));
+    assert!(xml.contains("<preamble>") && xml.contains("<conclusions>"));
+    assert_eq!(read_akn(xml.as_bytes()).document, doc);
+}
+
+#[test]
+fn un_draft_resolution_in_akn_2_0() {
+    let r = read_akn(
+        &std::fs::read(format!(
+            "{ROOT}/fixtures/akn/un_E-CN.7-2012-L.2_eng.akn20.xml"
+        ))
+        .unwrap(),
+    );
+    let d = &r.document;
+    let m = &d.meta;
+    // Facts read by hand in the file.
+    assert_eq!(
+        m.symbols.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        ["E/CN.7/2012/L.2"]
+    );
+    assert_eq!(m.distribution, Some(Distribution::Limited));
+    assert_eq!(m.date.map(|d| d.to_string()).as_deref(), Some("2012-02-22"));
+    assert_eq!(m.original_language, Some(Language::ENGLISH));
+    assert_eq!(m.language, Some(Language::ENGLISH));
+    assert_eq!(m.organ.as_deref(), Some("Economic and Social Council"));
+    assert_eq!(m.body.as_deref(), Some("Commission on Narcotic Drugs"));
+    let s = m.session.as_ref().unwrap();
+    assert_eq!(
+        (s.number.as_deref(), s.label.as_deref(), s.dates.as_deref()),
+        (
+            Some("55"),
+            Some("Fifty-fifth session"),
+            Some("Vienna, 12-16 March 2012")
+        )
+    );
+    assert_eq!(
+        m.job_number.as_ref().map(|j| j.to_string()).as_deref(),
+        Some("V.12-51096 (E)")
+    );
+    assert_eq!(m.agenda_items.len(), 1);
+    assert_eq!(m.agenda_items[0].number.as_deref(), Some("4"));
+    assert_eq!(
+        m.agenda_items[0].title,
+        "Implementation of the international drug control treaties"
+    );
+    assert_eq!(
+        m.sponsors,
+        [
+            "Australia",
+            "Japan",
+            "the United Kingdom of Great Britain and Northern Ireland"
+        ]
+    );
+    assert_eq!(m.kind, Some(DocKind::DraftResolution));
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Promoting international cooperation in responding to new psychoactive substances")
+    );
+    assert_eq!(m.title_notes.len(), 1);
+    assert_eq!(m.title_notes[0].marker, "*");
+    assert_eq!(plain_text(&m.title_notes[0].content), "E/CN.7/2012/1.");
+    let [Block::Resolution(res)] = d.body.as_slice() else {
+        panic!("one resolution: {:?}", d.body)
+    };
+    assert_eq!(
+        plain_text(&res.formula),
+        "The Commission on Narcotic Drugs,"
+    );
+    assert!(matches!(res.formula.as_slice(), [Inline::Emphasis(_)]));
+    assert_eq!(res.preamble.len(), 4);
+    assert_eq!(d.paragraph_numbers(), ["1.", "2.", "3.", "8."]);
+    let notes = d.notes();
+    assert_eq!(
+        notes.iter().map(|n| n.marker.as_str()).collect::<Vec<_>>(),
+        ["1", "2", "3"]
+    );
+    let Block::Paragraph(p1) = &res.operative[0] else {
+        panic!()
+    };
+    assert!(
+        plain_text(&p1.content).starts_with("Encourages Member States to monitor emerging trends")
+    );
+    // The omission mark in paragraph 3 stays as an ellipsis; everything in the body had a
+    // place, so nothing was dropped.
+    let Block::Paragraph(p3) = &res.operative[2] else {
+        panic!()
+    };
+    assert!(
+        plain_text(&p3.content).ends_with("to minimize risks to public health; …"),
+        "{}",
+        plain_text(&p3.content)
+    );
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+}
+
+#[test]
+fn akn4eu_bill_and_kenyan_debate() {
+    let r = read_akn(
+        &std::fs::read(format!(
+            "{ROOT}/fixtures/akn/eu_akn4eu_council-position_bill_123.xml"
+        ))
+        .unwrap(),
+    );
+    let d = &r.document;
+    // Facts counted by hand in the file: 9 articles (each a heading division), 13
+    // authorialNotes, recitals and citations in the preamble.
+    let [Block::Resolution(res)] = d.body.as_slice() else {
+        panic!("preamble + body as a resolution")
+    };
+    let articles = res
+        .operative
+        .iter()
+        .filter(|b| matches!(b, Block::Division(_)))
+        .count();
+    assert_eq!(articles, 9);
+    assert_eq!(d.notes().len(), 13);
+    assert!(!res.preamble.is_empty());
+    assert!(d.meta.title.as_deref().is_some_and(|t| {
+        t.starts_with("DECISION No …/2013/EU OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL")
+    }));
+    // Markup without a place in the model is reported.
+    assert!(
+        r.warnings.iter().any(|w| w.message.contains("<formula>")),
+        "{:?}",
+        r.warnings
+    );
+
+    let r = read_akn(
+        &std::fs::read(format!(
+            "{ROOT}/fixtures/akn/ke_Debate_Bungeni_2011-06-10.xml"
+        ))
+        .unwrap(),
+    );
+    let d = &r.document;
+    assert_eq!(
+        d.meta.date.map(|d| d.to_string()).as_deref(),
+        Some("2011-06-10")
+    );
+    // 17 debateSection elements plus prayers, oralStatements and adjournment (sections of
+    // their own kind): 20 divisions, 11 of them with a heading.
+    let h = d.headings();
+    assert_eq!(h.len(), 20);
+    assert_eq!(h.iter().filter(|h| !h.text.is_empty()).count(), 11);
+    assert!(h.iter().any(|h| h.text == "ORAL ANSWERS TO QUESTIONS"));
+    assert!(d.counts().paragraphs >= 20);
+}
+
+#[test]
+fn hostile_and_broken_input_gives_clear_errors() {
+    let opts = ReadOptions::default();
+    let laughs = br#"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">]><akomaNtoso>&lol2;</akomaNtoso>"#;
+    let e = undocs::read_bytes(laughs, Format::Akn, &opts)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("DOCTYPE"), "{e}");
+    let deep = format!(
+        "<akomaNtoso>{}{}</akomaNtoso>",
+        "<p>".repeat(100_000),
+        "</p>".repeat(100_000)
+    );
+    let e = undocs::read_bytes(deep.as_bytes(), Format::Akn, &opts)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("nesting depth") && e.contains("max_depth"),
+        "{e}"
+    );
+    let e = undocs::read_bytes(
+        b"<akomaNtoso>\n  <doc name=\"x\">\n  </dok>\n</akomaNtoso>",
+        Format::Akn,
+        &opts,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("line 3"), "{e}");
+    let e = undocs::read_bytes(b"<html/>", Format::Akn, &opts)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("not <akomaNtoso>"), "{e}");
+}
+
+#[test]
+fn what_akn_cannot_carry_is_an_error() {
+    use undocs::model::{Division, DivisionKind, Note, Paragraph};
+    let mut d = Document::default();
+    d.body.push(Block::Paragraph(Paragraph {
+        num: None,
+        content: vec![Inline::Note(Note {
+            marker: "1".into(),
+            content: vec![Block::Division(Division {
+                kind: DivisionKind::Chapter,
+                num: None,
+                heading: vec![],
+                content: vec![],
+            })],
+        })],
+        subparagraphs: vec![],
+    }));
+    let e = undocs::write(&d, Format::Akn, Vec::new())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("a division inside a footnote"), "{e}");
+    let mut d = Document::default();
+    d.meta.title = Some("bell \u{7}".into());
+    let e = undocs::write(&d, Format::Akn, Vec::new())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("U+0007"), "{e}");
+}
