@@ -110,6 +110,7 @@ impl Format {
             Format::Json => cfg!(feature = "json"),
             Format::Text => cfg!(feature = "text"),
             Format::Akn => cfg!(feature = "akn"),
+            Format::Docx => cfg!(feature = "docx"),
             _ => false,
         }
     }
@@ -120,6 +121,7 @@ impl Format {
         match self {
             Format::Json => cfg!(feature = "json"),
             Format::Akn => cfg!(feature = "akn"),
+            Format::Docx => cfg!(feature = "docx"),
             _ => false,
         }
     }

@@ -33,9 +33,13 @@ mod error;
 mod format;
 pub mod model;
 mod options;
+#[cfg(any(feature = "akn", feature = "docx"))]
+mod xml;
 
 #[cfg(feature = "akn")]
 pub mod akn;
+#[cfg(feature = "docx")]
+pub mod docx;
 #[cfg(feature = "json")]
 pub mod json;
 #[cfg(feature = "text")]
@@ -83,6 +87,8 @@ pub fn read_bytes(bytes: &[u8], format: Format, options: &ReadOptions) -> Result
         Format::Text => text::read(bytes, options),
         #[cfg(feature = "akn")]
         Format::Akn => akn::read(bytes, options),
+        #[cfg(feature = "docx")]
+        Format::Docx => docx::read(bytes, options),
         f => Err(f.unsupported("reading")),
     }
 }
@@ -96,6 +102,8 @@ pub fn write(doc: &Document, format: Format, out: impl Write) -> Result<()> {
         Format::Json => json::write(doc, &mut out),
         #[cfg(feature = "akn")]
         Format::Akn => akn::write(doc, &mut out),
+        #[cfg(feature = "docx")]
+        Format::Docx => docx::write(doc, &mut out),
         f => Err(f.unsupported("writing")),
     }
 }

@@ -12,6 +12,14 @@ pub struct ReadOptions {
     /// Deepest nesting accepted (JSON arrays/objects, XML elements). Default: 128, which is
     /// also the most serde_json allows.
     pub max_depth: usize,
+    /// Most entries a zip package (DOCX) may list. Default: 10,000.
+    pub max_zip_entries: usize,
+    /// Largest uncompressed size of one part of a package, counted while inflating (the
+    /// sizes a zip declares are not trusted). Default: 128 MiB.
+    pub max_part_bytes: u64,
+    /// Largest uncompressed size of all the parts read from a package together, counted
+    /// while inflating. Default: 512 MiB.
+    pub max_total_bytes: u64,
 }
 
 impl Default for ReadOptions {
@@ -19,6 +27,9 @@ impl Default for ReadOptions {
         ReadOptions {
             max_bytes: 256 << 20,
             max_depth: 128,
+            max_zip_entries: 10_000,
+            max_part_bytes: 128 << 20,
+            max_total_bytes: 512 << 20,
         }
     }
 }
@@ -27,6 +38,13 @@ impl ReadOptions {
     /// Sets [`ReadOptions::max_bytes`].
     pub fn with_max_bytes(mut self, n: u64) -> Self {
         self.max_bytes = n;
+        self
+    }
+
+    /// Sets [`ReadOptions::max_part_bytes`] and [`ReadOptions::max_total_bytes`].
+    pub fn with_max_inflated(mut self, part: u64, total: u64) -> Self {
+        self.max_part_bytes = part;
+        self.max_total_bytes = total;
         self
     }
 

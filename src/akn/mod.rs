@@ -26,11 +26,10 @@
 //! # Ok::<(), undocs::Error>(())
 //! ```
 
-mod dom;
 pub mod iri;
 mod read;
 mod write;
 
-pub use dom::{AKN2, AKN3};
+pub use crate::xml::{AKN2, AKN3};
 pub use read::read;
 pub use write::write;

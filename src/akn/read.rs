@@ -2,12 +2,12 @@
 //! 2.0 from other producers, mapped where the model has a place for it, with warnings for
 //! what is dropped.
 
-use super::dom::{self, El, Node};
 use crate::model::{
     AgendaItem, Annex, Block, Date, Distribution, DivisionKind, DocKind, Document, Inline,
     JobNumber, Language, Link, List, Note, Paragraph, Reference, Resolution, Session, Symbol,
     Table, TableRow, TitleNote, normalize_blocks, normalize_inlines,
 };
+use crate::xml::{self as dom, El, Node, Source};
 use crate::{Format, Read, ReadOptions, Result, Warning};
 
 /// Reading context: whether the file is ours (exact text) and the warnings so far.
@@ -68,9 +68,14 @@ fn has_class(e: &El, class: &str) -> bool {
 
 /// Reads Akoma Ntoso.
 pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
-    let root = dom::parse(bytes, options)?;
+    let src = Source {
+        format: Format::Akn,
+        part: "input",
+    };
+    let root = dom::parse(src, bytes, options)?;
     if root.name != "akomaNtoso" {
         return Err(dom::syntax(
+            src,
             bytes,
             root.pos,
             format!("the root element is <{}>, not <akomaNtoso>", root.name),
@@ -78,6 +83,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
     }
     let Some(docel) = root.elements().next() else {
         return Err(dom::syntax(
+            src,
             bytes,
             root.pos,
             "<akomaNtoso> holds no document",
@@ -93,7 +99,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
         warnings: Vec::new(),
         dropped: Default::default(),
     };
-    if !root.akn {
+    if !root.akn() {
         cx.warn(
             "akomaNtoso",
             "the root element is not in an Akoma Ntoso namespace; read by element names",

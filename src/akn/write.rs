@@ -9,11 +9,11 @@ use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::name::QName;
 
-use super::dom::AKN3;
 use super::iri::{self, EIds};
 use crate::model::{
     Annex, Block, DivisionKind, Document, Inline, Meta, Paragraph, Resolution, TitleNote,
 };
+use crate::xml::AKN3;
 use crate::{Error, Format, Result};
 
 /// Whether a character may stand in an XML 1.0 document.

@@ -106,6 +106,19 @@ impl From<std::io::Error> for Fail {
 }
 
 fn main() -> ExitCode {
+    // Output cut short by a closed pipe (`undocs info x | head`) is not an error to report.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .unwrap_or("");
+        if msg.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        default_hook(info)
+    }));
     let cli = Cli::parse();
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,

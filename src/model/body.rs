@@ -149,6 +149,43 @@ pub struct Annex {
     pub body: Vec<Block>,
 }
 
+/// Applies [`super::canonical_formatting`] to every inline sequence inside blocks.
+pub fn canonical_blocks(blocks: &mut [Block]) {
+    for_each_inlines_mut(blocks, &mut super::canonical_formatting);
+}
+
+/// Calls `f` on every inline sequence inside blocks (headings, paragraphs, resolution
+/// parts; notes' content is the caller's business).
+pub fn for_each_inlines_mut(blocks: &mut [Block], f: &mut dyn FnMut(&mut Vec<super::Inline>)) {
+    fn para(p: &mut Paragraph, f: &mut dyn FnMut(&mut Vec<super::Inline>)) {
+        f(&mut p.content);
+        p.subparagraphs.iter_mut().for_each(|s| para(s, f));
+    }
+    for b in blocks {
+        match b {
+            Block::Division(d) => {
+                f(&mut d.heading);
+                for_each_inlines_mut(&mut d.content, f);
+            }
+            Block::Paragraph(p) => para(p, f),
+            Block::List(l) => l.items.iter_mut().for_each(|i| for_each_inlines_mut(i, f)),
+            Block::Table(t) => t
+                .rows
+                .iter_mut()
+                .flat_map(|r| r.cells.iter_mut())
+                .for_each(|c| for_each_inlines_mut(c, f)),
+            Block::Quote(q) => for_each_inlines_mut(q, f),
+            Block::Resolution(r) => {
+                f(&mut r.title);
+                f(&mut r.origin);
+                f(&mut r.formula);
+                for_each_inlines_mut(&mut r.preamble, f);
+                for_each_inlines_mut(&mut r.operative, f);
+            }
+        }
+    }
+}
+
 /// Normalizes every inline sequence inside blocks (see [`super::normalize_inlines`]).
 pub fn normalize_blocks(blocks: &mut [Block]) {
     for b in blocks {

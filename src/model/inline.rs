@@ -145,3 +145,127 @@ pub fn link_symbols(text: &str) -> Vec<Inline> {
     }
     out
 }
+
+/// Character formatting of a run: bold, italic, vertical alignment.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RunFormat {
+    /// Bold ([`Inline::Strong`]).
+    pub bold: bool,
+    /// Italic ([`Inline::Emphasis`]).
+    pub italic: bool,
+    /// Superscript (`Some(true)`) or subscript (`Some(false)`).
+    pub vertical: Option<bool>,
+}
+
+/// Flattens inlines into runs of leaves (text, references, line breaks, notes, links) with
+/// their formatting, as word processors store them. Notes and links carry no formatting of
+/// their own: formatting around a link moves inside it, around a note mark it is dropped.
+pub fn flatten_runs(v: &[Inline]) -> Vec<(RunFormat, Inline)> {
+    fn go(v: &[Inline], f: RunFormat, out: &mut Vec<(RunFormat, Inline)>) {
+        for i in v {
+            match i {
+                Inline::Text(t) => {
+                    if !t.is_empty() {
+                        out.push((f, Inline::Text(t.clone())))
+                    }
+                }
+                Inline::Strong(c) => go(c, RunFormat { bold: true, ..f }, out),
+                Inline::Emphasis(c) => go(c, RunFormat { italic: true, ..f }, out),
+                Inline::Superscript(c) => go(
+                    c,
+                    RunFormat {
+                        vertical: Some(true),
+                        ..f
+                    },
+                    out,
+                ),
+                Inline::Subscript(c) => go(
+                    c,
+                    RunFormat {
+                        vertical: Some(false),
+                        ..f
+                    },
+                    out,
+                ),
+                Inline::Ref(_) | Inline::LineBreak => out.push((f, i.clone())),
+                Inline::Note(n) => {
+                    let mut n = n.clone();
+                    super::canonical_blocks(&mut n.content);
+                    out.push((RunFormat::default(), Inline::Note(n)))
+                }
+                Inline::Link(l) => {
+                    let mut inner = Vec::new();
+                    go(&l.content, f, &mut inner);
+                    out.push((
+                        RunFormat::default(),
+                        Inline::Link(Link {
+                            url: l.url.clone(),
+                            content: build_runs(inner),
+                        }),
+                    ))
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    go(v, RunFormat::default(), &mut out);
+    out
+}
+
+/// Builds inlines from formatted runs in canonical nesting: [`Inline::Strong`] outside
+/// [`Inline::Emphasis`] outside superscript or subscript; adjacent text merged.
+pub fn build_runs(runs: Vec<(RunFormat, Inline)>) -> Vec<Inline> {
+    fn level(runs: &[(RunFormat, Inline)], depth: u8) -> Vec<Inline> {
+        let key = |f: &RunFormat| -> u8 {
+            match depth {
+                0 => f.bold as u8,
+                1 => f.italic as u8,
+                _ => match f.vertical {
+                    None => 0,
+                    Some(true) => 1,
+                    Some(false) => 2,
+                },
+            }
+        };
+        if depth == 3 {
+            let mut v: Vec<Inline> = runs.iter().map(|(_, i)| i.clone()).collect();
+            normalize_inlines(&mut v);
+            return v;
+        }
+        let mut out = Vec::new();
+        let mut start = 0;
+        while start < runs.len() {
+            let k = key(&runs[start].0);
+            let end = runs[start..]
+                .iter()
+                .position(|(f, _)| key(f) != k)
+                .map_or(runs.len(), |p| start + p);
+            let inner = level(&runs[start..end], depth + 1);
+            match (depth, k) {
+                (_, 0) => out.extend(inner),
+                (0, _) => out.push(Inline::Strong(inner)),
+                (1, _) => out.push(Inline::Emphasis(inner)),
+                (_, 1) => out.push(Inline::Superscript(inner)),
+                _ => out.push(Inline::Subscript(inner)),
+            }
+            start = end;
+        }
+        out
+    }
+    let mut v = level(&runs, 0);
+    normalize_inlines(&mut v);
+    v
+}
+
+/// Puts formatting in the canonical form that word processors can carry (see
+/// [`flatten_runs`] and [`build_runs`]).
+///
+/// ```
+/// use undocs::model::{Inline, canonical_formatting};
+/// let mut v = vec![Inline::Emphasis(vec![Inline::Strong(vec![Inline::Text("a".into())])]), Inline::Strong(vec![Inline::Text("b".into())])];
+/// canonical_formatting(&mut v);
+/// assert_eq!(v, [Inline::Strong(vec![Inline::Emphasis(vec![Inline::Text("a".into())]), Inline::Text("b".into())])]);
+/// ```
+pub fn canonical_formatting(v: &mut Vec<Inline>) {
+    *v = build_runs(flatten_runs(v));
+}

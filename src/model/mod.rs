@@ -12,10 +12,13 @@ mod symbol;
 
 pub use body::{
     Annex, Block, Division, DivisionKind, List, Paragraph, Resolution, Table, TableRow,
-    normalize_blocks,
+    canonical_blocks, for_each_inlines_mut, normalize_blocks,
 };
 pub use check::{Finding, Severity};
-pub use inline::{Inline, Link, Note, Reference, link_symbols, normalize_inlines, plain_text};
+pub use inline::{
+    Inline, Link, Note, Reference, RunFormat, build_runs, canonical_formatting, flatten_runs,
+    link_symbols, normalize_inlines, plain_text,
+};
 pub use meta::{
     AgendaItem, Date, Distribution, DocKind, JobNumber, Language, MONTHS, Meta, SET_KEYS, Session,
     TitleNote,
@@ -297,6 +300,20 @@ impl Document {
     /// Structural lint: see [`Finding`].
     pub fn check(&self) -> Vec<Finding> {
         check::check(self)
+    }
+
+    /// Puts formatting in the form word processors can carry ([`canonical_formatting`]),
+    /// everywhere: what a DOCX round trip gives back.
+    pub fn canonical_formatting(&mut self) {
+        for n in &mut self.meta.title_notes {
+            canonical_formatting(&mut n.content);
+        }
+        canonical_blocks(&mut self.meta.summary);
+        canonical_blocks(&mut self.body);
+        for a in &mut self.annexes {
+            canonical_formatting(&mut a.title);
+            canonical_blocks(&mut a.body);
+        }
     }
 
     /// Puts every inline sequence in canonical form (see [`normalize_inlines`]).

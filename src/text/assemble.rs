@@ -86,21 +86,32 @@ pub(crate) fn assemble(items: Vec<Item>, warnings: &mut Vec<Warning>) -> Documen
 // ---------------------------------------------------------------------------------------
 // Masthead
 
-/// "Agenda items 2 and 3" → ["2", "3"]; "Agenda item 4 (a)" → ["4 (a)"].
+/// "Agenda items 2 and 3" → ["2", "3"]; "Agenda item 4 (a)" → ["4 (a)"]; "Items 137 and 138
+/// of the preliminary list", "Item 4 of the provisional agenda" too.
 fn agenda_numbers(l: &str) -> Option<Vec<String>> {
-    let t = l.trim();
-    let rest = t
-        .strip_prefix("Agenda items")
-        .or_else(|| t.strip_prefix("Agenda item"))
-        .or_else(|| t.strip_prefix("AGENDA ITEMS"))
-        .or_else(|| t.strip_prefix("AGENDA ITEM"))?;
+    let t = l.trim().trim_end_matches('*');
+    let lower = t.to_lowercase();
+    let rest = ["agenda items", "agenda item", "items", "item"]
+        .iter()
+        .find_map(|p| lower.starts_with(p).then(|| &t[p.len()..]))?;
+    if !rest.starts_with(' ') || !rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let rest = match rest.find(" of the ") {
+        Some(i) => &rest[..i],
+        None => rest,
+    };
     let nums: Vec<String> = rest
         .replace(" and ", ",")
         .split(',')
         .map(|s| s.trim().trim_end_matches('*').to_string())
         .filter(|s| !s.is_empty())
         .collect();
-    Some(nums)
+    (!nums.is_empty()
+        && nums
+            .iter()
+            .all(|n| n.starts_with(|c: char| c.is_ascii_digit()) && n.len() <= 12))
+    .then_some(nums)
 }
 
 fn job_number(l: &str) -> Option<JobNumber> {
@@ -139,7 +150,7 @@ fn is_body_start(b: &TBlock) -> bool {
     if t.eq_ignore_ascii_case("Introduction") {
         return true;
     }
-    if resolution_start(&t).is_some() {
+    if resolution_start(&t).is_some() || decision_heading(&t).is_some() {
         return true;
     }
     if heading_like(b)
@@ -571,6 +582,20 @@ fn sub_number(t: &str) -> Option<(String, String)> {
     (ok && !rest.is_empty()).then(|| (head.to_string(), rest.to_string()))
 }
 
+/// "Decision 6/CMA.3", "Resolution 73/8" alone on a line → "6/CMA.3", "73/8": the heading
+/// of a decision or resolution whose title follows on its own.
+fn decision_heading(t: &str) -> Option<String> {
+    let t = t.trim();
+    let rest = t
+        .strip_prefix("Decision ")
+        .or_else(|| t.strip_prefix("Resolution "))?;
+    let ok = !rest.contains(' ')
+        && rest.contains('/')
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+        && rest.len() <= 24;
+    ok.then(|| rest.to_string())
+}
+
 /// "73/8. Title" → ("73/8", "Title").
 fn resolution_start(t: &str) -> Option<(String, String)> {
     let t = t.trim_start();
@@ -790,6 +815,42 @@ impl Body {
                 }
             }
         }
+        // Decisions and resolutions headed "Decision 6/CMA.3", their title on the next line.
+        if let Some(num) = decision_heading(&text) {
+            self.close_resolution();
+            // A new decision ends the annex of the previous one.
+            self.in_annex = false;
+            while !self.stack.is_empty() {
+                self.pop_division();
+            }
+            let origin = self
+                .origin
+                .take()
+                .map(|o| vec![Inline::Text(o)])
+                .unwrap_or_default();
+            self.resolution = Some((
+                Resolution {
+                    num: Some(num),
+                    origin,
+                    ..Resolution::default()
+                },
+                ResPart::Preamble,
+            ));
+            return;
+        }
+        if let Some((r, _)) = self.resolution.as_ref() {
+            let fresh = r.title.is_empty()
+                && r.formula.is_empty()
+                && r.preamble.is_empty()
+                && r.operative.is_empty();
+            if fresh && heading_like(b) && para_number(&text).is_none() {
+                let title = self.inlines(&strip_wrappers(&joined));
+                if let Some((r, _)) = self.resolution.as_mut() {
+                    r.title = title;
+                }
+                return;
+            }
+        }
         // Resolutions.
         if let Some((num, title)) = resolution_start(&text) {
             self.close_resolution();
@@ -820,9 +881,12 @@ impl Body {
                 && r.operative.is_empty()
                 && t.starts_with("The ")
                 && t.ends_with(',')
-                && t.len() < 100
+                && t.len() < 160
             {
-                r.formula = vec![Inline::Text(t.to_string())];
+                let formula = self.inlines(joined.trim());
+                if let Some((r, _)) = self.resolution.as_mut() {
+                    r.formula = formula;
+                }
                 return;
             }
             if r.origin.is_empty() && t.starts_with('[') && t.ends_with(']') {
@@ -1075,6 +1139,15 @@ mod tests {
         );
         assert_eq!(agenda_numbers("Agenda items 2 and 3").unwrap(), ["2", "3"]);
         assert_eq!(agenda_numbers("Agenda item 4 (a)").unwrap(), ["4 (a)"]);
+        assert_eq!(
+            agenda_numbers("Items 137 and 138 of the preliminary list*").unwrap(),
+            ["137", "138"]
+        );
+        assert_eq!(
+            agenda_numbers("Item 4 of the provisional agenda").unwrap(),
+            ["4"]
+        );
+        assert_eq!(agenda_numbers("Items of interest"), None);
     }
 
     #[test]

@@ -107,6 +107,17 @@ fn dialect(text: &str) -> Dialect {
     }
 }
 
+/// Builds a document from items (the DOCX reader's way into the same recognition of
+/// mastheads, headings, paragraph numbers, footnotes and resolutions).
+pub(crate) fn assemble_items(
+    items: Vec<Item>,
+    warnings: &mut Vec<crate::Warning>,
+) -> crate::model::Document {
+    let mut d = assemble::assemble(items, warnings);
+    d.normalize();
+    d
+}
+
 /// Reads PDF-extracted Markdown or `pdftotext -layout` output into a document, with
 /// warnings for what could not be recognized.
 pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {

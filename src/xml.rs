@@ -1,6 +1,8 @@
-//! A small element tree read with quick-xml's `NsReader`, with limits: nesting depth, no
-//! DOCTYPE (so no entity can be declared, let alone expanded), only the predefined entities
-//! and character references, errors with line and column.
+//! A small element tree read with quick-xml's `NsReader`, shared by the Akoma Ntoso and DOCX
+//! readers, with limits: nesting depth, no DOCTYPE (so no entity can be declared, let alone
+//! expanded), only the predefined entities and character references, errors naming the
+//! format, the part and the line and column. Names and text borrow from the input where
+//! nothing had to be unescaped.
 
 use std::borrow::Cow;
 
@@ -16,12 +18,12 @@ pub const AKN3: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 /// The older Akoma Ntoso 2.0 namespace (the UN's one public AKN document uses it).
 pub const AKN2: &str = "http://www.akomantoso.org/2.0";
 
-/// An element: local name, whether it is in an Akoma Ntoso namespace, attributes (local
-/// names; namespaced ones other than xml: are dropped), children.
+/// An element: local name, namespace URI, attributes (by local name; namespace
+/// declarations left out), children.
 #[derive(Debug, Default)]
 pub(crate) struct El<'a> {
     pub name: Cow<'a, str>,
-    pub akn: bool,
+    pub ns: Option<Cow<'a, str>>,
     pub attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
     pub children: Vec<Node<'a>>,
     /// Byte offset of the start tag.
@@ -36,6 +38,11 @@ pub(crate) enum Node<'a> {
 }
 
 impl<'a> El<'a> {
+    /// Whether the element is in an Akoma Ntoso namespace (3.0 or 2.0).
+    pub fn akn(&self) -> bool {
+        matches!(self.ns.as_deref(), Some(AKN3 | AKN2))
+    }
+
     /// An attribute's value.
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
@@ -91,13 +98,21 @@ fn line_col(bytes: &[u8], pos: u64) -> (u64, u64) {
 }
 
 /// Builds the error for a position in the input.
-pub(crate) fn syntax(bytes: &[u8], pos: u64, message: impl Into<String>) -> Error {
+pub(crate) fn syntax(src: Source<'_>, bytes: &[u8], pos: u64, message: impl Into<String>) -> Error {
     Error::Syntax {
-        format: Format::Akn,
-        part: "input".into(),
+        format: src.format,
+        part: src.part.to_string(),
         position: Some(line_col(bytes, pos)),
         message: message.into(),
     }
+}
+
+/// Where a tree comes from, for errors: the format and the part (a file inside a package,
+/// or "input").
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Source<'s> {
+    pub format: Format,
+    pub part: &'s str,
 }
 
 fn entity(name: &str) -> Option<char> {
@@ -112,9 +127,10 @@ fn entity(name: &str) -> Option<char> {
 }
 
 /// Parses the whole input into its root element.
-pub(crate) fn parse<'a>(bytes: &'a [u8], options: &ReadOptions) -> Result<El<'a>> {
+pub(crate) fn parse<'a>(src: Source<'_>, bytes: &'a [u8], options: &ReadOptions) -> Result<El<'a>> {
+    let syntax = |b: &[u8], pos: u64, m: String| syntax(src, b, pos, m);
     let text: &'a str = std::str::from_utf8(bytes)
-        .map_err(|e| syntax(bytes, e.valid_up_to() as u64, "not UTF-8"))?;
+        .map_err(|e| syntax(bytes, e.valid_up_to() as u64, "not UTF-8".to_string()))?;
     let mut r = NsReader::from_str(text);
     r.config_mut().expand_empty_elements = true;
     r.config_mut().check_end_names = true;
@@ -122,11 +138,9 @@ pub(crate) fn parse<'a>(bytes: &'a [u8], options: &ReadOptions) -> Result<El<'a>
     let mut root: Option<El<'a>> = None;
     loop {
         let pos = r.buffer_position();
-        let (in_akn, ev) = match r.read_resolved_event() {
-            Ok((ns, ev)) => (
-                matches!(ns, ResolveResult::Bound(n) if n.as_ref() == AKN3 || n.as_ref() == AKN2),
-                ev,
-            ),
+        let (ns, ev) = match r.read_resolved_event() {
+            Ok((ResolveResult::Bound(n), ev)) => (Some(reborrow(text, n.as_ref())), ev),
+            Ok((_, ev)) => (None, ev),
             Err(e) => {
                 let at = r.error_position();
                 return Err(syntax(bytes, at, e.to_string()));
@@ -136,8 +150,8 @@ pub(crate) fn parse<'a>(bytes: &'a [u8], options: &ReadOptions) -> Result<El<'a>
             Event::Start(s) => {
                 if stack.len() >= options.max_depth {
                     return Err(Error::Limit {
-                        format: Format::Akn,
-                        part: format!("element at line {}", line_col(bytes, pos).0),
+                        format: src.format,
+                        part: format!("{}, element at line {}", src.part, line_col(bytes, pos).0),
                         what: "XML nesting depth",
                         limit: options.max_depth as u64,
                         option: "max_depth",
@@ -149,13 +163,11 @@ pub(crate) fn parse<'a>(bytes: &'a [u8], options: &ReadOptions) -> Result<El<'a>
                     let a =
                         a.map_err(|e| syntax(bytes, pos, format!("attribute of <{name}>: {e}")))?;
                     let key = a.key;
-                    let qualified = key.prefix().is_some();
                     let local = reborrow(text, key.local_name().as_ref());
-                    if qualified && key.prefix().is_some_and(|p| p.as_ref() != "xml") {
-                        continue; // xmlns:*, xsi:* and foreign attributes
-                    }
-                    if key.as_ref() == "xmlns" {
-                        continue;
+                    if key.as_ref() == "xmlns"
+                        || key.prefix().is_some_and(|p| p.as_ref() == "xmlns")
+                    {
+                        continue; // namespace declarations
                     }
                     let v = a.normalized_value(XmlVersion::Implicit1_0).map_err(|e| {
                         syntax(bytes, pos, format!("attribute {local} of <{name}>: {e}"))
@@ -165,7 +177,7 @@ pub(crate) fn parse<'a>(bytes: &'a [u8], options: &ReadOptions) -> Result<El<'a>
                 }
                 stack.push(El {
                     name,
-                    akn: in_akn,
+                    ns,
                     attrs,
                     children: Vec::new(),
                     pos,
@@ -173,7 +185,7 @@ pub(crate) fn parse<'a>(bytes: &'a [u8], options: &ReadOptions) -> Result<El<'a>
             }
             Event::End(_) => {
                 let Some(el) = stack.pop() else {
-                    return Err(syntax(bytes, pos, "unexpected end tag"));
+                    return Err(syntax(bytes, pos, "unexpected end tag".to_string()));
                 };
                 match stack.last_mut() {
                     Some(parent) => parent.children.push(Node::El(el)),
@@ -184,7 +196,11 @@ pub(crate) fn parse<'a>(bytes: &'a [u8], options: &ReadOptions) -> Result<El<'a>
                 if let Some(parent) = stack.last_mut() {
                     push_text(parent, t.xml10_content());
                 } else if !t.xml10_content().trim().is_empty() {
-                    return Err(syntax(bytes, pos, "text outside the root element"));
+                    return Err(syntax(
+                        bytes,
+                        pos,
+                        "text outside the root element".to_string(),
+                    ));
                 }
             }
             Event::CData(t) => {
@@ -208,7 +224,7 @@ pub(crate) fn parse<'a>(bytes: &'a [u8], options: &ReadOptions) -> Result<El<'a>
                 return Err(syntax(
                     bytes,
                     pos,
-                    "a DOCTYPE is not accepted (it could declare entities); Akoma Ntoso needs none",
+                    "a DOCTYPE is not accepted (it could declare entities)".to_string(),
                 ));
             }
             Event::Eof => break,
@@ -225,7 +241,7 @@ pub(crate) fn parse<'a>(bytes: &'a [u8], options: &ReadOptions) -> Result<El<'a>
             ),
         ));
     }
-    root.ok_or_else(|| syntax(bytes, 0, "no root element"))
+    root.ok_or_else(|| syntax(bytes, 0, "no root element".to_string()))
 }
 
 fn push_text<'a>(parent: &mut El<'a>, t: Cow<'a, str>) {
@@ -255,13 +271,20 @@ mod tests {
     use super::*;
 
     fn p(s: &str) -> Result<El<'_>> {
-        parse(s.as_bytes(), &ReadOptions::default())
+        parse(
+            Source {
+                format: Format::Akn,
+                part: "input",
+            },
+            s.as_bytes(),
+            &ReadOptions::default(),
+        )
     }
 
     #[test]
     fn parses_entities_and_refs() {
         let e = p(r#"<a xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0" x="1&#10;2">a &amp; b&#x2014;<b>c</b></a>"#).unwrap();
-        assert!(e.akn);
+        assert!(e.akn());
         assert_eq!(e.attr("x"), Some("1\n2"));
         assert_eq!(e.text(), "a & b—c");
     }

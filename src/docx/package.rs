@@ -1,0 +1,169 @@
+//! The zip package of a DOCX file: reading parts within limits, writing parts deflated.
+
+use std::cell::Cell;
+use std::io::{Cursor, Read, Seek, Write};
+
+use zip::ZipArchive;
+use zip::write::SimpleFileOptions;
+
+use crate::{Error, Format, ReadOptions, Result};
+
+fn err(part: &str, message: impl Into<String>) -> Error {
+    Error::Syntax {
+        format: Format::Docx,
+        part: part.to_string(),
+        position: None,
+        message: message.into(),
+    }
+}
+
+/// A package open for reading. Parts are inflated on demand, each within
+/// [`ReadOptions::max_part_bytes`] and all together within [`ReadOptions::max_total_bytes`],
+/// counting the bytes that actually come out of the inflater.
+pub(crate) struct Package<'a> {
+    zip: std::cell::RefCell<ZipArchive<Cursor<&'a [u8]>>>,
+    options: ReadOptions,
+    total: Cell<u64>,
+}
+
+impl<'a> Package<'a> {
+    pub fn open(bytes: &'a [u8], options: &ReadOptions) -> Result<Package<'a>> {
+        if !bytes.starts_with(b"PK") {
+            return Err(err(
+                "package",
+                "not a zip file (a DOCX file is a zip package)",
+            ));
+        }
+        let zip = ZipArchive::new(Cursor::new(bytes))
+            .map_err(|e| err("package", format!("unreadable zip: {e}")))?;
+        if zip.len() > options.max_zip_entries {
+            return Err(Error::Limit {
+                format: Format::Docx,
+                part: "package".into(),
+                what: "number of zip entries",
+                limit: options.max_zip_entries as u64,
+                option: "max_zip_entries",
+            });
+        }
+        Ok(Package {
+            zip: std::cell::RefCell::new(zip),
+            options: options.clone(),
+            total: Cell::new(0),
+        })
+    }
+
+    /// A part's bytes, or `None` when the package has no such part.
+    pub fn part(&self, name: &str) -> Result<Option<Vec<u8>>> {
+        let mut zip = self.zip.borrow_mut();
+        let mut file = match zip.by_name(name) {
+            Ok(f) => f,
+            Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+            Err(e) => return Err(err(name, format!("cannot open the part: {e}"))),
+        };
+        let part_limit = self.options.max_part_bytes;
+        let left = self
+            .options
+            .max_total_bytes
+            .saturating_sub(self.total.get());
+        let cap = part_limit.min(left);
+        let mut out = Vec::new();
+        // Never trust the declared size: read at most one byte past the limit.
+        (&mut file)
+            .take(cap.saturating_add(1))
+            .read_to_end(&mut out)
+            .map_err(|e| err(name, format!("cannot inflate the part: {e}")))?;
+        if out.len() as u64 > cap {
+            let (what, limit, option) = if cap == part_limit {
+                ("uncompressed size of a part", part_limit, "max_part_bytes")
+            } else {
+                (
+                    "uncompressed size of all parts",
+                    self.options.max_total_bytes,
+                    "max_total_bytes",
+                )
+            };
+            return Err(Error::Limit {
+                format: Format::Docx,
+                part: name.to_string(),
+                what,
+                limit,
+                option,
+            });
+        }
+        self.total.set(self.total.get() + out.len() as u64);
+        Ok(Some(out))
+    }
+
+    /// A part that must be there.
+    pub fn required(&self, name: &str) -> Result<Vec<u8>> {
+        self.part(name)?.ok_or_else(|| {
+            err(
+                name,
+                "the package has no such part (is this a Word document?)",
+            )
+        })
+    }
+}
+
+/// Writes parts into a deflated zip package. Times are fixed so that the same document gives
+/// the same bytes.
+pub(crate) struct PackageWriter<W: Write + Seek> {
+    zip: zip::ZipWriter<W>,
+}
+
+impl<W: Write + Seek> PackageWriter<W> {
+    pub fn new(w: W) -> Self {
+        PackageWriter {
+            zip: zip::ZipWriter::new(w),
+        }
+    }
+
+    pub fn add(&mut self, name: &str, bytes: &[u8]) -> Result<()> {
+        let opts = SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .last_modified_time(zip::DateTime::default());
+        self.zip
+            .start_file(name, opts)
+            .map_err(|e| Error::Io(std::io::Error::other(e)))?;
+        self.zip.write_all(bytes)?;
+        Ok(())
+    }
+
+    pub fn finish(self) -> Result<W> {
+        self.zip
+            .finish()
+            .map_err(|e| Error::Io(std::io::Error::other(e)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut w = PackageWriter::new(Cursor::new(Vec::new()));
+        for (n, b) in parts {
+            w.add(n, b).unwrap();
+        }
+        w.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn reads_parts_within_limits() {
+        let big = vec![b'a'; 1 << 20];
+        let z = zip_of(&[("word/document.xml", b"<x/>"), ("big.bin", &big)]);
+        assert!(z.len() < 20_000, "deflated: {}", z.len());
+        let p = Package::open(&z, &ReadOptions::default()).unwrap();
+        assert_eq!(p.required("word/document.xml").unwrap(), b"<x/>");
+        assert!(p.part("nope").unwrap().is_none());
+        let p =
+            Package::open(&z, &ReadOptions::default().with_max_inflated(1000, 1 << 30)).unwrap();
+        let e = p.part("big.bin").unwrap_err().to_string();
+        assert!(e.contains("big.bin") && e.contains("max_part_bytes"), "{e}");
+        let e = Package::open(b"not a zip", &ReadOptions::default())
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(e.contains("not a zip"), "{e}");
+    }
+}

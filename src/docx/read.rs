@@ -1,0 +1,601 @@
+//! The DOCX reader: the package, its parts, and the exact reading of our own files; other
+//! Word files go to [`super::foreign`].
+
+use std::collections::HashMap;
+
+use super::package::Package;
+use super::styles::{self, Role};
+use crate::model::{
+    AgendaItem, Annex, Block, Distribution, Division, DivisionKind, Document, Inline, JobNumber,
+    Language, Link, List, Meta, Note, Paragraph, Reference, Resolution, RunFormat, Session, Symbol,
+    Table, TableRow, TitleNote, build_runs,
+};
+use crate::xml::{self, El, Node, Source};
+use crate::{Format, Read, ReadOptions, Result, Warning};
+
+/// What every reader of a package needs: footnotes by id, hyperlink targets by
+/// relationship id, custom properties.
+pub(crate) struct Parts<'a> {
+    pub footnotes: HashMap<String, &'a El<'a>>,
+    pub rels: HashMap<String, String>,
+    pub custom: Vec<(String, String)>,
+}
+
+impl Parts<'_> {
+    pub fn prop(&self, name: &str) -> Option<&str> {
+        self.custom
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+pub(crate) fn parse<'a>(part: &'a str, bytes: &'a [u8], options: &ReadOptions) -> Result<El<'a>> {
+    xml::parse(
+        Source {
+            format: Format::Docx,
+            part,
+        },
+        bytes,
+        options,
+    )
+}
+
+/// The `w:val` of a property child (`w:pStyle`, `w:rStyle`, `w:vertAlign`…).
+pub(crate) fn val<'e>(e: &'e El<'_>, child: &str) -> Option<&'e str> {
+    e.child(child).and_then(|c| c.attr("val"))
+}
+
+/// A paragraph's style id.
+pub(crate) fn pstyle<'e>(p: &'e El<'_>) -> Option<&'e str> {
+    p.child("pPr").and_then(|ppr| val(ppr, "pStyle"))
+}
+
+/// Whether an on/off property (`w:b`, `w:i`) is on.
+pub(crate) fn on(rpr: &El<'_>, name: &str) -> bool {
+    rpr.child(name)
+        .is_some_and(|e| !matches!(e.attr("val"), Some("0" | "false" | "off")))
+}
+
+/// Reads a DOCX package.
+pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
+    let pkg = Package::open(bytes, options)?;
+    let doc_bytes = pkg.required("word/document.xml")?;
+    let root = parse("word/document.xml", &doc_bytes, options)?;
+    let Some(body) = root.child("body") else {
+        return Err(crate::Error::Syntax {
+            format: Format::Docx,
+            part: "word/document.xml".into(),
+            position: None,
+            message: "no <w:body>".into(),
+        });
+    };
+    let app = pkg.part("docProps/app.xml")?;
+    let ours = match &app {
+        Some(b) => parse("docProps/app.xml", b, options)?
+            .child("Application")
+            .is_some_and(|a| a.text() == "undocs"),
+        None => false,
+    };
+    let custom_bytes = pkg.part("docProps/custom.xml")?;
+    let custom_root = match &custom_bytes {
+        Some(b) => Some(parse("docProps/custom.xml", b, options)?),
+        None => None,
+    };
+    let mut custom = Vec::new();
+    if let Some(c) = &custom_root {
+        for p in c.elements().filter(|e| e.name == "property") {
+            let value = p.elements().next().map(|v| v.text()).unwrap_or_default();
+            custom.push((p.attr("name").unwrap_or("").to_string(), value));
+        }
+    }
+    let notes_bytes = pkg.part("word/footnotes.xml")?;
+    let notes_root = match &notes_bytes {
+        Some(b) => Some(parse("word/footnotes.xml", b, options)?),
+        None => None,
+    };
+    let mut footnotes = HashMap::new();
+    if let Some(n) = &notes_root {
+        for f in n.elements().filter(|e| e.name == "footnote") {
+            if let Some(id) = f.attr("id") {
+                footnotes.insert(id.to_string(), f);
+            }
+        }
+    }
+    let rels_bytes = pkg.part("word/_rels/document.xml.rels")?;
+    let rels_root = match &rels_bytes {
+        Some(b) => Some(parse("word/_rels/document.xml.rels", b, options)?),
+        None => None,
+    };
+    let mut rels = HashMap::new();
+    if let Some(r) = &rels_root {
+        for rel in r.elements() {
+            if let (Some(id), Some(t)) = (rel.attr("Id"), rel.attr("Target")) {
+                rels.insert(id.to_string(), t.to_string());
+            }
+        }
+    }
+    let parts = Parts {
+        footnotes,
+        rels,
+        custom,
+    };
+    if ours {
+        let mut cx = Cx {
+            parts: &parts,
+            auto: 0,
+            warnings: Vec::new(),
+        };
+        let document = read_ours(body, &mut cx);
+        Ok(Read {
+            document,
+            warnings: cx.warnings,
+        })
+    } else {
+        super::foreign::read(&pkg, body, &parts, options)
+    }
+}
+
+struct Cx<'p, 'a> {
+    parts: &'p Parts<'a>,
+    /// Auto-numbered footnote references met so far.
+    auto: usize,
+    warnings: Vec<Warning>,
+}
+
+fn meta_from_props(p: &Parts<'_>, warnings: &mut Vec<Warning>) -> Meta {
+    let mut m = Meta::default();
+    let mut warn = |what: &str, e: String| {
+        warnings.push(Warning::new(
+            Format::Docx,
+            "docProps/custom.xml",
+            format!("{what} dropped: {e}"),
+        ))
+    };
+    let mut i = 1;
+    while let Some(s) = p.prop(&format!("Symbol{i}")) {
+        match s.parse::<Symbol>() {
+            Ok(s) => m.symbols.push(s),
+            Err(e) => warn("symbol", e.to_string()),
+        }
+        i += 1;
+    }
+    m.reissued = p.prop("undocs.reissued").is_some();
+    m.organ = p.prop("undocs.organ").map(str::to_string);
+    m.body = p.prop("undocs.body").map(str::to_string);
+    m.distribution = p
+        .prop("Publication Date")
+        .and_then(Distribution::parse_printed);
+    m.date = p.prop("undocs.date").and_then(|d| d.parse().ok());
+    m.original_language = p
+        .prop("undocs.originalLanguage")
+        .and_then(|l| l.parse().ok());
+    m.language = p.prop("Language").and_then(Language::from_name);
+    if p.prop("undocs.session").is_some() {
+        m.session = Some(Session {
+            number: p.prop("undocs.session.number").map(str::to_string),
+            label: p.prop("Session1").map(str::to_string),
+            dates: p.prop("undocs.session.dates").map(str::to_string),
+        });
+    }
+    let n: usize = p
+        .prop("undocs.agendaItems")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    for i in 1..=n.min(10_000) {
+        m.agenda_items.push(AgendaItem {
+            number: p
+                .prop(&format!("undocs.agenda{i}.number"))
+                .map(str::to_string),
+            title: p
+                .prop(&format!("Agenda Title{i}"))
+                .unwrap_or("")
+                .to_string(),
+        });
+    }
+    m.kind = p.prop("undocs.kind").and_then(|k| k.parse().ok());
+    m.title = p.prop("Title1").map(str::to_string);
+    m.subtitle = p.prop("Title2").map(str::to_string);
+    if let Some(j) = p.prop("JobNo") {
+        match j.parse::<JobNumber>() {
+            Ok(j) => m.job_number = Some(j),
+            Err(e) => warn("job number", e.to_string()),
+        }
+    }
+    let mut i = 1;
+    while let Some(s) = p.prop(&format!("undocs.sponsor{i}")) {
+        m.sponsors.push(s.to_string());
+        i += 1;
+    }
+    m
+}
+
+fn tag<'e>(sdt: &'e El<'_>) -> Option<&'e str> {
+    sdt.child("sdtPr").and_then(|p| val(p, "tag"))
+}
+
+fn sdt_content<'e, 'a>(sdt: &'e El<'a>) -> Vec<&'e El<'a>> {
+    sdt.child("sdtContent")
+        .map(|c| c.elements().collect())
+        .unwrap_or_default()
+}
+
+fn read_ours(body: &El<'_>, cx: &mut Cx<'_, '_>) -> Document {
+    let mut doc = Document {
+        meta: meta_from_props(cx.parts, &mut cx.warnings),
+        ..Document::default()
+    };
+    // In document order, so that footnotes are numbered as Word numbers them.
+    let mut rest: Vec<&El> = Vec::new();
+    let mut annexes: Vec<&El> = Vec::new();
+    for c in body.elements() {
+        match (c.name.as_ref(), tag(c)) {
+            ("sdt", Some("undocs:masthead")) => {
+                // Everything here is in the properties but the title notes.
+                let mut ps = Vec::new();
+                c.find_all("p", &mut ps);
+                for p in ps.into_iter().filter(|p| pstyle(p) == Some(styles::TITLE)) {
+                    for inline in paragraph_inlines(p, cx) {
+                        if let Inline::Note(n) = inline {
+                            let content = match n.content.into_iter().next() {
+                                Some(Block::Paragraph(p)) => p.content,
+                                _ => vec![],
+                            };
+                            doc.meta.title_notes.push(TitleNote {
+                                marker: n.marker,
+                                content,
+                            });
+                        }
+                    }
+                }
+            }
+            ("sdt", Some("undocs:summary")) => {
+                let kids: Vec<&El> = sdt_content(c)
+                    .into_iter()
+                    .filter(|e| pstyle(e) != Some("SummaryHeadG"))
+                    .collect();
+                doc.meta.summary = blocks(&kids, cx);
+            }
+            ("sdt", Some("undocs:annex")) => annexes.push(c),
+            ("sectPr", _) => {}
+            _ if annexes.is_empty() => rest.push(c),
+            _ => annexes.push(c),
+        }
+    }
+    doc.body = blocks(&rest, cx);
+    for c in annexes {
+        if tag(c) != Some("undocs:annex") {
+            continue;
+        }
+        let mut annex = Annex::default();
+        let mut kids = Vec::new();
+        for k in sdt_content(c) {
+            match pstyle(k) {
+                Some("AnnexLabelG") => {
+                    annex.label = crate::model::plain_text(&paragraph_inlines(k, cx))
+                }
+                Some("AnnexTitleG") => annex.title = paragraph_inlines(k, cx),
+                _ => kids.push(k),
+            }
+        }
+        annex.body = blocks(&kids, cx);
+        doc.annexes.push(annex);
+    }
+    doc
+}
+
+/// The number typed at the start of a paragraph ("1." then a tab), if any, and how many
+/// runs it takes.
+fn typed_number(p: &El<'_>) -> Option<String> {
+    let mut runs = p.elements().filter(|e| e.name != "pPr");
+    let (a, b) = (runs.next()?, runs.next()?);
+    let plain = |r: &El<'_>| {
+        r.name == "r"
+            && r.child("rPr")
+                .is_none_or(|p| p.elements().all(|x| x.name == "rtl"))
+    };
+    let content = |r: &El<'_>| {
+        r.elements()
+            .filter(|e| e.name != "rPr")
+            .map(|e| e.name.to_string())
+            .collect::<Vec<_>>()
+    };
+    let only_text = !content(a).is_empty() && content(a).iter().all(|n| n == "t");
+    let only_tab = content(b) == ["tab"];
+    (plain(a) && plain(b) && only_text && only_tab).then(|| a.text())
+}
+
+fn paragraph(p: &El<'_>, cx: &mut Cx<'_, '_>) -> Paragraph {
+    let num = typed_number(p);
+    let content = runs(p, num.is_some(), cx);
+    Paragraph {
+        num,
+        content,
+        subparagraphs: vec![],
+    }
+}
+
+fn paragraph_inlines(p: &El<'_>, cx: &mut Cx<'_, '_>) -> Vec<Inline> {
+    runs(p, false, cx)
+}
+
+/// The runs of a paragraph (or hyperlink) as inlines; `skip_number` leaves out the typed
+/// number and its tab.
+fn runs(p: &El<'_>, skip_number: bool, cx: &mut Cx<'_, '_>) -> Vec<Inline> {
+    let mut items: Vec<(RunFormat, Inline)> = Vec::new();
+    let mut skip = if skip_number { 2 } else { 0 };
+    for e in p.elements() {
+        match e.name.as_ref() {
+            "pPr" => {}
+            "r" => {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                run(e, cx, &mut items);
+            }
+            "hyperlink" => {
+                let url = e
+                    .attr("id")
+                    .and_then(|id| cx.parts.rels.get(id))
+                    .cloned()
+                    .unwrap_or_default();
+                let content = runs(e, false, cx);
+                items.push((RunFormat::default(), Inline::Link(Link { url, content })));
+            }
+            "ins" | "smartTag" | "customXml" | "fldSimple" => {
+                for r in e.elements().filter(|r| r.name == "r") {
+                    run(r, cx, &mut items);
+                }
+            }
+            _ => {}
+        }
+    }
+    build_runs(items)
+}
+
+fn run(r: &El<'_>, cx: &mut Cx<'_, '_>, items: &mut Vec<(RunFormat, Inline)>) {
+    let rpr = r.child("rPr");
+    let rstyle = rpr.and_then(|x| val(x, "rStyle"));
+    let f = RunFormat {
+        bold: rpr.is_some_and(|x| on(x, "b")),
+        italic: rpr.is_some_and(|x| on(x, "i")),
+        vertical: match rpr.and_then(|x| val(x, "vertAlign")) {
+            Some("superscript") => Some(true),
+            Some("subscript") => Some(false),
+            _ => None,
+        },
+    };
+    if rstyle == Some(styles::FOOTNOTE_REF) && r.child("footnoteReference").is_none() {
+        return; // the mark at the start of a footnote's text
+    }
+    let mut text = String::new();
+    let mut custom_mark = false;
+    let flush = |text: &mut String, items: &mut Vec<(RunFormat, Inline)>| {
+        if !text.is_empty() {
+            let t = std::mem::take(text);
+            let inline = match (rstyle == Some(styles::SYMBOL_REF))
+                .then(|| t.parse::<Symbol>().ok())
+                .flatten()
+            {
+                Some(symbol) => Inline::Ref(Reference { symbol }),
+                None => Inline::Text(t),
+            };
+            items.push((f, inline));
+        }
+    };
+    for c in r.elements() {
+        match c.name.as_ref() {
+            "t" => {
+                if custom_mark {
+                    custom_mark = false; // the mark itself was taken with the reference
+                } else {
+                    text.push_str(&c.text());
+                }
+            }
+            "tab" => text.push('\t'),
+            "cr" => text.push('\n'),
+            "br" => {
+                flush(&mut text, items);
+                items.push((f, Inline::LineBreak));
+            }
+            "footnoteReference" => {
+                flush(&mut text, items);
+                let id = c.attr("id").unwrap_or("");
+                let marker = if c
+                    .attr("customMarkFollows")
+                    .is_some_and(|v| v == "1" || v == "true")
+                {
+                    custom_mark = true;
+                    r.elements()
+                        .find(|x| x.name == "t")
+                        .map(|x| x.text())
+                        .unwrap_or_default()
+                } else {
+                    cx.auto += 1;
+                    cx.auto.to_string()
+                };
+                let content = match cx.parts.footnotes.get(id) {
+                    Some(n) => {
+                        let kids: Vec<&El> = n.elements().collect();
+                        let mut bs = blocks(&kids, cx);
+                        if let [Block::Paragraph(p)] = bs.as_slice() {
+                            if p.num.is_none() && p.content.is_empty() && p.subparagraphs.is_empty()
+                            {
+                                bs.clear();
+                            }
+                        }
+                        bs
+                    }
+                    None => {
+                        cx.warnings.push(Warning::new(
+                            Format::Docx,
+                            "word/footnotes.xml",
+                            format!("footnote {id} is referenced but missing"),
+                        ));
+                        vec![]
+                    }
+                };
+                items.push((RunFormat::default(), Inline::Note(Note { marker, content })));
+            }
+            _ => {}
+        }
+    }
+    flush(&mut text, items);
+}
+
+fn last_paragraph_at(out: &mut [Block], level: usize) -> Option<&mut Paragraph> {
+    let Some(Block::Paragraph(p)) = out.last_mut() else {
+        return None;
+    };
+    let mut p = p;
+    for _ in 0..level {
+        p = p.subparagraphs.last_mut()?;
+    }
+    Some(p)
+}
+
+fn blocks(children: &[&El<'_>], cx: &mut Cx<'_, '_>) -> Vec<Block> {
+    let mut out = Vec::new();
+    for c in children {
+        match c.name.as_ref() {
+            "p" => {
+                let Some(style) = pstyle(c) else {
+                    // Unstyled paragraphs close table cells and fill empty ones.
+                    continue;
+                };
+                match styles::role(style) {
+                    Role::Sub(level) => {
+                        let p = paragraph(c, cx);
+                        match last_paragraph_at(&mut out, level - 1) {
+                            Some(parent) => parent.subparagraphs.push(p),
+                            None => out.push(Block::Paragraph(p)),
+                        }
+                    }
+                    Role::Heading(kind) => out.push(Block::Division(division_heading(c, kind, cx))),
+                    _ => out.push(Block::Paragraph(paragraph(c, cx))),
+                }
+            }
+            "sdt" => {
+                let kids = sdt_content(c);
+                match tag(c) {
+                    Some("undocs:division") => {
+                        let (head, rest) = match kids.split_first() {
+                            Some((h, rest)) if h.name == "p" => (Some(*h), rest),
+                            _ => (None, kids.as_slice()),
+                        };
+                        let mut d = match head {
+                            Some(h) => {
+                                let kind = match pstyle(h).map(styles::role) {
+                                    Some(Role::Heading(k)) => k,
+                                    _ => DivisionKind::Heading,
+                                };
+                                division_heading(h, kind, cx)
+                            }
+                            None => Division {
+                                kind: DivisionKind::Heading,
+                                num: None,
+                                heading: vec![],
+                                content: vec![],
+                            },
+                        };
+                        d.content = blocks(rest, cx);
+                        out.push(Block::Division(d));
+                    }
+                    Some("undocs:list") => {
+                        let items = kids
+                            .iter()
+                            .map(|item| blocks(&sdt_content(item), cx))
+                            .collect();
+                        out.push(Block::List(List { items }));
+                    }
+                    Some("undocs:quote") => out.push(Block::Quote(blocks(&kids, cx))),
+                    Some("undocs:resolution") => {
+                        let mut r = Resolution::default();
+                        for k in kids {
+                            match (k.name.as_ref(), pstyle(k).map(styles::role), tag(k)) {
+                                ("p", Some(Role::ResNum), _) => {
+                                    r.num =
+                                        Some(crate::model::plain_text(&paragraph_inlines(k, cx)))
+                                }
+                                ("p", Some(Role::ResTitle), _) => {
+                                    r.title = paragraph_inlines(k, cx)
+                                }
+                                ("p", Some(Role::ResOrigin), _) => {
+                                    r.origin = paragraph_inlines(k, cx)
+                                }
+                                ("p", Some(Role::Formula), _) => {
+                                    r.formula = paragraph_inlines(k, cx)
+                                }
+                                ("p", Some(Role::Adoption), _) => r
+                                    .adoption
+                                    .push(crate::model::plain_text(&paragraph_inlines(k, cx))),
+                                ("sdt", _, Some("undocs:preamble")) => {
+                                    r.preamble = blocks(&sdt_content(k), cx)
+                                }
+                                ("sdt", _, Some("undocs:operative")) => {
+                                    r.operative = blocks(&sdt_content(k), cx)
+                                }
+                                _ => {}
+                            }
+                        }
+                        out.push(Block::Resolution(r));
+                    }
+                    _ => out.extend(blocks(&kids, cx)),
+                }
+            }
+            "tbl" => {
+                let mut t = Table::default();
+                for tr in c.elements().filter(|e| e.name == "tr") {
+                    let header = tr
+                        .child("trPr")
+                        .is_some_and(|p| p.child("tblHeader").is_some());
+                    let cells = tr
+                        .elements()
+                        .filter(|e| e.name == "tc")
+                        .map(|tc| {
+                            let kids: Vec<&El> =
+                                tc.elements().filter(|e| e.name != "tcPr").collect();
+                            blocks(&kids, cx)
+                        })
+                        .collect();
+                    t.rows.push(TableRow { header, cells });
+                }
+                out.push(Block::Table(t));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn division_heading(p: &El<'_>, kind: DivisionKind, cx: &mut Cx<'_, '_>) -> Division {
+    let num = typed_number(p);
+    let heading = runs(p, num.is_some(), cx);
+    Division {
+        kind,
+        num,
+        heading,
+        content: vec![],
+    }
+}
+
+/// Text of a paragraph with its tabs as `\t` (used by the foreign reader too).
+pub(crate) fn node_text(e: &El<'_>) -> String {
+    let mut s = String::new();
+    fn go(e: &El<'_>, s: &mut String) {
+        for c in &e.children {
+            if let Node::El(x) = c {
+                match x.name.as_ref() {
+                    "t" => s.push_str(&x.text()),
+                    "tab" => s.push('\t'),
+                    "br" | "cr" => s.push('\n'),
+                    "pPr" | "rPr" | "instrText" | "delText" => {}
+                    _ => go(x, s),
+                }
+            }
+        }
+    }
+    go(e, &mut s);
+    s
+}

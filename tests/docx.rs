@@ -1,0 +1,680 @@
+//! DOCX: exact round trips of our own files, real UN Word files, hostile packages, and the
+//! programs we did not write (LibreOffice, pandoc, docx-rs) reading our output.
+
+mod common;
+
+use std::io::{Cursor, Write};
+use std::path::PathBuf;
+use std::process::Command;
+
+use proptest::prelude::*;
+use undocs::model::{Block, Distribution, Document, Inline, plain_text};
+use undocs::{Format, ReadOptions};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn docx(doc: &Document) -> Vec<u8> {
+    let mut out = Vec::new();
+    undocs::write(doc, Format::Docx, &mut out).expect("DOCX written");
+    out
+}
+
+fn read_docx(bytes: &[u8]) -> undocs::Read {
+    undocs::read_bytes(bytes, Format::Docx, &ReadOptions::default()).expect("DOCX read")
+}
+
+fn read_file(path: &str, format: Format) -> Document {
+    let bytes = std::fs::read(format!("{ROOT}/{path}")).unwrap();
+    undocs::read_bytes(&bytes, format, &ReadOptions::default())
+        .unwrap()
+        .document
+}
+
+fn canonical(d: &Document) -> Document {
+    let mut c = d.clone();
+    c.canonical_formatting();
+    c
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    /// What the model holds comes back, formatting in the canonical nesting word processors
+    /// carry (bold outside italic outside super/subscript; nothing around note marks).
+    #[test]
+    fn docx_round_trip(doc in common::document()) {
+        let back = read_docx(&docx(&doc));
+        prop_assert_eq!(back.document, canonical(&doc));
+        prop_assert!(back.warnings.is_empty());
+    }
+}
+
+#[test]
+fn seed_round_trips_exactly() {
+    let seed = read_file("fixtures/a-hrc-31-81/expected.json", Format::Json);
+    assert_eq!(read_docx(&docx(&seed)).document, seed);
+}
+
+#[test]
+fn fixtures_round_trip() {
+    for (name, d) in [
+        (
+            "a-hrc-59-15",
+            read_file("fixtures/a-hrc-59-15/document.json", Format::Json),
+        ),
+        (
+            "04",
+            read_file(
+                "fixtures/pdftotext/04_A_HRC_27_9_reissued_EN.txt",
+                Format::Text,
+            ),
+        ),
+        (
+            "06",
+            read_file("fixtures/pdftotext/06_A_HRC_59_15_EN.txt", Format::Text),
+        ),
+        (
+            "10",
+            read_file("fixtures/pdftotext/10_A_RES_73_8_EN.txt", Format::Text),
+        ),
+        (
+            "un-akn20",
+            read_file("fixtures/akn/un_E-CN.7-2012-L.2_eng.akn20.xml", Format::Akn),
+        ),
+        (
+            "docx-01",
+            read_file(
+                "fixtures/docx/01_FCCC_PA_CMA_2021_10_Add.3_EN.docx",
+                Format::Docx,
+            ),
+        ),
+        (
+            "docx-02",
+            read_file("fixtures/docx/02_A_80_6_PlanOutline_EN.docx", Format::Docx),
+        ),
+    ] {
+        let back = read_docx(&docx(&d)).document;
+        let diffs = undocs::json::differences(&canonical(&d), &back, 10);
+        assert!(diffs.is_empty(), "{name}: {}", diffs.join("\n"));
+    }
+}
+
+#[test]
+fn writer_writes_a_complete_un_package() {
+    let seed = read_file("fixtures/a-hrc-31-81/expected.json", Format::Json);
+    let bytes = docx(&seed);
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    for part in [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "word/document.xml",
+        "word/_rels/document.xml.rels",
+        "word/styles.xml",
+        "word/footnotes.xml",
+        "word/settings.xml",
+        "word/numbering.xml",
+        "word/header1.xml",
+        "word/footer2.xml",
+        "docProps/core.xml",
+        "docProps/custom.xml",
+        "docProps/app.xml",
+    ] {
+        let f = zip
+            .by_name(part)
+            .unwrap_or_else(|_| panic!("missing {part}"));
+        assert_eq!(
+            f.compression(),
+            zip::CompressionMethod::Deflated,
+            "{part} is deflated"
+        );
+    }
+    let text = |zip: &mut zip::ZipArchive<Cursor<Vec<u8>>>, name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    let notes = text(&mut zip, "word/footnotes.xml");
+    assert!(
+        notes.contains(r#"w:type="separator""#)
+            && notes.contains(r#"w:type="continuationSeparator""#)
+    );
+    assert_eq!(
+        notes.matches("<w:footnoteRef/>").count(),
+        3,
+        "each numbered note carries its w:footnoteRef"
+    );
+    let styles = text(&mut zip, "word/styles.xml");
+    for id in [
+        "HMG",
+        "HChG",
+        "H1G",
+        "H23G",
+        "H4G",
+        "SingleTxtG",
+        "Bullet1G",
+        "FootnoteText",
+        "FootnoteReference",
+    ] {
+        assert!(
+            styles.contains(&format!(r#"w:styleId="{id}""#)),
+            "style {id}"
+        );
+    }
+    assert!(styles.contains("Times New Roman") && styles.contains(r#"<w:sz w:val="20"/>"#));
+    let custom = text(&mut zip, "docProps/custom.xml");
+    for p in [
+        r#"name="Symbol1"><vt:lpwstr>A/HRC/31/81<"#,
+        r#"name="Session1"><vt:lpwstr>Thirty-first session<"#,
+        r#"name="Title1""#,
+    ] {
+        assert!(custom.contains(p), "custom.xml lacks {p}");
+    }
+    let doc = text(&mut zip, "word/document.xml");
+    assert!(
+        doc.contains(r#"<w:t xml:space="preserve">1.</w:t></w:r><w:r><w:tab/></w:r>"#),
+        "numbers typed with a tab"
+    );
+    assert!(
+        doc.contains(r#"<w:t xml:space="preserve">A/HRC/31/81*</w:t>"#),
+        "symbol with its asterisk in the masthead"
+    );
+    assert!(doc.contains("<w:titlePg/>"));
+    let core = text(&mut zip, "docProps/core.xml");
+    assert!(
+        core.contains("<dc:language>en</dc:language>") && core.contains("2016-01-29T00:00:00Z")
+    );
+}
+
+#[test]
+fn arabic_documents_are_right_to_left() {
+    let mut d = read_file("fixtures/a-hrc-59-15/document.json", Format::Json);
+    d.meta.language = Some(undocs::model::Language::ARABIC);
+    let bytes = docx(&d);
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes.clone())).unwrap();
+    let mut s = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut s).unwrap();
+    assert!(s.contains("<w:bidi/>") && s.contains("<w:rtl/>"));
+    assert_eq!(read_docx(&bytes).document, canonical(&d));
+}
+
+#[test]
+fn geneva_sample_01_decisions() {
+    let r = read_docx(
+        &std::fs::read(format!(
+            "{ROOT}/fixtures/docx/01_FCCC_PA_CMA_2021_10_Add.3_EN.docx"
+        ))
+        .unwrap(),
+    );
+    let d = &r.document;
+    let m = &d.meta;
+    // Facts read by hand in the file (word/document.xml and footnotes.xml).
+    assert_eq!(
+        m.symbols.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        ["FCCC/PA/CMA/2021/10/Add.3"]
+    );
+    assert_eq!(m.distribution, Some(Distribution::General));
+    assert_eq!(m.date.map(|d| d.to_string()).as_deref(), Some("2022-03-08"));
+    assert_eq!(m.original_language, Some(undocs::model::Language::ENGLISH));
+    assert_eq!(
+        m.body.as_deref(),
+        Some(
+            "Conference of the Parties serving as the meeting of the Parties to the Paris Agreement"
+        )
+    );
+    assert_eq!(
+        m.title.as_deref(),
+        Some(
+            "Report of the Conference of the Parties serving as the meeting of the Parties to the Paris Agreement on its third session, held in Glasgow from 31 October to 13 November 2021"
+        )
+    );
+    let decisions: Vec<(String, String)> = d
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Resolution(r) => Some((r.num.clone().unwrap_or_default(), plain_text(&r.title))),
+            _ => None,
+        })
+        .collect();
+    let nums: Vec<&str> = decisions.iter().map(|(n, _)| n.as_str()).collect();
+    // Decisions 6/CMA.3 to 24/CMA.3, then resolution 1/CMA.3 (the expression of gratitude).
+    let mut expected: Vec<String> = (6..=24).map(|n| format!("{n}/CMA.3")).collect();
+    expected.push("1/CMA.3".into());
+    assert_eq!(nums, expected);
+    assert_eq!(
+        decisions[0].1,
+        "Common time frames for nationally determined contributions referred to in Article 4, paragraph 10, of the Paris Agreement"
+    );
+    assert_eq!(
+        decisions[1].1,
+        "Glasgow–Sharm el-Sheikh work programme on the global goal on adaptation"
+    );
+    assert_eq!(
+        decisions[16].1,
+        "Glasgow work programme on Action for Climate Empowerment"
+    );
+    // Decision 7/CMA.3: formula, nine preambular paragraphs, operative 1–20, 7 (a)–(h).
+    let Block::Resolution(d7) = d
+        .body
+        .iter()
+        .filter(|b| matches!(b, Block::Resolution(_)))
+        .nth(1)
+        .unwrap()
+    else {
+        panic!()
+    };
+    assert!(plain_text(&d7.formula).starts_with(
+        "The Conference of the Parties serving as the meeting of Parties to the Paris Agreement"
+    ));
+    assert_eq!(d7.preamble.len(), 8);
+    let ops: Vec<String> = d7
+        .operative
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => p.num.clone(),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ops, (1..=20).map(|n| format!("{n}.")).collect::<Vec<_>>());
+    let Block::Paragraph(p7) = &d7.operative[6] else {
+        panic!()
+    };
+    assert_eq!(
+        p7.subparagraphs
+            .iter()
+            .map(|s| s.num.clone().unwrap())
+            .collect::<Vec<_>>(),
+        ["(a)", "(b)", "(c)", "(d)", "(e)", "(f)", "(g)", "(h)"]
+    );
+    assert_eq!(d7.adoption, ["12th plenary meeting", "13 November 2021"]);
+    // 84 footnote references, each with its note; 365 typed paragraph numbers "N.\t".
+    assert_eq!(d.notes().len(), 84);
+    assert_eq!(d.counts().numbered_paragraphs, 365);
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+}
+
+#[test]
+fn new_york_sample_02_masthead_in_header_and_properties() {
+    let r = read_docx(
+        &std::fs::read(format!(
+            "{ROOT}/fixtures/docx/02_A_80_6_PlanOutline_EN.docx"
+        ))
+        .unwrap(),
+    );
+    let d = &r.document;
+    let m = &d.meta;
+    assert_eq!(
+        m.symbols.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        ["A/80/6 (Plan outline)"]
+    );
+    assert_eq!(m.organ.as_deref(), Some("General Assembly"));
+    assert_eq!(m.distribution, Some(Distribution::General));
+    assert_eq!(m.date.map(|d| d.to_string()).as_deref(), Some("2025-04-17"));
+    assert_eq!(m.original_language, Some(undocs::model::Language::ENGLISH));
+    let s = m.session.as_ref().unwrap();
+    assert_eq!(
+        (s.number.as_deref(), s.label.as_deref()),
+        (Some("80"), Some("Eightieth session"))
+    );
+    let agenda: Vec<(Option<&str>, &str)> = m
+        .agenda_items
+        .iter()
+        .map(|a| (a.number.as_deref(), a.title.as_str()))
+        .collect();
+    assert_eq!(
+        agenda,
+        [
+            (Some("137"), "Proposed programme budget for 2026"),
+            (Some("138"), "Programme planning")
+        ]
+    );
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Proposed programme budget for 2026")
+    );
+    assert_eq!(m.subtitle.as_deref(), Some("Plan outline"));
+    let notes: Vec<(&str, String)> = m
+        .title_notes
+        .iter()
+        .map(|n| (n.marker.as_str(), plain_text(&n.content)))
+        .collect();
+    assert_eq!(notes[0], ("*", "A/80/50.".to_string()));
+    assert_eq!(notes[1].0, "**");
+    assert!(
+        notes[1]
+            .1
+            .starts_with("In keeping with paragraph 11 of resolution 72/266 A")
+    );
+    assert_eq!(
+        m.job_number.as_ref().map(|j| j.to_string()).as_deref(),
+        Some("25-06262 (E)")
+    );
+    assert_eq!(
+        d.paragraph_numbers(),
+        (1..=43).map(|n| format!("{n}.")).collect::<Vec<_>>()
+    );
+    let chapters: Vec<String> = d
+        .headings()
+        .into_iter()
+        .filter(|h| h.level == 1)
+        .map(|h| format!("{} {}", h.num.unwrap_or_default(), h.text))
+        .collect();
+    assert_eq!(
+        chapters,
+        [
+            "I. Background",
+            "II. Longer-term objectives of the Organization",
+            "III. Priorities"
+        ]
+    );
+    assert_eq!(d.notes().len(), 0);
+}
+
+fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (n, b) in parts {
+        w.start_file(
+            *n,
+            zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated),
+        )
+        .unwrap();
+        w.write_all(b).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+#[test]
+fn hostile_packages_give_clear_errors_naming_the_part() {
+    let opts = ReadOptions::default();
+    let err = |b: &[u8]| {
+        undocs::read_bytes(b, Format::Docx, &opts)
+            .unwrap_err()
+            .to_string()
+    };
+    // A zip bomb: 200 MiB of zeros in word/document.xml, a few hundred kilobytes deflated.
+    let zeros = vec![0u8; 200 << 20];
+    let bomb = zip_of(&[("word/document.xml", &zeros)]);
+    assert!(bomb.len() < 1 << 20);
+    let e = err(&bomb);
+    assert!(
+        e.contains("word/document.xml") && e.contains("max_part_bytes"),
+        "{e}"
+    );
+    // Truncated.
+    let seed = docx(&read_file(
+        "fixtures/a-hrc-31-81/expected.json",
+        Format::Json,
+    ));
+    let e = err(&seed[..seed.len() / 2]);
+    assert!(e.contains("docx") && e.contains("zip"), "{e}");
+    // No word/document.xml.
+    let e = err(&zip_of(&[("word/styles.xml", b"<x/>")]));
+    assert!(
+        e.contains("word/document.xml") && e.contains("no such part"),
+        "{e}"
+    );
+    // Malformed XML.
+    let e = err(&zip_of(&[(
+        "word/document.xml",
+        b"<w:document xmlns:w=\"x\"><w:body><w:p></w:body>",
+    )]));
+    assert!(
+        e.contains("word/document.xml") && e.contains("line 1"),
+        "{e}"
+    );
+    // Deep nesting.
+    let deep = format!(
+        "<w:document xmlns:w=\"x\"><w:body>{}{}</w:body></w:document>",
+        "<w:p>".repeat(10_000),
+        "</w:p>".repeat(10_000)
+    );
+    let e = err(&zip_of(&[("word/document.xml", deep.as_bytes())]));
+    assert!(e.contains("max_depth"), "{e}");
+    // Not a zip at all.
+    assert!(err(b"%PDF-1.7").contains("not a zip"));
+}
+
+#[test]
+fn what_docx_cannot_carry_is_an_error() {
+    use undocs::model::{Note, Paragraph};
+    let note = |content| {
+        Inline::Note(Note {
+            marker: "1".into(),
+            content,
+        })
+    };
+    let inner = vec![Block::Paragraph(Paragraph {
+        num: None,
+        content: vec![note(vec![])],
+        subparagraphs: vec![],
+    })];
+    let mut d = Document::default();
+    d.body.push(Block::Paragraph(Paragraph {
+        num: None,
+        content: vec![note(inner)],
+        subparagraphs: vec![],
+    }));
+    let e = undocs::write(&d, Format::Docx, Vec::new())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("a footnote inside a footnote"), "{e}");
+}
+
+// ------------------------------------------------------------------------- oracles
+
+fn oracle(program: &str, args: &[&str]) -> bool {
+    if Command::new(program)
+        .args(args)
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        return true;
+    }
+    assert!(
+        std::env::var("UNDOCS_REQUIRE_ORACLES").as_deref() != Ok("1"),
+        "{program} is missing and UNDOCS_REQUIRE_ORACLES=1"
+    );
+    eprintln!("skipped: {program} is not available");
+    false
+}
+
+fn seed_docx_file(dir: &str) -> (Document, PathBuf) {
+    let seed = read_file("fixtures/a-hrc-31-81/expected.json", Format::Json);
+    let d = std::env::temp_dir().join(format!("undocs-{dir}-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    let path = d.join("seed.docx");
+    std::fs::write(&path, docx(&seed)).unwrap();
+    (seed, path)
+}
+
+/// Text of an HTML file: tags dropped, entities decoded, whitespace folded.
+fn html_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    // Drop the head (styles, title).
+    if let Some(i) = rest.find("<body") {
+        rest = &rest[i..];
+    }
+    let mut in_tag = false;
+    for c in rest.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let mut s = out
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'");
+    while let Some(i) = s.find("&#") {
+        let Some(end) = s[i..].find(';') else { break };
+        let code = &s[i + 2..i + end];
+        let c = if let Some(h) = code.strip_prefix('x') {
+            u32::from_str_radix(h, 16).ok()
+        } else {
+            code.parse().ok()
+        };
+        s.replace_range(
+            i..i + end + 1,
+            &c.and_then(char::from_u32)
+                .map(String::from)
+                .unwrap_or_default(),
+        );
+    }
+    s.replace("&amp;", "&")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn libreoffice_reads_every_paragraph_and_footnote() {
+    if !oracle("soffice", &["--version"]) {
+        return;
+    }
+    let (seed, path) = seed_docx_file("lo");
+    let dir = path.parent().unwrap();
+    let out = Command::new("soffice")
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "html",
+            "--outdir",
+        ])
+        .arg(dir)
+        .arg(&path)
+        .env("HOME", dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let flat = html_text(&std::fs::read_to_string(dir.join("seed.html")).unwrap());
+    // Every paragraph (heading, masthead line, body paragraph) in order…
+    let mut at = 0;
+    let mut body = Vec::new();
+    seed.for_each_inlines(&mut |v, in_note| {
+        if in_note {
+            return;
+        }
+        // The text between note marks (LibreOffice writes the marks' numbers in the text).
+        let mut seg = Vec::new();
+        for i in v {
+            if matches!(i, Inline::Note(_)) {
+                body.push(
+                    plain_text(&seg)
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+                seg.clear();
+            } else {
+                seg.push(i.clone());
+            }
+        }
+        body.push(
+            plain_text(&seg)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+    });
+    body.retain(|t| !t.is_empty());
+    // for_each_inlines also visits the inside of bold and italic spans: once is enough.
+    body.dedup();
+    assert!(body.len() > 50);
+    for t in &body {
+        match flat[at..].find(t.as_str()) {
+            Some(i) => at += i + t.len(),
+            None => panic!("LibreOffice's text lacks, in order: {t:?}"),
+        }
+    }
+    // …then every footnote, title note first, in order.
+    let mut notes: Vec<String> = seed
+        .meta
+        .title_notes
+        .iter()
+        .map(|n| plain_text(&n.content))
+        .collect();
+    notes.extend(seed.notes().iter().map(|n| match n.content.first() {
+        Some(Block::Paragraph(p)) => plain_text(&p.content),
+        _ => String::new(),
+    }));
+    let mut at = 0;
+    for t in notes {
+        let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        match flat[at..].find(t.as_str()) {
+            Some(i) => at += i + t.len(),
+            None => panic!("LibreOffice's text lacks the footnote, in order: {t:?}"),
+        }
+    }
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn pandoc_sees_the_same_footnotes_and_headings() {
+    if !oracle("pandoc", &["--version"]) {
+        return;
+    }
+    let (seed, path) = seed_docx_file("pandoc");
+    let out = Command::new("pandoc")
+        .args(["-f", "docx", "-t", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let ast: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    fn count(v: &serde_json::Value, tag: &str) -> usize {
+        match v {
+            serde_json::Value::Object(o) => {
+                let me = usize::from(o.get("t").and_then(|t| t.as_str()) == Some(tag));
+                me + o.values().map(|x| count(x, tag)).sum::<usize>()
+            }
+            serde_json::Value::Array(a) => a.iter().map(|x| count(x, tag)).sum(),
+            _ => 0,
+        }
+    }
+    // Title notes are footnotes in Word too.
+    assert_eq!(
+        count(&ast, "Note"),
+        seed.notes().len() + seed.meta.title_notes.len()
+    );
+    // Every division heading is a heading to pandoc (our heading styles are based on Word's
+    // "heading n"), and so are the title, the subtitle and the summary's heading.
+    let extra = usize::from(seed.meta.title.is_some())
+        + usize::from(seed.meta.subtitle.is_some())
+        + usize::from(!seed.meta.summary.is_empty());
+    assert_eq!(count(&ast, "Header"), seed.headings().len() + extra);
+    std::fs::remove_dir_all(path.parent().unwrap()).ok();
+}
+
+#[test]
+fn docx_rs_reads_our_output() {
+    let seed = read_file("fixtures/a-hrc-31-81/expected.json", Format::Json);
+    let bytes = docx(&seed);
+    let parsed = docx_rs::read_docx(&bytes).expect("docx-rs reads our DOCX");
+    // Our blocks sit in content controls (w:sdt) at the top level.
+    assert!(
+        parsed.document.children.len() >= 5,
+        "{} top-level children",
+        parsed.document.children.len()
+    );
+    let json = parsed.json();
+    assert!(json.contains("Enhancement of international cooperation in the field of human rights"));
+    // (docx-rs does not read word/footnotes.xml at all, so footnotes are not checked here;
+    // LibreOffice and pandoc check them.)
+}
