@@ -25,10 +25,7 @@ fn read_akn(bytes: &[u8]) -> undocs::Read {
 }
 
 fn read_file(path: &str, format: Format) -> Document {
-    let bytes = std::fs::read(format!("{ROOT}/{path}")).unwrap();
-    undocs::read_bytes(&bytes, format, &ReadOptions::default())
-        .unwrap()
-        .document
+    common::read_fixture(path, format)
 }
 
 /// The XSD: `UNDOCS_AKN_XSD`, or ../shared/reference/akn/akomantoso30.xsd.
@@ -39,13 +36,7 @@ fn xsd() -> Option<PathBuf> {
     p.exists().then_some(p)
 }
 
-fn oracle_missing(what: &str) {
-    assert!(
-        std::env::var("UNDOCS_REQUIRE_ORACLES").as_deref() != Ok("1"),
-        "{what} is missing and UNDOCS_REQUIRE_ORACLES=1"
-    );
-    eprintln!("skipped: {what} is not available");
-}
+use common::oracle_missing;
 
 /// Validates files with xmllint against the XSD; panics with xmllint's words on failure.
 fn validate(files: &[PathBuf]) -> bool {
@@ -81,45 +72,7 @@ fn tmpdir(name: &str) -> PathBuf {
 }
 
 fn fixtures() -> Vec<(&'static str, Document)> {
-    let mut seed = read_file("fixtures/a-hrc-31-81/expected.json", Format::Json);
-    seed.normalize();
-    vec![
-        ("a-hrc-31-81", seed),
-        (
-            "a-hrc-59-15",
-            read_file("fixtures/a-hrc-59-15/document.json", Format::Json),
-        ),
-        (
-            "04",
-            read_file(
-                "fixtures/pdftotext/04_A_HRC_27_9_reissued_EN.txt",
-                Format::Text,
-            ),
-        ),
-        (
-            "06",
-            read_file("fixtures/pdftotext/06_A_HRC_59_15_EN.txt", Format::Text),
-        ),
-        (
-            "10",
-            read_file("fixtures/pdftotext/10_A_RES_73_8_EN.txt", Format::Text),
-        ),
-        (
-            "un-akn20",
-            read_file("fixtures/akn/un_E-CN.7-2012-L.2_eng.akn20.xml", Format::Akn),
-        ),
-        (
-            "eu-bill",
-            read_file(
-                "fixtures/akn/eu_akn4eu_council-position_bill_123.xml",
-                Format::Akn,
-            ),
-        ),
-        (
-            "ke-debate",
-            read_file("fixtures/akn/ke_Debate_Bungeni_2011-06-10.xml", Format::Akn),
-        ),
-    ]
+    common::fixture_documents()
 }
 
 #[test]

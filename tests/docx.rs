@@ -24,10 +24,7 @@ fn read_docx(bytes: &[u8]) -> undocs::Read {
 }
 
 fn read_file(path: &str, format: Format) -> Document {
-    let bytes = std::fs::read(format!("{ROOT}/{path}")).unwrap();
-    undocs::read_bytes(&bytes, format, &ReadOptions::default())
-        .unwrap()
-        .document
+    common::read_fixture(path, format)
 }
 
 fn canonical(d: &Document) -> Document {
@@ -463,19 +460,7 @@ fn what_docx_cannot_carry_is_an_error() {
 // ------------------------------------------------------------------------- oracles
 
 fn oracle(program: &str, args: &[&str]) -> bool {
-    if Command::new(program)
-        .args(args)
-        .output()
-        .is_ok_and(|o| o.status.success())
-    {
-        return true;
-    }
-    assert!(
-        std::env::var("UNDOCS_REQUIRE_ORACLES").as_deref() != Ok("1"),
-        "{program} is missing and UNDOCS_REQUIRE_ORACLES=1"
-    );
-    eprintln!("skipped: {program} is not available");
-    false
+    common::oracle_available(program, args)
 }
 
 fn seed_docx_file(dir: &str) -> (Document, PathBuf) {

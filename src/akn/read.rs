@@ -793,7 +793,7 @@ fn blocks_of(children: &[&El], cx: &mut Cx) -> Vec<Block> {
                 };
                 match level {
                     Some(l) if l >= 1 => {
-                        if let Some(parent) = last_paragraph_at(&mut out, l - 1) {
+                        if let Some(parent) = crate::model::last_paragraph_at(&mut out, l - 1) {
                             parent.subparagraphs.push(para);
                         } else {
                             out.push(Block::Paragraph(para));
@@ -868,17 +868,6 @@ fn blocks_of(children: &[&El], cx: &mut Cx) -> Vec<Block> {
         }
     }
     out
-}
-
-fn last_paragraph_at(out: &mut [Block], level: usize) -> Option<&mut Paragraph> {
-    let Some(Block::Paragraph(p)) = out.last_mut() else {
-        return None;
-    };
-    let mut p = p;
-    for _ in 0..level {
-        p = p.subparagraphs.last_mut()?;
-    }
-    Some(p)
 }
 
 // ---------------------------------------------------------------------------------

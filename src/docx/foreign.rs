@@ -6,9 +6,9 @@
 //! `docProps/custom.xml` (`Symbol1`, `JobNo`).
 
 use super::package::Package;
-use super::read::{Parts, node_text, on, parse, pstyle, val};
+use super::read::{Parts, footnote_mark, node_text, on, parse, pstyle, val};
 use crate::model::JobNumber;
-use crate::text::{Block as TBlock, Item};
+use crate::text::{Block as TBlock, Item, escape};
 use crate::xml::El;
 use crate::{Format, Read, ReadOptions, Result, Warning};
 
@@ -29,17 +29,6 @@ fn heading_level(style: &str) -> usize {
             .and_then(|n| n.parse().ok())
             .unwrap_or_default(),
     }
-}
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '*' | '\\' | '<' | '_') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 struct Cx<'p, 'a> {
@@ -73,19 +62,8 @@ fn markup(p: &El<'_>, cx: &mut Cx<'_, '_>) -> Vec<String> {
                             "footnoteReference" => {
                                 wrap(&mut text, b, i, lines);
                                 let id = c.attr("id").unwrap_or("");
-                                let marker = if c
-                                    .attr("customMarkFollows")
-                                    .is_some_and(|v| v == "1" || v == "true")
-                                {
-                                    custom = true;
-                                    r.elements()
-                                        .find(|x| x.name == "t")
-                                        .map(|x| x.text())
-                                        .unwrap_or_default()
-                                } else {
-                                    cx.auto += 1;
-                                    cx.auto.to_string()
-                                };
+                                let (marker, is_custom) = footnote_mark(c, r, &mut cx.auto);
+                                custom = is_custom;
                                 if let Some(last) = lines.last_mut() {
                                     last.push_str(&format!("<sup>{}</sup>", escape(&marker)));
                                 }

@@ -57,6 +57,25 @@ pub(crate) fn on(rpr: &El<'_>, name: &str) -> bool {
         .is_some_and(|e| !matches!(e.attr("val"), Some("0" | "false" | "off")))
 }
 
+/// The mark of a footnote reference (`w:footnoteReference` in run `r`): its custom mark
+/// (the run's text) or the next automatic number. Returns the mark and whether it is custom.
+pub(crate) fn footnote_mark(c: &El<'_>, r: &El<'_>, auto: &mut usize) -> (String, bool) {
+    if c.attr("customMarkFollows")
+        .is_some_and(|v| v == "1" || v == "true")
+    {
+        (
+            r.elements()
+                .find(|x| x.name == "t")
+                .map(|x| x.text())
+                .unwrap_or_default(),
+            true,
+        )
+    } else {
+        *auto += 1;
+        (auto.to_string(), false)
+    }
+}
+
 /// Reads a DOCX package.
 pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
     let pkg = Package::open(bytes, options)?;
@@ -402,19 +421,8 @@ fn run(r: &El<'_>, cx: &mut Cx<'_, '_>, items: &mut Vec<(RunFormat, Inline)>) {
             "footnoteReference" => {
                 flush(&mut text, items);
                 let id = c.attr("id").unwrap_or("");
-                let marker = if c
-                    .attr("customMarkFollows")
-                    .is_some_and(|v| v == "1" || v == "true")
-                {
-                    custom_mark = true;
-                    r.elements()
-                        .find(|x| x.name == "t")
-                        .map(|x| x.text())
-                        .unwrap_or_default()
-                } else {
-                    cx.auto += 1;
-                    cx.auto.to_string()
-                };
+                let (marker, custom) = footnote_mark(c, r, &mut cx.auto);
+                custom_mark = custom;
                 let content = match cx.parts.footnotes.get(id) {
                     Some(n) => {
                         let kids: Vec<&El> = n.elements().collect();
@@ -444,17 +452,6 @@ fn run(r: &El<'_>, cx: &mut Cx<'_, '_>, items: &mut Vec<(RunFormat, Inline)>) {
     flush(&mut text, items);
 }
 
-fn last_paragraph_at(out: &mut [Block], level: usize) -> Option<&mut Paragraph> {
-    let Some(Block::Paragraph(p)) = out.last_mut() else {
-        return None;
-    };
-    let mut p = p;
-    for _ in 0..level {
-        p = p.subparagraphs.last_mut()?;
-    }
-    Some(p)
-}
-
 fn blocks(children: &[&El<'_>], cx: &mut Cx<'_, '_>) -> Vec<Block> {
     let mut out = Vec::new();
     for c in children {
@@ -467,7 +464,7 @@ fn blocks(children: &[&El<'_>], cx: &mut Cx<'_, '_>) -> Vec<Block> {
                 match styles::role(style) {
                     Role::Sub(level) => {
                         let p = paragraph(c, cx);
-                        match last_paragraph_at(&mut out, level - 1) {
+                        match crate::model::last_paragraph_at(&mut out, level - 1) {
                             Some(parent) => parent.subparagraphs.push(p),
                             None => out.push(Block::Paragraph(p)),
                         }

@@ -149,6 +149,19 @@ pub struct Annex {
     pub body: Vec<Block>,
 }
 
+/// The paragraph that a subparagraph at `level + 1` attaches to: the last block when it is
+/// a paragraph (`level` 0), or its last subparagraph `level` levels down.
+pub fn last_paragraph_at(blocks: &mut [Block], level: usize) -> Option<&mut Paragraph> {
+    let Some(Block::Paragraph(p)) = blocks.last_mut() else {
+        return None;
+    };
+    let mut p = p;
+    for _ in 0..level {
+        p = p.subparagraphs.last_mut()?;
+    }
+    Some(p)
+}
+
 /// Applies [`super::canonical_formatting`] to every inline sequence inside blocks.
 pub fn canonical_blocks(blocks: &mut [Block]) {
     for_each_inlines_mut(blocks, &mut super::canonical_formatting);

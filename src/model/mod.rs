@@ -12,7 +12,7 @@ mod symbol;
 
 pub use body::{
     Annex, Block, Division, DivisionKind, List, Paragraph, Resolution, Table, TableRow,
-    canonical_blocks, for_each_inlines_mut, normalize_blocks,
+    canonical_blocks, for_each_inlines_mut, last_paragraph_at, normalize_blocks,
 };
 pub use check::{Finding, Severity};
 pub use inline::{

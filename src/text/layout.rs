@@ -3,7 +3,7 @@
 //! bottom and their marks in the text turned into `<sup>n</sup>`, paragraphs split at their
 //! numbers and first-line indents.
 
-use super::{Block, Item, cap_line};
+use super::{Block, Item, cap_line, escape};
 use crate::Warning;
 use crate::model::{Date, JobNumber, Symbol};
 
@@ -78,17 +78,6 @@ fn masthead_token(seg: &str) -> bool {
         ]
         .iter()
         .any(|o| o.eq_ignore_ascii_case(s))
-}
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '*' | '\\' | '<' | '_') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn collapse(s: &str) -> String {

@@ -147,6 +147,18 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
     Ok(Read { document, warnings })
 }
 
+/// Escapes the characters of the readers' inline markup (`*`, `\\`, `<`, `_`) in plain text.
+pub(crate) fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '*' | '\\' | '<' | '_') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Cuts a line to [`MAX_LINE`] bytes at a character boundary.
 pub(crate) fn cap_line(l: &str) -> &str {
     if l.len() <= MAX_LINE {
