@@ -54,42 +54,7 @@ fn seed_round_trips_exactly() {
 
 #[test]
 fn fixtures_round_trip() {
-    for (name, d) in [
-        (
-            "a-hrc-59-15",
-            read_file("fixtures/a-hrc-59-15/document.json", Format::Json),
-        ),
-        (
-            "04",
-            read_file(
-                "fixtures/pdftotext/04_A_HRC_27_9_reissued_EN.txt",
-                Format::Text,
-            ),
-        ),
-        (
-            "06",
-            read_file("fixtures/pdftotext/06_A_HRC_59_15_EN.txt", Format::Text),
-        ),
-        (
-            "10",
-            read_file("fixtures/pdftotext/10_A_RES_73_8_EN.txt", Format::Text),
-        ),
-        (
-            "un-akn20",
-            read_file("fixtures/akn/un_E-CN.7-2012-L.2_eng.akn20.xml", Format::Akn),
-        ),
-        (
-            "docx-01",
-            read_file(
-                "fixtures/docx/01_FCCC_PA_CMA_2021_10_Add.3_EN.docx",
-                Format::Docx,
-            ),
-        ),
-        (
-            "docx-02",
-            read_file("fixtures/docx/02_A_80_6_PlanOutline_EN.docx", Format::Docx),
-        ),
-    ] {
+    for (name, d) in common::fixture_documents() {
         let back = read_docx(&docx(&d)).document;
         let diffs = undocs::json::differences(&canonical(&d), &back, 10);
         assert!(diffs.is_empty(), "{name}: {}", diffs.join("\n"));
