@@ -5,6 +5,7 @@
 //! nothing had to be unescaped.
 
 use std::borrow::Cow;
+use std::rc::Rc;
 
 use quick_xml::XmlVersion;
 use quick_xml::events::Event;
@@ -23,7 +24,7 @@ pub const AKN2: &str = "http://www.akomantoso.org/2.0";
 #[derive(Debug, Default)]
 pub(crate) struct El<'a> {
     pub name: Cow<'a, str>,
-    pub ns: Option<Cow<'a, str>>,
+    pub ns: Option<Rc<str>>,
     pub attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
     pub children: Vec<Node<'a>>,
     /// Byte offset of the start tag.
@@ -108,11 +109,65 @@ pub(crate) fn syntax(src: Source<'_>, bytes: &[u8], pos: u64, message: impl Into
 }
 
 /// Where a tree comes from, for errors: the format and the part (a file inside a package,
-/// or "input").
+/// or "input"); and whether element namespaces are resolved (Akoma Ntoso needs them to tell
+/// its elements from others; WordprocessingML parts are read by local names, which is
+/// faster).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Source<'s> {
     pub format: Format,
     pub part: &'s str,
+    pub namespaces: bool,
+    /// Elements whose whole subtree the reader has no use for (formatting details of Word
+    /// files): skipped unread.
+    pub skip: Option<fn(&str) -> bool>,
+}
+
+/// A reader with or without namespace resolution.
+enum Rd<'a> {
+    Ns(NsReader<&'a [u8]>),
+    Plain(quick_xml::Reader<&'a [u8]>),
+}
+
+impl<'a> Rd<'a> {
+    fn buffer_position(&self) -> u64 {
+        match self {
+            Rd::Ns(r) => r.buffer_position(),
+            Rd::Plain(r) => r.buffer_position(),
+        }
+    }
+
+    fn skip_to_end(
+        &mut self,
+        start: &quick_xml::events::BytesStart<'_>,
+    ) -> std::result::Result<(), (u64, String)> {
+        let end = start.to_end().into_owned();
+        let r = match self {
+            Rd::Ns(r) => r
+                .read_to_end(end.name())
+                .map_err(|e| (r.error_position(), e.to_string())),
+            Rd::Plain(r) => r
+                .read_to_end(end.name())
+                .map_err(|e| (r.error_position(), e.to_string())),
+        };
+        r.map(|_| ())
+    }
+
+    fn next(
+        &mut self,
+        table: &mut Vec<Rc<str>>,
+    ) -> std::result::Result<(Option<Rc<str>>, Event<'a>), (u64, String)> {
+        match self {
+            Rd::Ns(r) => match r.read_resolved_event() {
+                Ok((ResolveResult::Bound(n), ev)) => Ok((Some(intern(table, n.as_ref())), ev)),
+                Ok((_, ev)) => Ok((None, ev)),
+                Err(e) => Err((r.error_position(), e.to_string())),
+            },
+            Rd::Plain(r) => match r.read_event() {
+                Ok(ev) => Ok((None, ev)),
+                Err(e) => Err((r.error_position(), e.to_string())),
+            },
+        }
+    }
 }
 
 fn entity(name: &str) -> Option<char> {
@@ -131,20 +186,26 @@ pub(crate) fn parse<'a>(src: Source<'_>, bytes: &'a [u8], options: &ReadOptions)
     let syntax = |b: &[u8], pos: u64, m: String| syntax(src, b, pos, m);
     let text: &'a str = std::str::from_utf8(bytes)
         .map_err(|e| syntax(bytes, e.valid_up_to() as u64, "not UTF-8".to_string()))?;
-    let mut r = NsReader::from_str(text);
-    r.config_mut().expand_empty_elements = true;
-    r.config_mut().check_end_names = true;
+    let mut r = if src.namespaces {
+        let mut r = NsReader::from_str(text);
+        r.config_mut().expand_empty_elements = true;
+        r.config_mut().check_end_names = true;
+        Rd::Ns(r)
+    } else {
+        let mut r = quick_xml::Reader::from_str(text);
+        r.config_mut().expand_empty_elements = true;
+        r.config_mut().check_end_names = true;
+        Rd::Plain(r)
+    };
+    // Namespace URIs live in the resolver's buffer, not in the input: one shared copy each.
+    let mut namespaces: Vec<Rc<str>> = Vec::new();
     let mut stack: Vec<El<'a>> = Vec::new();
     let mut root: Option<El<'a>> = None;
     loop {
         let pos = r.buffer_position();
-        let (ns, ev) = match r.read_resolved_event() {
-            Ok((ResolveResult::Bound(n), ev)) => (Some(reborrow(text, n.as_ref())), ev),
-            Ok((_, ev)) => (None, ev),
-            Err(e) => {
-                let at = r.error_position();
-                return Err(syntax(bytes, at, e.to_string()));
-            }
+        let (ns, ev) = match r.next(&mut namespaces) {
+            Ok(x) => x,
+            Err((at, e)) => return Err(syntax(bytes, at, e)),
         };
         match ev {
             Event::Start(s) => {
@@ -158,6 +219,10 @@ pub(crate) fn parse<'a>(src: Source<'_>, bytes: &'a [u8], options: &ReadOptions)
                     });
                 }
                 let name = reborrow(text, s.local_name().as_ref());
+                if src.skip.is_some_and(|skip| skip(&name)) && !stack.is_empty() {
+                    r.skip_to_end(&s).map_err(|(at, e)| syntax(bytes, at, e))?;
+                    continue;
+                }
                 let mut attrs = Vec::new();
                 for a in s.attributes() {
                     let a =
@@ -168,6 +233,11 @@ pub(crate) fn parse<'a>(src: Source<'_>, bytes: &'a [u8], options: &ReadOptions)
                         || key.prefix().is_some_and(|p| p.as_ref() == "xmlns")
                     {
                         continue; // namespace declarations
+                    }
+                    if src.skip.is_some()
+                        && (local.starts_with("rsid") || local == "paraId" || local == "textId")
+                    {
+                        continue; // Word's revision ids
                     }
                     let v = a.normalized_value(XmlVersion::Implicit1_0).map_err(|e| {
                         syntax(bytes, pos, format!("attribute {local} of <{name}>: {e}"))
@@ -244,6 +314,15 @@ pub(crate) fn parse<'a>(src: Source<'_>, bytes: &'a [u8], options: &ReadOptions)
     root.ok_or_else(|| syntax(bytes, 0, "no root element".to_string()))
 }
 
+fn intern(table: &mut Vec<Rc<str>>, ns: &str) -> Rc<str> {
+    if let Some(n) = table.iter().find(|n| &***n == ns) {
+        return n.clone();
+    }
+    let n: Rc<str> = Rc::from(ns);
+    table.push(n.clone());
+    n
+}
+
 fn push_text<'a>(parent: &mut El<'a>, t: Cow<'a, str>) {
     if let Some(Node::Text(prev)) = parent.children.last_mut() {
         prev.to_mut().push_str(&t);
@@ -275,6 +354,8 @@ mod tests {
             Source {
                 format: Format::Akn,
                 part: "input",
+                namespaces: true,
+                skip: None,
             },
             s.as_bytes(),
             &ReadOptions::default(),

@@ -71,6 +71,8 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
     let src = Source {
         format: Format::Akn,
         part: "input",
+        namespaces: true,
+        skip: None,
     };
     let root = dom::parse(src, bytes, options)?;
     if root.name != "akomaNtoso" {

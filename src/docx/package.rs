@@ -66,7 +66,10 @@ impl<'a> Package<'a> {
             .max_total_bytes
             .saturating_sub(self.total.get());
         let cap = part_limit.min(left);
-        let mut out = Vec::new();
+        // The declared size is only a hint for the first allocation, bounded; the limit is
+        // enforced on what actually comes out of the inflater.
+        let hint = file.size().min(cap).min(16 << 20) as usize;
+        let mut out = Vec::with_capacity(hint);
         // Never trust the declared size: read at most one byte past the limit.
         (&mut file)
             .take(cap.saturating_add(1))

@@ -35,9 +35,74 @@ pub(crate) fn parse<'a>(part: &'a str, bytes: &'a [u8], options: &ReadOptions) -
         Source {
             format: Format::Docx,
             part,
+            namespaces: false,
+            skip: Some(skip),
         },
         bytes,
         options,
+    )
+}
+
+/// WordprocessingML elements neither DOCX reader looks at: their subtrees are skipped.
+fn skip(name: &str) -> bool {
+    matches!(
+        name,
+        "rFonts"
+            | "lang"
+            | "sz"
+            | "szCs"
+            | "color"
+            | "kern"
+            | "noProof"
+            | "lastRenderedPageBreak"
+            | "proofErr"
+            | "bookmarkStart"
+            | "bookmarkEnd"
+            | "ind"
+            | "jc"
+            | "spacing"
+            | "tabs"
+            | "keepNext"
+            | "keepLines"
+            | "widowControl"
+            | "bCs"
+            | "iCs"
+            | "shd"
+            | "snapToGrid"
+            | "rsids"
+            | "webHidden"
+            | "ligatures"
+            | "docGrid"
+            | "pgSz"
+            | "pgMar"
+            | "cols"
+            | "tblBorders"
+            | "tcBorders"
+            | "tblLook"
+            | "tblCellMar"
+            | "tblGrid"
+            | "tcW"
+            | "tblW"
+            | "tblInd"
+            | "vAlign"
+            | "pBdr"
+            | "u"
+            | "caps"
+            | "smallCaps"
+            | "position"
+            | "outlineLvl"
+            | "suppressAutoHyphens"
+            | "autoSpaceDE"
+            | "autoSpaceDN"
+            | "adjustRightInd"
+            | "contextualSpacing"
+            | "textAlignment"
+            | "highlight"
+            | "w"
+            | "cnfStyle"
+            | "tblStyle"
+            | "tblLayout"
+            | "tblpPr"
     )
 }
 

@@ -95,8 +95,10 @@ pub fn write(doc: &Document, out: &mut dyn std::io::Write) -> Result<()> {
         body: &doc.body,
         annexes: &doc.annexes,
     };
-    serde_json::to_writer_pretty(&mut *out, &env).map_err(std::io::Error::from)?;
-    out.write_all(b"\n")?;
+    // Serialized in memory first: serde_json writes in small pieces.
+    let mut buf = serde_json::to_vec_pretty(&env).map_err(std::io::Error::from)?;
+    buf.push(b'\n');
+    out.write_all(&buf)?;
     Ok(())
 }
 

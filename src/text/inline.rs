@@ -23,6 +23,13 @@ fn tokens(s: &str) -> Vec<Tok> {
         }
     };
     while let Some(c) = rest.chars().next() {
+        // Plain text up to the next markup character, in one piece.
+        if !matches!(c, '\\' | '*' | '<') {
+            let end = rest.find(['\\', '*', '<']).unwrap_or(rest.len());
+            text.push_str(&rest[..end]);
+            rest = &rest[end..];
+            continue;
+        }
         if c == '\\' {
             let mut it = rest[1..].chars();
             match it.next() {
@@ -194,6 +201,9 @@ fn link_all(v: &mut Vec<Inline>) {
 
 /// Plain text of markup (markup removed, escapes resolved, notes dropped).
 pub(crate) fn plain(s: &str) -> String {
+    if !s.contains(['\\', '*', '<']) {
+        return s.trim().to_string();
+    }
     let mut out = String::new();
     for t in tokens(s) {
         match t {

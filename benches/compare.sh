@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Whole-process comparison with peers on the same files: `undocs convert x.docx x.json`
+# against `pandoc -f docx -t json`, and AKN/JSON conversions for reference. Prints the
+# median wall time of each and the ratio pandoc / undocs. Needs pandoc and hyperfine (or
+# falls back to a loop with `date`).
+#
+#   bash benches/compare.sh            # builds undocs in release mode first
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet
+U=target/release/undocs
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+# Inputs: the seed as DOCX, a UN Word file, and a generated 1,000-paragraph report.
+$U convert fixtures/a-hrc-31-81/source.md "$WORK/seed.docx" --set 'symbol=A/HRC/31/81*'
+cp fixtures/docx/01_FCCC_PA_CMA_2021_10_Add.3_EN.docx "$WORK/un01.docx"
+cargo run --release --quiet --example generate_report -- 1000 "$WORK/gen1000.docx"
+
+median_ms() { # command... → median of N runs, in milliseconds
+  local n=15 times=()
+  for _ in $(seq $n); do
+    local s e
+    s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N)
+    times+=($(( (e - s) / 1000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)]/1000}'
+}
+
+printf '%-14s %12s %12s %8s\n' file undocs_ms pandoc_ms ratio
+for f in seed un01 gen1000; do
+  u=$(median_ms $U convert "$WORK/$f.docx" "$WORK/$f.json")
+  if command -v pandoc >/dev/null; then
+    p=$(median_ms pandoc -f docx -t json -o "$WORK/$f.pandoc.json" "$WORK/$f.docx")
+    r=$(awk -v p="$p" -v u="$u" 'BEGIN {printf "%.1fx", p/u}')
+  else
+    p=n/a; r=n/a
+  fi
+  printf '%-14s %12s %12s %8s\n' "$f" "$u" "$p" "$r"
+done
