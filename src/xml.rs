@@ -122,6 +122,9 @@ pub(crate) struct Source<'s> {
     pub skip: Option<fn(&str) -> bool>,
 }
 
+/// An event with its element's namespace, or an error with its position.
+type NextEvent<'a> = std::result::Result<(Option<Rc<str>>, Event<'a>), (u64, String)>;
+
 /// A reader with or without namespace resolution.
 enum Rd<'a> {
     Ns(NsReader<&'a [u8]>),
@@ -152,10 +155,7 @@ impl<'a> Rd<'a> {
         r.map(|_| ())
     }
 
-    fn next(
-        &mut self,
-        table: &mut Vec<Rc<str>>,
-    ) -> std::result::Result<(Option<Rc<str>>, Event<'a>), (u64, String)> {
+    fn next(&mut self, table: &mut Vec<Rc<str>>) -> NextEvent<'a> {
         match self {
             Rd::Ns(r) => match r.read_resolved_event() {
                 Ok((ResolveResult::Bound(n), ev)) => Ok((Some(intern(table, n.as_ref())), ev)),
