@@ -327,3 +327,109 @@ proptest! {
         prop_assert!(r.is_ok());
     }
 }
+
+/// A Security Council letter in the seed's dialect, as another extraction would give it:
+/// running headers with the symbol and page numbers between pages, a pipe table, a list.
+/// (Constructed for the test, in the form of real S/ letters.)
+#[test]
+fn letter_with_running_headers_and_a_table() {
+    let md = "# Security Council\n\nDistr.: General  \n4 March 2016\n\nOriginal: English\n\n\
+## **Letter dated 3 March 2016 from the Permanent Representative of Slovenia to the United Nations addressed to the President of the Security Council**\n\n\
+I have the honour to transmit the following figures (see S/2015/120, annex).<sup>1</sup>\n\n\
+| Year | Contributions |\n|---|---|\n| 2014 | 12 |\n| 2015 | 15 |\n\n\
+The figures show an increase over the\n\n---\n\nS/2016/210\n\n2\n\n<sup>1</sup> Figures of the Ministry of Foreign Affairs.\n\n\
+previous period.\n\n- first point\n- second point\n";
+    let r = read_text(md.as_bytes());
+    let d = &r.document;
+    assert_eq!(d.meta.organ.as_deref(), Some("Security Council"));
+    assert_eq!(
+        d.meta.date.map(|d| d.to_string()).as_deref(),
+        Some("2016-03-04")
+    );
+    assert_eq!(d.meta.kind, Some(undocs::model::DocKind::Letter));
+    assert!(
+        d.meta
+            .title
+            .as_deref()
+            .is_some_and(|t| t.starts_with("Letter dated 3 March 2016"))
+    );
+    let tables: Vec<&undocs::model::Table> = d
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(tables.len(), 1);
+    assert_eq!(tables[0].rows.len(), 3);
+    assert!(tables[0].rows[0].header && !tables[0].rows[1].header);
+    // The paragraph cut by the page break is whole again, the running header dropped.
+    let texts: Vec<String> = d
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(undocs::model::plain_text(&p.content)),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        texts.contains(&"The figures show an increase over the previous period.".to_string()),
+        "{texts:?}"
+    );
+    assert!(
+        !texts.iter().any(|t| t.contains("S/2016/210") || t == "2"),
+        "{texts:?}"
+    );
+    assert_eq!(d.notes().len(), 1);
+    assert!(
+        d.body
+            .iter()
+            .any(|b| matches!(b, Block::List(l) if l.items.len() == 2))
+    );
+}
+
+/// The older layout (before about 2010): capitals in the masthead, "Distr. GENERAL",
+/// "Original: ENGLISH", an agenda line "Item 4 of the provisional agenda", "Page 2"
+/// running headers. (Constructed for the test, in that layout.)
+#[test]
+fn older_layout_in_capitals() {
+    let txt = "   UNITED NATIONS                                              E\n\n   ECONOMIC AND SOCIAL COUNCIL               Distr. GENERAL\n                                             E/CN.4/1999/10\n                                             12 January 1999\n\n                                             Original: ENGLISH\n\n\
+COMMISSION ON HUMAN RIGHTS\nFifty-fifth session\nItem 4 of the provisional agenda\n\n\
+     QUESTION OF THE VIOLATION OF HUMAN RIGHTS\n\n\
+     Report of the Special Rapporteur\n\n\
+                 I. INTRODUCTION\n\n\
+1.   The present report is submitted pursuant to resolution 1998/5.\n\n\
+2.   The Special Rapporteur visited the country in 1998.\n\u{c}\
+E/CN.4/1999/10\nPage 2\n\n\
+3.   The Special Rapporteur thanks the Government.\n";
+    let r = read_text(txt.as_bytes());
+    let m = &r.document.meta;
+    assert_eq!(
+        m.symbols.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        ["E/CN.4/1999/10"]
+    );
+    assert_eq!(m.organ.as_deref(), Some("ECONOMIC AND SOCIAL COUNCIL"));
+    assert_eq!(m.distribution, Some(Distribution::General));
+    assert_eq!(m.date, Date::new(1999, 1, 12));
+    assert_eq!(m.original_language, Some(Language::ENGLISH));
+    assert_eq!(m.body.as_deref(), Some("COMMISSION ON HUMAN RIGHTS"));
+    assert_eq!(
+        m.session.as_ref().and_then(|s| s.number.as_deref()),
+        Some("55")
+    );
+    assert_eq!(
+        m.agenda_items.first().and_then(|a| a.number.as_deref()),
+        Some("4")
+    );
+    assert_eq!(
+        m.agenda_items.first().map(|a| a.title.as_str()),
+        Some("QUESTION OF THE VIOLATION OF HUMAN RIGHTS")
+    );
+    assert_eq!(m.title.as_deref(), Some("Report of the Special Rapporteur"));
+    assert_eq!(r.document.paragraph_numbers(), ["1.", "2.", "3."]);
+    assert_eq!(
+        r.document.headings().first().map(|h| h.text.as_str()),
+        Some("INTRODUCTION")
+    );
+}

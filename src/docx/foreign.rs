@@ -213,6 +213,7 @@ fn header_items(
             heading_level: 0,
             standalone: true,
             line: 0,
+            rows: Vec::new(),
         }));
     }
     Ok(())
@@ -256,6 +257,7 @@ pub(crate) fn read(
             heading_level: 0,
             standalone: true,
             line: 0,
+            rows: Vec::new(),
         }));
     }
     header_items(pkg, body, parts, options, &mut cx.items)?;
@@ -321,6 +323,7 @@ pub(crate) fn read(
             heading_level: level,
             standalone: true,
             line: i + 1,
+            rows: Vec::new(),
         }));
     }
     let mut warnings: Vec<Warning> = Vec::new();

@@ -6,7 +6,8 @@ use super::inline::{parse, plain, whole};
 use super::{Block as TBlock, Item};
 use crate::model::{
     AgendaItem, Annex, Block, Date, Distribution, Division, DivisionKind, DocKind, Document,
-    Inline, JobNumber, Language, List, Paragraph, Resolution, Session, Symbol, TitleNote,
+    Inline, JobNumber, Language, List, Paragraph, Resolution, Session, Symbol, Table, TableRow,
+    TitleNote,
 };
 use crate::{Format, Warning};
 
@@ -138,6 +139,19 @@ fn is_dates_line(l: &str) -> bool {
         && crate::model::MONTHS.iter().any(|m| t.contains(m))
 }
 
+/// A line that is page furniture: a symbol, a page number ("2", "2/12", "Page 2"), a job
+/// number ("GE.16-01234", "16-01234 (E) 290116").
+fn furniture(t: &str) -> bool {
+    let t = t.trim();
+    let digits = |x: &str| !x.is_empty() && x.len() <= 4 && x.bytes().all(|b| b.is_ascii_digit());
+    Symbol::parse_printed(t).is_ok()
+        || digits(t)
+        || t.split_once('/')
+            .is_some_and(|(a, b)| digits(a) && digits(b))
+        || t.strip_prefix("Page ").is_some_and(digits)
+        || job_number(t).is_some()
+}
+
 fn ends_open(text: &str) -> bool {
     let t = plain(text);
     let t = t.trim_end_matches(|c: char| c == '*' || c.is_whitespace());
@@ -243,16 +257,23 @@ fn masthead(
                 continue;
             }
         }
+        if !b.rows.is_empty() {
+            if title_found || recognized {
+                break;
+            }
+            return (i, origin);
+        }
         if lines
             .first()
             .is_some_and(|l| l.eq_ignore_ascii_case("Contents"))
         {
             i += 1;
             while i < blocks.len()
-                && (blocks[i]
-                    .lines
-                    .iter()
-                    .any(|l| l.contains(".....") || l.contains("Paragraphs"))
+                && (!blocks[i].rows.is_empty()
+                    || blocks[i]
+                        .lines
+                        .iter()
+                        .any(|l| l.contains(".....") || l.contains("Paragraphs"))
                     || blocks[i].lines.iter().all(|l| {
                         plain(l)
                             .chars()
@@ -305,6 +326,10 @@ fn masthead(
                 continue;
             }
         }
+        if recognized && is_body_start(b) && !text.starts_with("Resolution adopted") {
+            // The body begins before any title was seen.
+            break;
+        }
         if text.starts_with("Resolution adopted") || text.starts_with("Decision adopted") {
             let is_res = text.starts_with("Resolution");
             m.kind = Some(if is_res {
@@ -337,7 +362,11 @@ fn masthead(
                 continue;
             }
             let lower = l.to_lowercase();
-            if lower == "united nations" {
+            if lower == "united nations"
+                || lower == "nations unies"
+                || (l.len() == 1 && l.chars().all(|c| c.is_ascii_uppercase()))
+            {
+                // "United Nations", and the large series letter of older mastheads ("E").
                 recognized = true;
             } else if let Ok((s, r)) = Symbol::parse_printed(l) {
                 if !m.symbols.contains(&s) {
@@ -488,9 +517,10 @@ fn is_body_name(l: &str) -> bool {
         "Body",
         "Session of",
     ];
+    let lower = l.to_lowercase();
     l.chars().next().is_some_and(char::is_uppercase)
         && l.len() < 120
-        && WORDS.iter().any(|w| l.contains(w))
+        && WORDS.iter().any(|w| lower.contains(&w.to_lowercase()))
 }
 
 fn roman_value(s: &str) -> Option<u32> {
@@ -760,8 +790,37 @@ impl Body {
     }
 
     fn block(&mut self, b: &TBlock, doc: &mut Document, warnings: &mut Vec<Warning>) {
+        if !b.rows.is_empty() {
+            self.flush_para();
+            let rows = b
+                .rows
+                .iter()
+                .map(|(header, cells)| TableRow {
+                    header: *header,
+                    cells: cells
+                        .iter()
+                        .map(|c| {
+                            if c.trim().is_empty() {
+                                vec![]
+                            } else {
+                                vec![Block::Paragraph(Paragraph {
+                                    num: None,
+                                    content: self.inlines(c),
+                                    subparagraphs: vec![],
+                                })]
+                            }
+                        })
+                        .collect(),
+                })
+                .collect();
+            self.container().push(Block::Table(Table { rows }));
+            return;
+        }
         let joined = b.joined();
         let text = plain(&joined);
+        if b.lines.len() == 1 && furniture(&text) {
+            return; // a running header or footer left by the extractor
+        }
         if text.is_empty() {
             return;
         }
@@ -776,7 +835,7 @@ impl Body {
             || first_line
                 .strip_prefix("Annex ")
                 .is_some_and(|r| roman_value(r).is_some() || r.bytes().all(|c| c.is_ascii_digit()));
-        if is_annex && (heading_like(b) || b.standalone) {
+        if is_annex && (heading_like(b) || b.standalone || b.lines.len() <= 2) {
             self.close_resolution();
             self.flush_para();
             while !self.stack.is_empty() {
@@ -1183,6 +1242,13 @@ mod tests {
             resolution_start("73/8. Necessity of ending"),
             Some(("73/8".into(), "Necessity of ending".into()))
         );
+        assert!(
+            furniture("A/HRC/31/81")
+                && furniture("12")
+                && furniture("3/14")
+                && furniture("GE.16-01234 (E) 290116")
+        );
+        assert!(!furniture("Introduction") && !furniture("12345") && !furniture("1. Text"));
         assert!(ends_open("(see"));
         assert!(!ends_open("para. 19)."));
         assert!(!ends_open("**the right.**"));

@@ -400,6 +400,7 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
                     heading_level: 0,
                     standalone: prev_blank,
                     line: *no,
+                    rows: Vec::new(),
                 });
             }
             cur_indent = if new_block {

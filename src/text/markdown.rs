@@ -8,6 +8,7 @@ pub(crate) fn items(text: &str) -> Vec<Item> {
     let mut out = Vec::new();
     let mut cur: Vec<String> = Vec::new();
     let mut start = 0;
+    let mut table: Option<(usize, Vec<String>)> = None;
     let flush = |cur: &mut Vec<String>, start: usize, out: &mut Vec<Item>| {
         if cur.is_empty() {
             return;
@@ -20,7 +21,21 @@ pub(crate) fn items(text: &str) -> Vec<Item> {
         let t = line.trim();
         if t.is_empty() {
             flush(&mut cur, start, &mut out);
+            if let Some((at, rows)) = table.take() {
+                out.push(pipe_table(&rows, at));
+            }
             continue;
+        }
+        if t.starts_with('|') {
+            flush(&mut cur, start, &mut out);
+            match table.as_mut() {
+                Some((_, rows)) => rows.push(t.to_string()),
+                None => table = Some((i + 1, vec![t.to_string()])),
+            }
+            continue;
+        }
+        if let Some((at, rows)) = table.take() {
+            out.push(pipe_table(&rows, at));
         }
         if t == "---" || t == "***" || t == "___" {
             flush(&mut cur, start, &mut out);
@@ -33,6 +48,13 @@ pub(crate) fn items(text: &str) -> Vec<Item> {
             out.push(classify(vec![t.to_string()], i + 1));
             continue;
         }
+        // A list item starts a block of its own.
+        let item = t.starts_with("- ")
+            || t.starts_with("• ")
+            || (t.starts_with("* ") && !t.starts_with("* *"));
+        if item && !cur.is_empty() {
+            flush(&mut cur, start, &mut out);
+        }
         if cur.is_empty() {
             start = i + 1;
         }
@@ -41,7 +63,63 @@ pub(crate) fn items(text: &str) -> Vec<Item> {
         cur.push(t.trim_end().to_string());
     }
     flush(&mut cur, start, &mut out);
+    if let Some((at, rows)) = table.take() {
+        out.push(pipe_table(&rows, at));
+    }
     out
+}
+
+/// Splits a pipe-table row into its cells (`\|` stays in the cell).
+fn cells(row: &str) -> Vec<String> {
+    let inner = row.trim().strip_prefix('|').unwrap_or(row.trim());
+    let inner = inner
+        .strip_suffix('|')
+        .filter(|s| !s.ends_with('\\'))
+        .unwrap_or(inner);
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut esc = false;
+    for c in inner.chars() {
+        match (esc, c) {
+            (true, _) => {
+                cur.push('\\');
+                cur.push(c);
+                esc = false;
+            }
+            (false, '\\') => esc = true,
+            (false, '|') => out.push(std::mem::take(&mut cur).trim().to_string()),
+            (false, c) => cur.push(c),
+        }
+    }
+    out.push(cur.trim().to_string());
+    out
+}
+
+/// A Markdown pipe table: rows above a `|---|---|` line are header rows.
+fn pipe_table(rows: &[String], line: usize) -> Item {
+    let is_rule = |r: &str| {
+        let c = cells(r);
+        !c.is_empty()
+            && c.iter().all(|x| {
+                !x.is_empty()
+                    && x.chars().all(|ch| matches!(ch, '-' | ':' | ' '))
+                    && x.contains('-')
+            })
+    };
+    let rule = rows.iter().position(|r| is_rule(r));
+    let parsed = rows
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != rule)
+        .map(|(i, r)| (rule.is_some_and(|k| i < k), cells(r)))
+        .collect();
+    Item::Block(Block {
+        lines: vec![],
+        heading_level: 0,
+        standalone: false,
+        line,
+        rows: parsed,
+    })
 }
 
 fn classify(mut lines: Vec<String>, line: usize) -> Item {
@@ -55,6 +133,7 @@ fn classify(mut lines: Vec<String>, line: usize) -> Item {
             heading_level: hashes,
             standalone: true,
             line,
+            rows: Vec::new(),
         });
     }
     // Footnote body: "<sup>1</sup> The full texts…".
@@ -90,12 +169,14 @@ fn classify(mut lines: Vec<String>, line: usize) -> Item {
             };
         }
     }
-    let standalone = lines.len() == 1;
+    // Markdown marks its headings (`#`, bold): a short plain line is not one.
+    let standalone = false;
     Item::Block(Block {
         lines,
         heading_level: 0,
         standalone,
         line,
+        rows: Vec::new(),
     })
 }
 
@@ -107,6 +188,7 @@ fn joined_with_first(mut lines: Vec<String>, first: &str, line: usize) -> String
         heading_level: 0,
         standalone: false,
         line,
+        rows: Vec::new(),
     }
     .joined()
 }
@@ -114,6 +196,23 @@ fn joined_with_first(mut lines: Vec<String>, first: &str, line: usize) -> String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pipe_tables() {
+        let items = items(
+            "Before\n\n| Year | Total |\n|---|---:|\n| 2015 | 1 \\| 2 |\n| 2016 | |\n\nAfter",
+        );
+        assert_eq!(items.len(), 3, "{items:?}");
+        let Item::Block(t) = &items[1] else { panic!() };
+        assert_eq!(
+            t.rows,
+            [
+                (true, vec!["Year".to_string(), "Total".into()]),
+                (false, vec!["2015".into(), "1 \\| 2".into()]),
+                (false, vec!["2016".into(), String::new()])
+            ]
+        );
+    }
 
     #[test]
     fn splits_blocks_breaks_notes() {

@@ -48,7 +48,7 @@ pub(crate) enum Item {
 }
 
 /// A block of text with what its form says about it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Block {
     /// The lines, in inline markup.
     pub lines: Vec<String>,
@@ -58,6 +58,8 @@ pub(crate) struct Block {
     pub standalone: bool,
     /// 1-based line in the input where the block starts.
     pub line: usize,
+    /// Table rows (header flag, cells in inline markup) when the block is a table.
+    pub rows: Vec<(bool, Vec<String>)>,
 }
 
 impl Block {
