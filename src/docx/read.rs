@@ -334,10 +334,21 @@ fn read_ours(body: &El<'_>, cx: &mut Cx<'_, '_>) -> Document {
                 }
             }
             ("sdt", Some("undocs:summary")) => {
-                let kids: Vec<&El> = sdt_content(c)
-                    .into_iter()
-                    .filter(|e| pstyle(e) != Some("SummaryHeadG"))
-                    .collect();
+                // Inside the one-cell table that frames it.
+                let mut kids: Vec<&El> = Vec::new();
+                for k in sdt_content(c) {
+                    match k.name.as_ref() {
+                        "tbl" => {
+                            let mut cells = Vec::new();
+                            k.find_all("tc", &mut cells);
+                            if let Some(tc) = cells.first() {
+                                kids.extend(tc.elements().filter(|e| e.name != "tcPr"));
+                            }
+                        }
+                        _ => kids.push(k),
+                    }
+                }
+                kids.retain(|e| pstyle(e) != Some("SummaryHeadG"));
                 doc.meta.summary = blocks(&kids, cx);
             }
             ("sdt", Some("undocs:annex")) => annexes.push(c),

@@ -607,8 +607,15 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> Result<()> {
     ctx.sdt("masthead", &mut body, |c, out| c.masthead(m, out))?;
     if !m.summary.is_empty() {
         ctx.sdt("summary", &mut body, |c, out| {
+            // The UN summary box: a one-cell table with a frame.
+            out.push_str(r#"<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblInd w:w="1134" w:type="dxa"/><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:left w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:right w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tblBorders><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="7370"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="7370" w:type="dxa"/></w:tcPr>"#);
             c.simple("SummaryHeadG", "", &[Inline::Text("Summary".into())], out)?;
-            c.blocks(&m.summary, out, BODY)
+            c.blocks(&m.summary, out, BODY)?;
+            if !matches!(m.summary.last(), Some(Block::Paragraph(_))) {
+                out.push_str("<w:p/>");
+            }
+            out.push_str("</w:tc></w:tr></w:tbl>");
+            Ok(())
         })?;
     }
     ctx.blocks(&doc.body, &mut body, BODY)?;
