@@ -153,6 +153,31 @@ fn markup(p: &El<'_>, cx: &mut Cx<'_, '_>) -> Vec<String> {
     joined
 }
 
+/// A data table: rows of cells, each cell's paragraphs as one line of markup.
+fn table_item(t: &El<'_>, cx: &mut Cx<'_, '_>) -> Item {
+    let mut rows = Vec::new();
+    for tr in t.elements().filter(|e| e.name == "tr") {
+        let header = tr
+            .child("trPr")
+            .is_some_and(|p| p.child("tblHeader").is_some());
+        let mut cells = Vec::new();
+        for tc in tr.elements().filter(|e| e.name == "tc") {
+            let mut ps = Vec::new();
+            tc.find_all("p", &mut ps);
+            let text: Vec<String> = ps.iter().flat_map(|p| markup(p, cx)).collect();
+            cells.push(text.join(" "));
+        }
+        rows.push((header, cells));
+    }
+    Item::Block(TBlock {
+        lines: vec![],
+        heading_level: 0,
+        standalone: false,
+        line: 0,
+        rows,
+    })
+}
+
 /// A footnote paragraph's text, without its mark.
 fn note_text(p: &El<'_>) -> String {
     let mut s = String::new();
@@ -265,21 +290,56 @@ pub(crate) fn read(
         cx.items.push(Item::JobNumber(j.to_string()));
     }
     // The body's paragraphs, tables and content controls in order.
-    let mut paragraphs = Vec::new();
-    fn collect<'e, 'a>(e: &'e El<'a>, out: &mut Vec<&'e El<'a>>) {
+    // The body's paragraphs in order, through content controls and text boxes. Tables
+    // before the first heading hold the masthead: their paragraphs are read as lines; later
+    // top-level tables are tables.
+    enum Unit<'e, 'a> {
+        P(&'e El<'a>),
+        Table(&'e El<'a>),
+    }
+    let mut units = Vec::new();
+    fn collect<'e, 'a>(
+        e: &'e El<'a>,
+        out: &mut Vec<Unit<'e, 'a>>,
+        top: bool,
+        seen_heading: &mut bool,
+    ) {
         for c in e.elements() {
             match c.name.as_ref() {
-                "p" => out.push(c),
-                "tbl" | "tr" | "tc" | "sdt" | "sdtContent" | "customXml" | "txbxContent" => {
-                    collect(c, out)
+                "p" => {
+                    if pstyle(c).is_some_and(|s| heading_level(s) > 0) {
+                        *seen_heading = true;
+                    }
+                    out.push(Unit::P(c))
+                }
+                "tbl" if top && *seen_heading => out.push(Unit::Table(c)),
+                "tbl" | "tr" | "tc" => collect(c, out, false, seen_heading),
+                "sdt" | "sdtContent" | "customXml" | "txbxContent" => {
+                    collect(c, out, top, seen_heading)
                 }
                 _ => {}
             }
         }
     }
-    collect(body, &mut paragraphs);
+    let mut seen_heading = false;
+    collect(body, &mut units, true, &mut seen_heading);
+    let mut paragraphs: Vec<&El> = Vec::new();
+    let mut tables: Vec<(usize, &El)> = Vec::new();
+    for u in &units {
+        match u {
+            Unit::P(p) => paragraphs.push(p),
+            Unit::Table(t) => tables.push((paragraphs.len(), t)),
+        }
+    }
+    let mut next_table = 0;
     let mut in_contents = false;
     for (i, p) in paragraphs.iter().enumerate() {
+        while next_table < tables.len() && tables[next_table].0 == i {
+            let t = tables[next_table].1;
+            let item = table_item(t, &mut cx);
+            cx.items.push(item);
+            next_table += 1;
+        }
         let style = pstyle(p).unwrap_or("");
         let level = heading_level(style);
         let lines = markup(p, &mut cx);
@@ -325,6 +385,12 @@ pub(crate) fn read(
             line: i + 1,
             rows: Vec::new(),
         }));
+    }
+    while next_table < tables.len() {
+        let t = tables[next_table].1;
+        let item = table_item(t, &mut cx);
+        cx.items.push(item);
+        next_table += 1;
     }
     let mut warnings: Vec<Warning> = Vec::new();
     let mut document = crate::text::assemble_items(cx.items, &mut warnings);
