@@ -433,3 +433,50 @@ E/CN.4/1999/10\nPage 2\n\n\
         Some("INTRODUCTION")
     );
 }
+
+#[test]
+fn resolution_in_markdown() {
+    let src = std::fs::read(format!("{ROOT}/fixtures/text/hrc-resolution-form.md")).unwrap();
+    let d = read_text(&src).document;
+    assert_eq!(d.meta.symbols[0].to_string(), "A/HRC/RES/53/1");
+    assert_eq!(d.meta.kind, Some(undocs::model::DocKind::Resolution));
+    assert_eq!(d.meta.title.as_deref(), Some("Countering religious hatred"));
+    assert_eq!(
+        d.meta.subtitle.as_deref(),
+        Some("Resolution adopted by the Human Rights Council on 11 July 2023")
+    );
+    let s = d.meta.session.as_ref().unwrap();
+    assert_eq!(
+        (s.number.as_deref(), s.dates.as_deref()),
+        (Some("53"), Some("19 June–14 July 2023"))
+    );
+    let [Block::Resolution(r)] = d.body.as_slice() else {
+        panic!("{:?}", d.body)
+    };
+    assert_eq!(r.num.as_deref(), Some("53/1"));
+    assert_eq!(
+        undocs::model::plain_text(&r.formula),
+        "The Human Rights Council,"
+    );
+    assert_eq!(r.preamble.len(), 2);
+    assert_eq!(d.paragraph_numbers(), ["1.", "2.", "3."]);
+    let Block::Paragraph(p2) = &r.operative[1] else {
+        panic!()
+    };
+    assert_eq!(
+        p2.subparagraphs
+            .iter()
+            .map(|s| s.num.clone().unwrap())
+            .collect::<Vec<_>>(),
+        ["(a)", "(b)"]
+    );
+    assert_eq!(
+        r.adoption,
+        [
+            "30th meeting",
+            "11 July 2023",
+            "[Adopted by a recorded vote of 28 to 12.]"
+        ]
+    );
+    assert_eq!(d.notes().len(), 1);
+}

@@ -948,7 +948,13 @@ impl Body {
                 }
                 return;
             }
-            if r.origin.is_empty() && t.starts_with('[') && t.ends_with(']') {
+            if r.origin.is_empty()
+                && r.preamble.is_empty()
+                && r.operative.is_empty()
+                && *part != ResPart::Adoption
+                && t.starts_with('[')
+                && t.ends_with(']')
+            {
                 r.origin = vec![Inline::Text(t.to_string())];
                 return;
             }
