@@ -480,3 +480,28 @@ fn resolution_in_markdown() {
     );
     assert_eq!(d.notes().len(), 1);
 }
+
+/// Variations an extractor may produce on the seed's masthead: distribution and date on one
+/// line, the agenda title on the agenda line, the title split over two heading lines.
+#[test]
+fn masthead_variations() {
+    let md = "# General Assembly\n\nDistr.: General 29 January 2016\n\nOriginal: English\n\n## Human Rights Council\n\nThirty-first session\n\n\
+Agenda item 2 Annual report of the High Commissioner\n\n## **Enhancement of international cooperation in**\n\n## **the field of human rights**\n\n\
+### **Report of the Office**\n\n## **I. Introduction**\n\n1. Text.\n";
+    let m = read_text(md.as_bytes()).document.meta;
+    assert_eq!(m.distribution, Some(Distribution::General));
+    assert_eq!(m.date, Date::new(2016, 1, 29));
+    assert_eq!(m.agenda_items.len(), 1);
+    assert_eq!(
+        (
+            m.agenda_items[0].number.as_deref(),
+            m.agenda_items[0].title.as_str()
+        ),
+        (Some("2"), "Annual report of the High Commissioner")
+    );
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Enhancement of international cooperation in the field of human rights")
+    );
+    assert_eq!(m.subtitle.as_deref(), Some("Report of the Office"));
+}

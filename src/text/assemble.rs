@@ -89,7 +89,14 @@ pub(crate) fn assemble(items: Vec<Item>, warnings: &mut Vec<Warning>) -> Documen
 
 /// "Agenda items 2 and 3" → ["2", "3"]; "Agenda item 4 (a)" → ["4 (a)"]; "Items 137 and 138
 /// of the preliminary list", "Item 4 of the provisional agenda" too.
+#[cfg(test)]
 fn agenda_numbers(l: &str) -> Option<Vec<String>> {
+    agenda_line(l).map(|(n, _)| n)
+}
+
+/// An agenda line: its numbers, and the title when it follows on the same line ("Agenda
+/// item 6 Universal periodic review").
+fn agenda_line(l: &str) -> Option<(Vec<String>, String)> {
     let t = l.trim().trim_end_matches('*');
     let lower = t.to_lowercase();
     let rest = ["agenda items", "agenda item", "items", "item"]
@@ -98,21 +105,42 @@ fn agenda_numbers(l: &str) -> Option<Vec<String>> {
     if !rest.starts_with(' ') || !rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let rest = match rest.find(" of the ") {
-        Some(i) => &rest[..i],
-        None => rest,
-    };
-    let nums: Vec<String> = rest
+    // Numbers: "2 and 3", "4 (a)", "137, 138 and 139"; then "of the … agenda/list", then
+    // maybe the title.
+    let mut nums = String::new();
+    let mut words = rest.split_whitespace().peekable();
+    while let Some(w) = words.peek() {
+        let bare = w.trim_end_matches([',', '*']);
+        let numeric = bare.starts_with(|c: char| c.is_ascii_digit())
+            || (bare.starts_with('(') && bare.ends_with(')') && bare.len() <= 5)
+            || bare == "and";
+        if !numeric {
+            break;
+        }
+        nums.push_str(w);
+        nums.push(' ');
+        words.next();
+    }
+    let mut title: Vec<&str> = words.collect();
+    if title.first() == Some(&"of") {
+        // "of the provisional agenda", "of the preliminary list"
+        let end = title
+            .iter()
+            .position(|w| matches!(w.trim_end_matches(['*', ',']), "agenda" | "list"))
+            .map_or(title.len(), |i| i + 1);
+        title.drain(..end);
+    }
+    let numbers: Vec<String> = nums
         .replace(" and ", ",")
         .split(',')
         .map(|s| s.trim().trim_end_matches('*').to_string())
-        .filter(|s| !s.is_empty())
+        .filter(|s| !s.is_empty() && s != "and")
         .collect();
-    (!nums.is_empty()
-        && nums
+    let ok = !numbers.is_empty()
+        && numbers
             .iter()
-            .all(|n| n.starts_with(|c: char| c.is_ascii_digit()) && n.len() <= 12))
-    .then_some(nums)
+            .all(|n| n.starts_with(|c: char| c.is_ascii_digit()) && n.len() <= 12);
+    ok.then(|| (numbers, title.join(" ")))
 }
 
 fn job_number(l: &str) -> Option<JobNumber> {
@@ -232,6 +260,7 @@ fn masthead(
     let mut seen_session = false;
     let mut pending_agenda = 0usize;
     let mut in_summary = false;
+    let mut title_level: Option<usize> = None;
     let mut origin = None;
     let mut i = 0;
     while i < blocks.len() {
@@ -302,6 +331,34 @@ fn masthead(
                 }));
                 i += 1;
                 continue;
+            }
+            // A title set on two heading lines: "Enhancement of international cooperation in" /
+            // "the field of human rights".
+            if let (Some(level), Some(title)) = (title_level, m.title.as_mut()) {
+                let last = title.rsplit(' ').next().unwrap_or("").to_lowercase();
+                let cont = text.starts_with(|c: char| c.is_lowercase())
+                    || matches!(
+                        last.as_str(),
+                        "on" | "of"
+                            | "the"
+                            | "and"
+                            | "for"
+                            | "in"
+                            | "to"
+                            | "a"
+                            | "an"
+                            | "by"
+                            | "with"
+                            | "against"
+                            | "at"
+                            | "from"
+                    );
+                if m.subtitle.is_none() && b.heading_level == level && level > 0 && cont {
+                    title.push(' ');
+                    title.push_str(&strip_marks(&text));
+                    i += 1;
+                    continue;
+                }
             }
             if m.subtitle.is_none() && heading_like(b) {
                 m.subtitle = Some(strip_marks(&text));
@@ -379,7 +436,17 @@ fn masthead(
                 m.organ = Some(l.to_string());
                 recognized = true;
             } else if lower.starts_with("distr") {
-                m.distribution = Distribution::parse_printed(l);
+                m.distribution = Distribution::parse_printed(l).or_else(|| {
+                    // "Distr.: General 29 January 2016" on one line.
+                    let rest = l
+                        .trim_start_matches(|c: char| c != ':' && c != ' ')
+                        .trim_start_matches([':', ' ']);
+                    let (word, date) = rest.split_once(' ')?;
+                    if m.date.is_none() {
+                        m.date = Date::parse_printed(date);
+                    }
+                    Distribution::parse_printed(word)
+                });
                 if m.distribution.is_none() {
                     warn(
                         warnings,
@@ -414,7 +481,7 @@ fn masthead(
                 if let Some(s) = m.session.as_mut() {
                     s.dates = Some(l.to_string());
                 }
-            } else if let Some(nums) = agenda_numbers(l) {
+            } else if let Some((nums, same_line)) = agenda_line(l) {
                 let n = nums.len();
                 m.agenda_items
                     .extend(nums.into_iter().map(|number| AgendaItem {
@@ -422,7 +489,10 @@ fn masthead(
                         title: String::new(),
                     }));
                 recognized = true;
-                let rest: Vec<String> = lines[li..].to_vec();
+                let mut rest: Vec<String> = lines[li..].to_vec();
+                if !same_line.is_empty() {
+                    rest.insert(0, same_line);
+                }
                 if rest.is_empty() {
                     pending_agenda = n;
                 } else {
@@ -466,6 +536,7 @@ fn masthead(
                 }
                 title_found = true;
                 took_title = true;
+                title_level = Some(b.heading_level);
                 break;
             } else {
                 // Nothing UN-like so far: the body starts here.
@@ -1213,6 +1284,17 @@ mod tests {
             ["4"]
         );
         assert_eq!(agenda_numbers("Items of interest"), None);
+        assert_eq!(
+            agenda_line("Agenda item 6 Universal periodic review"),
+            Some((
+                vec!["6".to_string()],
+                "Universal periodic review".to_string()
+            ))
+        );
+        assert_eq!(
+            agenda_line("Agenda items 2 and 3"),
+            Some((vec!["2".to_string(), "3".to_string()], String::new()))
+        );
     }
 
     #[test]
