@@ -248,6 +248,31 @@ fn geneva_sample_01_decisions() {
         ["(a)", "(b)", "(c)", "(d)", "(e)", "(f)", "(g)", "(h)"]
     );
     assert_eq!(d7.adoption, ["12th plenary meeting", "13 November 2021"]);
+    // Annexes belong to their decisions: "Annex" after 22/CMA.3, "Annex I" and "Annex II"
+    // after 23/CMA.3, "Annex" after 24/CMA.3; none to the document.
+    let annexes: Vec<(String, Vec<String>)> = d
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Resolution(r) if !r.annexes.is_empty() => Some((
+                r.num.clone().unwrap_or_default(),
+                r.annexes.iter().map(|a| a.label.clone()).collect(),
+            )),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        annexes,
+        [
+            ("22/CMA.3".to_string(), vec!["Annex".to_string()]),
+            (
+                "23/CMA.3".to_string(),
+                vec!["Annex I".to_string(), "Annex II".to_string()]
+            ),
+            ("24/CMA.3".to_string(), vec!["Annex".to_string()]),
+        ]
+    );
+    assert!(d.annexes.is_empty());
     // 84 footnote references, each with its note; 365 typed paragraph numbers "N.\t".
     assert_eq!(d.notes().len(), 84);
     assert_eq!(d.counts().numbered_paragraphs, 365);

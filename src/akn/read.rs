@@ -724,6 +724,14 @@ fn resolution_hcontainer(e: &El, cx: &mut Cx) -> Resolution {
             }
             ("hcontainer", Some("operative")) => r.operative = hier(c, cx),
             ("hcontainer", Some("adoption")) => read_adoption(c, &mut r, cx),
+            ("hcontainer", Some("annex")) => r.annexes.push(Annex {
+                label: c.child("num").map(|n| cx.plain(n)).unwrap_or_default(),
+                title: c
+                    .child("heading")
+                    .map(|h| inlines(h, cx))
+                    .unwrap_or_default(),
+                body: hier(c, cx),
+            }),
             ("num", _) => {}
             _ => cx.drop_el(c),
         }

@@ -431,6 +431,16 @@ impl<'a> W<'a> {
                 Ok(())
             })?;
         }
+        for (k, a) in r.annexes.iter().enumerate() {
+            let aid = self.ids.make(&id, "hcontainer", Some("annex"), k + 1);
+            self.open("hcontainer", &[("eId", &aid), ("name", "annex")])?;
+            self.mixed("num", &[], |w| w.text(&a.label))?;
+            if !a.title.is_empty() {
+                self.mixed("heading", &[], |w| w.inlines(&a.title, &aid))?;
+            }
+            self.hier(&a.body, &aid)?;
+            self.close("hcontainer")?;
+        }
         self.close("hcontainer")
     }
 
@@ -809,7 +819,7 @@ impl<'a> W<'a> {
 /// (preamble with the enacting formula, operative part in the main body).
 fn statement_resolution(doc: &Document) -> Option<&Resolution> {
     match (iri::class(doc.meta.kind.as_ref()), doc.body.as_slice()) {
-        ("statement", [Block::Resolution(r)]) => Some(r),
+        ("statement", [Block::Resolution(r)]) if r.annexes.is_empty() => Some(r),
         _ => None,
     }
 }

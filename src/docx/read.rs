@@ -294,6 +294,22 @@ fn meta_from_props(p: &Parts<'_>, warnings: &mut Vec<Warning>) -> Meta {
     m
 }
 
+fn read_annex(c: &El<'_>, cx: &mut Cx<'_, '_>) -> Annex {
+    let mut annex = Annex::default();
+    let mut kids = Vec::new();
+    for k in sdt_content(c) {
+        match pstyle(k) {
+            Some("AnnexLabelG") => {
+                annex.label = crate::model::plain_text(&paragraph_inlines(k, cx))
+            }
+            Some("AnnexTitleG") => annex.title = paragraph_inlines(k, cx),
+            _ => kids.push(k),
+        }
+    }
+    annex.body = blocks(&kids, cx);
+    annex
+}
+
 fn tag<'e>(sdt: &'e El<'_>) -> Option<&'e str> {
     sdt.child("sdtPr").and_then(|p| val(p, "tag"))
 }
@@ -359,22 +375,10 @@ fn read_ours(body: &El<'_>, cx: &mut Cx<'_, '_>) -> Document {
     }
     doc.body = blocks(&rest, cx);
     for c in annexes {
-        if tag(c) != Some("undocs:annex") {
-            continue;
+        if tag(c) == Some("undocs:annex") {
+            let annex = read_annex(c, cx);
+            doc.annexes.push(annex);
         }
-        let mut annex = Annex::default();
-        let mut kids = Vec::new();
-        for k in sdt_content(c) {
-            match pstyle(k) {
-                Some("AnnexLabelG") => {
-                    annex.label = crate::model::plain_text(&paragraph_inlines(k, cx))
-                }
-                Some("AnnexTitleG") => annex.title = paragraph_inlines(k, cx),
-                _ => kids.push(k),
-            }
-        }
-        annex.body = blocks(&kids, cx);
-        doc.annexes.push(annex);
     }
     doc
 }
@@ -608,6 +612,9 @@ fn blocks(children: &[&El<'_>], cx: &mut Cx<'_, '_>) -> Vec<Block> {
                                 }
                                 ("sdt", _, Some("undocs:operative")) => {
                                     r.operative = blocks(&sdt_content(k), cx)
+                                }
+                                ("sdt", _, Some("undocs:annex")) => {
+                                    r.annexes.push(read_annex(k, cx))
                                 }
                                 _ => {}
                             }

@@ -325,11 +325,25 @@ impl Ctx {
                     for l in &r.adoption {
                         w.simple("AdoptionG", "", &[Inline::Text(l.clone())], out)?;
                     }
+                    for a in &r.annexes {
+                        w.annex(a, out)?;
+                    }
                     Ok(())
                 })?,
             }
         }
         Ok(())
+    }
+
+    /// An annex: on a new page, its label and title, its body.
+    fn annex(&mut self, a: &crate::model::Annex, out: &mut String) -> Result<()> {
+        self.sdt("annex", out, |c, out| {
+            c.simple("AnnexLabelG", "", &[Inline::Text(a.label.clone())], out)?;
+            if !a.title.is_empty() {
+                c.simple("AnnexTitleG", "", &a.title, out)?;
+            }
+            c.blocks(&a.body, out, BODY)
+        })
     }
 
     fn table(&mut self, t: &crate::model::Table, out: &mut String, para_style: &str) -> Result<()> {
@@ -620,13 +634,7 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> Result<()> {
     }
     ctx.blocks(&doc.body, &mut body, BODY)?;
     for a in &doc.annexes {
-        ctx.sdt("annex", &mut body, |c, out| {
-            c.simple("AnnexLabelG", "", &[Inline::Text(a.label.clone())], out)?;
-            if !a.title.is_empty() {
-                c.simple("AnnexTitleG", "", &a.title, out)?;
-            }
-            c.blocks(&a.body, out, BODY)
-        })?;
+        ctx.annex(a, &mut body)?;
     }
     let sect = r#"<w:sectPr><w:headerReference w:type="default" r:id="rIdH1"/><w:headerReference w:type="first" r:id="rIdH2"/><w:footerReference w:type="default" r:id="rIdF1"/><w:footerReference w:type="first" r:id="rIdF2"/><w:footnotePr><w:numRestart w:val="continuous"/></w:footnotePr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1701" w:right="1134" w:bottom="2268" w:left="1134" w:header="1134" w:footer="1701" w:gutter="0"/><w:titlePg/></w:sectPr>"#;
     let document = format!(

@@ -133,6 +133,9 @@ pub struct Resolution {
     /// The closing lines: "25th meeting", "2 July 2025", "[Adopted without a vote.]".
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub adoption: Vec<String>,
+    /// The resolution's own annexes ("Annex" after a decision in a compilation).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub annexes: Vec<Annex>,
 }
 
 /// An annex: its label and title, and its own body (paragraph numbering restarts).
@@ -194,6 +197,10 @@ pub fn for_each_inlines_mut(blocks: &mut [Block], f: &mut dyn FnMut(&mut Vec<sup
                 f(&mut r.formula);
                 for_each_inlines_mut(&mut r.preamble, f);
                 for_each_inlines_mut(&mut r.operative, f);
+                for a in &mut r.annexes {
+                    f(&mut a.title);
+                    for_each_inlines_mut(&mut a.body, f);
+                }
             }
         }
     }
@@ -221,6 +228,10 @@ pub fn normalize_blocks(blocks: &mut [Block]) {
                 super::normalize_inlines(&mut r.formula);
                 normalize_blocks(&mut r.preamble);
                 normalize_blocks(&mut r.operative);
+                for a in &mut r.annexes {
+                    super::normalize_inlines(&mut a.title);
+                    normalize_blocks(&mut a.body);
+                }
             }
         }
     }

@@ -113,6 +113,7 @@ impl Document {
                     Block::Resolution(res) => {
                         go(&res.preamble, r, depth, f);
                         go(&res.operative, r, depth, f);
+                        res.annexes.iter().for_each(|a| go(&a.body, r, depth, f));
                     }
                     Block::Paragraph(_) => {}
                 }
@@ -177,6 +178,10 @@ impl Document {
                         inl(&r.formula, in_note, f);
                         blocks(&r.preamble, in_note, f);
                         blocks(&r.operative, in_note, f);
+                        for a in &r.annexes {
+                            inl(&a.title, in_note, f);
+                            blocks(&a.body, in_note, f);
+                        }
                     }
                 }
             }
@@ -234,6 +239,10 @@ impl Document {
                         inl(&r.formula, out);
                         blocks(&r.preamble, out);
                         blocks(&r.operative, out);
+                        for a in &r.annexes {
+                            inl(&a.title, out);
+                            blocks(&a.body, out);
+                        }
                     }
                 }
             }

@@ -718,6 +718,8 @@ enum ResPart {
     Preamble,
     Operative,
     Adoption,
+    /// In the resolution's annex; divisions above this stack height belong to it.
+    Annex(usize),
 }
 
 struct OpenPara {
@@ -755,11 +757,21 @@ impl Body {
 
     fn container(&mut self) -> &mut Vec<Block> {
         if let Some((r, part)) = self.resolution.as_mut() {
-            return if *part == ResPart::Preamble {
-                &mut r.preamble
-            } else {
-                &mut r.operative
-            };
+            match *part {
+                ResPart::Preamble => return &mut r.preamble,
+                ResPart::Operative | ResPart::Adoption => return &mut r.operative,
+                ResPart::Annex(base) => {
+                    if self.stack.len() > base {
+                        if let Some(d) = self.stack.last_mut() {
+                            return &mut d.content;
+                        }
+                    }
+                    if let Some(a) = r.annexes.last_mut() {
+                        return &mut a.body;
+                    }
+                    return &mut r.operative;
+                }
+            }
         }
         if let Some(d) = self.stack.last_mut() {
             return &mut d.content;
@@ -815,8 +827,24 @@ impl Body {
         }
     }
 
+    /// The stack height below which divisions are not the current annex's.
+    fn floor(&self) -> usize {
+        match self.resolution {
+            Some((_, ResPart::Annex(base))) => base,
+            _ => 0,
+        }
+    }
+
+    fn in_resolution_annex(&self) -> bool {
+        matches!(self.resolution, Some((_, ResPart::Annex(_))))
+    }
+
     fn close_resolution(&mut self) {
         self.flush_para();
+        let floor = self.floor();
+        while self.stack.len() > floor && self.in_resolution_annex() {
+            self.pop_division();
+        }
         if let Some((r, _)) = self.resolution.take() {
             self.container().push(Block::Resolution(r));
         }
@@ -833,20 +861,28 @@ impl Body {
     }
 
     fn heading(&mut self, kind: DivisionKind, num: Option<String>, heading_text: &str) {
-        self.close_resolution();
+        // Headings inside a resolution's annex stay in it; other headings end the resolution.
+        if self.in_resolution_annex() {
+            self.flush_para();
+        } else {
+            self.close_resolution();
+        }
+        let floor = self.floor();
         match &num {
             Some(_) => {
                 let r = Self::rank(kind);
-                while self
-                    .stack
-                    .last()
-                    .is_some_and(|t| t.num.is_none() || Self::rank(t.kind) >= r)
+                while self.stack.len() > floor
+                    && self
+                        .stack
+                        .last()
+                        .is_some_and(|t| t.num.is_none() || Self::rank(t.kind) >= r)
                 {
                     self.pop_division();
                 }
             }
             None => {
-                while self.stack.last().is_some_and(|t| t.num.is_none()) {
+                while self.stack.len() > floor && self.stack.last().is_some_and(|t| t.num.is_none())
+                {
                     self.pop_division();
                 }
             }
@@ -906,6 +942,55 @@ impl Body {
             || first_line
                 .strip_prefix("Annex ")
                 .is_some_and(|r| roman_value(r).is_some() || r.bytes().all(|c| c.is_ascii_digit()));
+        if is_annex
+            && (heading_like(b) || b.standalone || b.lines.len() <= 2)
+            && self.resolution.is_some()
+        {
+            // The annex of the resolution or decision just read.
+            self.flush_para();
+            let floor = self.floor();
+            while self.stack.len() > floor && self.in_resolution_annex() {
+                self.pop_division();
+            }
+            let base = self.stack.len();
+            if let Some((r, part)) = self.resolution.as_mut() {
+                r.annexes.push(Annex {
+                    label: first_line,
+                    title: vec![],
+                    body: vec![],
+                });
+                *part = ResPart::Annex(base);
+            }
+            let rest: Vec<&String> = b.lines.iter().skip(1).collect();
+            if !rest.is_empty() {
+                let t = rest
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                self.para = Some(OpenPara {
+                    num: None,
+                    text: t,
+                    subs: vec![],
+                });
+            }
+            return;
+        }
+        if self.in_resolution_annex()
+            && self.para.is_none()
+            && self.stack.len() == self.floor()
+            && heading_like(b)
+            && heading_numbering(&text).0.is_none()
+        {
+            if let Some((r, _)) = self.resolution.as_mut() {
+                if let Some(a) = r.annexes.last_mut() {
+                    if a.title.is_empty() && a.body.is_empty() {
+                        a.title = parse(&strip_wrappers(&joined), &mut |_| None);
+                        return;
+                    }
+                }
+            }
+        }
         if is_annex && (heading_like(b) || b.standalone || b.lines.len() <= 2) {
             self.close_resolution();
             self.flush_para();
@@ -970,6 +1055,7 @@ impl Body {
         }
         if let Some((r, _)) = self.resolution.as_ref() {
             let fresh = r.title.is_empty()
+                && r.annexes.is_empty()
                 && r.formula.is_empty()
                 && r.preamble.is_empty()
                 && r.operative.is_empty();
@@ -1004,7 +1090,11 @@ impl Body {
             ));
             return;
         }
-        if let Some((r, part)) = self.resolution.as_mut() {
+        if let Some((r, part)) = self
+            .resolution
+            .as_mut()
+            .filter(|(_, p)| !matches!(p, ResPart::Annex(_)))
+        {
             let t = text.trim();
             if r.formula.is_empty()
                 && r.preamble.is_empty()

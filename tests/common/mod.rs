@@ -253,14 +253,21 @@ pub fn block(depth: u32) -> BoxedStrategy<Block> {
                 content,
             })
         });
+    let annex = (
+        "Annex( I| II)?",
+        inlines(0),
+        prop::collection::vec(paragraph(1, true), 0..3),
+    )
+        .prop_map(|(label, title, body)| Annex { label, title, body });
     let resolution = (
         prop::option::of("[1-9][0-9]/[1-9][0-9]{0,2}"),
         inlines(0),
         prop::collection::vec(paragraph(0, false), 0..3),
         prop::collection::vec(paragraph(1, true), 1..4),
         prop::collection::vec(text(), 0..3),
+        prop::collection::vec(annex, 0..2),
     )
-        .prop_map(|(num, title, preamble, operative, adoption)| {
+        .prop_map(|(num, title, preamble, operative, adoption, annexes)| {
             Block::Resolution(Resolution {
                 num,
                 title,
@@ -269,6 +276,7 @@ pub fn block(depth: u32) -> BoxedStrategy<Block> {
                 preamble,
                 operative,
                 adoption,
+                annexes,
             })
         });
     prop_oneof![5 => leaf, 2 => division, 1 => resolution].boxed()
