@@ -375,3 +375,24 @@ fn what_akn_cannot_carry_is_an_error() {
         .to_string();
     assert!(e.contains("U+0007"), "{e}");
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Our own output with bytes changed, cut or repeated never makes the reader panic: it
+    /// reads or it says what is wrong.
+    #[test]
+    fn mutated_akn_never_panics(doc in common::document(), edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..8)) {
+        let mut bytes = akn(&doc);
+        for (at, byte, op) in edits {
+            if bytes.is_empty() { break; }
+            let i = at.index(bytes.len());
+            match op {
+                0 => bytes[i] = byte,
+                1 => bytes.truncate(i),
+                _ => { let chunk: Vec<u8> = bytes[i..].iter().take(40).copied().collect(); bytes.splice(i..i, chunk); }
+            }
+        }
+        let _ = undocs::read_bytes(&bytes, Format::Akn, &ReadOptions::default());
+    }
+}

@@ -653,3 +653,67 @@ fn docx_rs_reads_our_output() {
     // (docx-rs does not read word/footnotes.xml at all, so footnotes are not checked here;
     // LibreOffice and pandoc check them.)
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 100, ..ProptestConfig::default() })]
+
+    /// A package with bytes changed or cut never makes the reader panic.
+    #[test]
+    fn mutated_docx_never_panics(doc in common::document(), edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), any::<bool>()), 1..6)) {
+        let mut bytes = docx(&doc);
+        for (at, byte, cut) in edits {
+            if bytes.is_empty() { break; }
+            let i = at.index(bytes.len());
+            if cut { bytes.truncate(i) } else { bytes[i] = byte }
+        }
+        let _ = undocs::read_bytes(&bytes, Format::Docx, &ReadOptions::default());
+    }
+
+    /// Parts with their XML changed (inflated, edited, packed again) never make the reader
+    /// panic either: the edits reach the XML readers, not only the zip layer.
+    #[test]
+    fn mutated_docx_xml_never_panics(doc in common::document(), edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..6)) {
+        let bytes = docx(&doc);
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut parts = Vec::new();
+        for i in 0..zip.len() {
+            let mut f = zip.by_index(i).unwrap();
+            let mut b = Vec::new();
+            std::io::Read::read_to_end(&mut f, &mut b).unwrap();
+            parts.push((f.name().to_string(), b));
+        }
+        for (at, byte) in edits {
+            let (_, b) = parts.iter_mut().find(|(n, _)| n == "word/document.xml").unwrap();
+            if b.is_empty() { break; }
+            let i = at.index(b.len());
+            b[i] = byte;
+        }
+        let refs: Vec<(&str, &[u8])> = parts.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+        let _ = undocs::read_bytes(&zip_of(&refs), Format::Docx, &ReadOptions::default());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 60, ..ProptestConfig::default() })]
+
+    /// The reader of real UN files, on sample 02 with its document.xml edited.
+    #[test]
+    fn mutated_un_sample_never_panics(edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..10)) {
+        let bytes = std::fs::read(format!("{ROOT}/fixtures/docx/02_A_80_6_PlanOutline_EN.docx")).unwrap();
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut parts = Vec::new();
+        for i in 0..zip.len() {
+            let mut f = zip.by_index(i).unwrap();
+            let mut b = Vec::new();
+            std::io::Read::read_to_end(&mut f, &mut b).unwrap();
+            parts.push((f.name().to_string(), b));
+        }
+        for (at, byte) in edits {
+            let (_, b) = parts.iter_mut().find(|(n, _)| n == "word/document.xml").unwrap();
+            let i = at.index(b.len());
+            b[i] = byte;
+        }
+        let refs: Vec<(&str, &[u8])> = parts.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+        let _ = undocs::read_bytes(&zip_of(&refs), Format::Docx, &ReadOptions::default());
+    }
+}
