@@ -339,7 +339,7 @@ fn symbol_json(s: &Symbol, reissued: bool) -> Value {
         "parentheticals": s.parentheticals().collect::<Vec<_>>(),
         "akn_number": s.akn_number(),
         "ods_stem": s.ods_stem(),
-        "parts": s.parts().iter().map(|p| json!({"kind": p.kind(), "text": p.text()})).collect::<Vec<_>>(),
+        "parts": s.parts().into_iter().map(|p| json!({"kind": p.kind(), "text": p.text()})).collect::<Vec<_>>(),
     })
 }
 

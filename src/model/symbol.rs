@@ -84,38 +84,42 @@ pub enum PartKind {
 }
 
 /// One component of a symbol as printed, with what it is.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Part {
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Part<'a> {
     kind: PartKind,
-    text: String,
+    text: &'a str,
 }
 
-impl Part {
+impl<'a> Part<'a> {
     /// What the component is.
     pub fn kind(&self) -> PartKind {
         self.kind
     }
 
     /// The component exactly as printed, parenthetical part included (`6 (Sect. 24)`).
-    pub fn text(&self) -> &str {
-        &self.text
+    pub fn text(&self) -> &'a str {
+        self.text
     }
 
     /// The component without its parenthetical part (`6` for `6 (Sect. 24)`).
-    pub fn base(&self) -> &str {
-        split_paren(&self.text).0
+    pub fn base(&self) -> &'a str {
+        split_paren(self.text).0
     }
 
     /// The parenthetical part without its parentheses (`Sect. 24` for `6 (Sect. 24)`).
-    pub fn parenthetical(&self) -> Option<&str> {
-        split_paren(&self.text).1
+    pub fn parenthetical(&self) -> Option<&'a str> {
+        split_paren(self.text).1
     }
 }
 
 /// A parsed UN document symbol. See the [module documentation](self).
+///
+/// Stored as its printed text with the span and kind of each component (two allocations,
+/// whatever the number of components).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Symbol {
-    parts: Vec<Part>,
+    text: String,
+    spans: Vec<(PartKind, u16, u16)>,
 }
 
 /// Why a string is not a UN symbol.
@@ -158,15 +162,21 @@ impl Symbol {
     }
 
     /// All components in printed order.
-    pub fn parts(&self) -> &[Part] {
-        &self.parts
+    pub fn parts(&self) -> Vec<Part<'_>> {
+        self.spans
+            .iter()
+            .map(|&(kind, a, b)| Part {
+                kind,
+                text: &self.text[a as usize..b as usize],
+            })
+            .collect()
     }
 
     fn texts(&self, kind: PartKind) -> impl Iterator<Item = &str> {
-        self.parts
+        self.spans
             .iter()
-            .filter(move |p| p.kind == kind)
-            .map(|p| p.text.as_str())
+            .filter(move |p| p.0 == kind)
+            .map(|&(_, a, b)| &self.text[a as usize..b as usize])
     }
 
     fn first(&self, kind: PartKind) -> Option<&str> {
@@ -222,19 +232,19 @@ impl Symbol {
 
     /// Parenthetical parts in order, without parentheses (`Sect. 24`, `1999`).
     pub fn parentheticals(&self) -> impl Iterator<Item = &str> {
-        self.parts.iter().filter_map(Part::parenthetical)
+        self.spans
+            .iter()
+            .filter_map(|&(_, a, b)| split_paren(&self.text[a as usize..b as usize]).1)
     }
 
     /// The symbol without its final components: the document it adds to or corrects
     /// (`A/53/500` for `A/53/500/Add.1`). `None` when there are no final components.
     pub fn parent(&self) -> Option<Symbol> {
-        let n = self
-            .parts
-            .iter()
-            .filter(|p| p.kind != PartKind::Final)
-            .count();
-        (n < self.parts.len()).then(|| Symbol {
-            parts: self.parts[..n].to_vec(),
+        let n = self.spans.iter().filter(|p| p.0 != PartKind::Final).count();
+        let end = self.spans.get(n.checked_sub(1)?)?.2 as usize;
+        (n < self.spans.len()).then(|| Symbol {
+            text: self.text[..end].to_string(),
+            spans: self.spans[..n].to_vec(),
         })
     }
 
@@ -259,12 +269,8 @@ impl Symbol {
             .collect::<Vec<_>>()
             .join("/");
         let parsed: Symbol = joined.parse()?;
-        let same = parsed.parts.len() == parts.len()
-            && parsed
-                .parts
-                .iter()
-                .zip(&parts)
-                .all(|(p, (k, _))| p.kind == *k);
+        let same = parsed.spans.len() == parts.len()
+            && parsed.spans.iter().zip(&parts).all(|(p, (k, _))| p.0 == *k);
         if same {
             Ok(parsed)
         } else {
@@ -278,13 +284,7 @@ impl Symbol {
 
 impl fmt::Display for Symbol {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, p) in self.parts.iter().enumerate() {
-            if i > 0 {
-                f.write_str("/")?;
-            }
-            f.write_str(&p.text)?;
-        }
-        Ok(())
+        f.write_str(&self.text)
     }
 }
 
@@ -451,10 +451,8 @@ impl FromStr for Symbol {
             let (base, paren) = split_paren(comps[0]);
             if is_digits(base) && paren.is_some_and(is_roman) {
                 return Ok(Symbol {
-                    parts: vec![Part {
-                        kind: PartKind::Serial,
-                        text: comps[0].to_string(),
-                    }],
+                    text: s.to_string(),
+                    spans: vec![(PartKind::Serial, 0, s.len() as u16)],
                 });
             }
             return Err(err("a symbol has at least two components separated by '/'"));
@@ -487,10 +485,10 @@ impl FromStr for Symbol {
                     .any(|b| is_numbered_special(b))
             });
 
-        let mut parts = Vec::with_capacity(comps.len());
+        let mut parts: Vec<Part<'_>> = Vec::with_capacity(comps.len());
         parts.push(Part {
             kind: PartKind::Series,
-            text: comps[0].to_string(),
+            text: comps[0],
         });
         let mut seen_number = false; // session, year or special session seen
         for i in 1..comps.len() {
@@ -542,7 +540,7 @@ impl FromStr for Symbol {
             }
             parts.push(Part {
                 kind,
-                text: comps[i].to_string(),
+                text: comps[i],
             });
         }
         let numbered = parts.iter().any(|p| {
@@ -553,7 +551,20 @@ impl FromStr for Symbol {
         if !numbered {
             return Err(err("no serial number or numbered component"));
         }
-        Ok(Symbol { parts })
+        // Components are slices of `s`: their spans are offsets into it (`s` is at most
+        // MAX_SYMBOL_LEN bytes, so they fit in u16).
+        let base = s.as_ptr() as usize;
+        let spans = parts
+            .iter()
+            .map(|p| {
+                let a = p.text.as_ptr() as usize - base;
+                (p.kind, a as u16, (a + p.text.len()) as u16)
+            })
+            .collect();
+        Ok(Symbol {
+            text: s.to_string(),
+            spans,
+        })
     }
 }
 
