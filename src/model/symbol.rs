@@ -112,7 +112,7 @@ impl<'a> Part<'a> {
     }
 }
 
-/// A parsed UN document symbol. See the [module documentation](self).
+/// A parsed UN document symbol: its components, classified, and its exact printed form.
 ///
 /// Stored as its printed text with the span and kind of each component (two allocations,
 /// whatever the number of components).

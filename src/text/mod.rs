@@ -3,9 +3,9 @@
 //! `pdftotext -layout` (two-column masthead, running headers and footers, form feeds between
 //! pages, footnotes at the page bottom).
 //!
-//! Both dialects are first turned into a stream of [`Item`]s — blocks of text in a small
-//! inline markup, page breaks, footnote bodies and asterisk notes — by [`markdown`] and
-//! [`layout`]; then [`assemble`] recognizes the masthead and builds the body: headings
+//! Both dialects are first turned into a stream of items — blocks of text in a small
+//! inline markup, page breaks, footnote bodies and asterisk notes — by `markdown.rs` and
+//! `layout.rs`; then `assemble.rs` recognizes the masthead and builds the body: headings
 //! classified by their numbering (`I.` chapter, `A.` section, `1.` subsection, bare bold line
 //! unnumbered heading), numbered paragraphs and subparagraphs, paragraphs rejoined across
 //! page breaks, notes placed at their marks, symbols recognized as references.
