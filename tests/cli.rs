@@ -188,3 +188,37 @@ fn check_and_roundtrip_exit_codes() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("does-not-exist.json"));
 }
+
+#[test]
+fn roundtrip_covers_every_written_format_on_real_files() {
+    let o = undocs(&[
+        "roundtrip",
+        "fixtures/docx/01_FCCC_PA_CMA_2021_10_Add.3_EN.docx",
+    ]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{out}");
+    assert!(
+        out.contains("json: identical") && out.contains("akn: identical"),
+        "{out}"
+    );
+    assert!(
+        out.contains("docx: identical") && out.contains("canonical nesting"),
+        "{out}"
+    );
+    assert!(
+        out.contains("pdf: skipped (not supported yet)")
+            && out.contains("text: skipped (read-only format)"),
+        "{out}"
+    );
+    let o = undocs(&[
+        "roundtrip",
+        "fixtures/a-hrc-31-81/source.md",
+        "--set",
+        "symbol=A/HRC/31/81*",
+    ]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        o.status.success() && out.contains("docx: identical ("),
+        "{out}"
+    );
+}
