@@ -396,3 +396,33 @@ proptest! {
         let _ = undocs::read_bytes(&bytes, Format::Akn, &ReadOptions::default());
     }
 }
+
+#[test]
+fn akn4un_cover_page_reads_like_a_preface() {
+    let r = read_akn(
+        &std::fs::read(format!(
+            "{ROOT}/fixtures/akn/constructed_akn4un_coverpage.xml"
+        ))
+        .unwrap(),
+    );
+    let m = &r.document.meta;
+    assert_eq!(
+        m.symbols.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        ["A/HRC/31/81"]
+    );
+    assert!(m.reissued);
+    assert_eq!(m.organ.as_deref(), Some("General Assembly"));
+    assert_eq!(m.body.as_deref(), Some("Human Rights Council"));
+    assert_eq!(m.distribution, Some(Distribution::General));
+    assert_eq!(m.date.map(|d| d.to_string()).as_deref(), Some("2016-01-29"));
+    assert_eq!(
+        m.session.as_ref().and_then(|s| s.number.as_deref()),
+        Some("31")
+    );
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Enhancement of international cooperation in the field of human rights")
+    );
+    assert_eq!(m.kind, Some(DocKind::Report));
+    assert_eq!(r.document.paragraph_numbers(), ["1."]);
+}

@@ -146,8 +146,9 @@ fn read_document(docel: &El, doc: &mut Document, cx: &mut Cx) {
     if let Some(p) = docel.child("preface") {
         read_preface(p, doc, &mut resolution, cx);
     }
+    // AKN4UN puts the masthead on a cover page; it reads like a preface.
     if let Some(c) = docel.child("coverPage") {
-        cx.drop_el(c);
+        read_preface(c, doc, &mut resolution, cx);
     }
     let preamble = docel.child("preamble");
     let body = docel.elements().find(|e| {
