@@ -505,3 +505,37 @@ Agenda item 2 Annual report of the High Commissioner\n\n## **Enhancement of inte
     );
     assert_eq!(m.subtitle.as_deref(), Some("Report of the Office"));
 }
+
+/// Older documents mark footnotes "1/" in the text and at the page bottom. (Constructed in
+/// that form.)
+#[test]
+fn older_slash_footnotes() {
+    let txt = "   UNITED NATIONS\n   GENERAL ASSEMBLY                          Distr. GENERAL\n                                             A/52/100\n                                             3 March 1997\n\n                                             ORIGINAL: ENGLISH\n\n\
+Fifty-second session\n\n     REPORT OF THE SECRETARY-GENERAL\n\n\
+1.   The Assembly adopted resolution 51/1.1/ It requested a report.\n\n\
+2.   The report follows resolution 50/2 of 1995.2/\n\n\n\
+1/  See A/51/PV.5.\n\n2/  Ibid.\n";
+    let r = read_text(txt.as_bytes());
+    let d = &r.document;
+    assert_eq!(d.meta.symbols[0].to_string(), "A/52/100");
+    assert_eq!(d.paragraph_numbers(), ["1.", "2."]);
+    let notes = d.notes();
+    assert_eq!(
+        notes.iter().map(|n| n.marker.as_str()).collect::<Vec<_>>(),
+        ["1/", "2/"]
+    );
+    assert_eq!(
+        undocs::model::plain_text(match &notes[1].content[0] {
+            Block::Paragraph(p) => &p.content,
+            _ => panic!(),
+        }),
+        "Ibid."
+    );
+    // "51/1" and "50/2" in the text are resolution numbers, not note marks.
+    let Block::Paragraph(p1) = &d.body[0] else {
+        panic!("{:?}", d.body)
+    };
+    assert!(
+        undocs::model::plain_text(&p1.content).starts_with("The Assembly adopted resolution 51/1.")
+    );
+}

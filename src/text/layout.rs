@@ -103,11 +103,14 @@ fn take_notes(
         let t = l.trim();
         t.len() >= 5 && t.chars().all(|c| c == '_')
     });
+    // "1 Text" or, in older documents, "1/ Text".
     let starts_note = |l: &str, n: u32| {
         let t = l.trim_start();
         let num = n.to_string();
-        t.strip_prefix(num.as_str())
-            .is_some_and(|r| r.is_empty() || r.starts_with(char::is_whitespace))
+        t.strip_prefix(num.as_str()).is_some_and(|r| {
+            let r = r.strip_prefix('/').unwrap_or(r);
+            r.is_empty() || r.starts_with(char::is_whitespace)
+        })
     };
     let star = |l: &str| {
         let t = l.trim_start();
@@ -146,11 +149,15 @@ fn take_notes(
             if let Some(s) = cur_star.take() {
                 stars.push(s);
             }
-            let num = next_note.to_string();
-            let text = t[num.len()..].trim();
+            let mut num = next_note.to_string();
+            let mut text = t[num.len()..].trim_start();
+            if let Some(rest) = text.strip_prefix('/') {
+                num.push('/');
+                text = rest;
+            }
             cur = Some(Def {
                 marker: num,
-                text: collapse(text),
+                text: collapse(text.trim()),
                 line: no,
             });
             *next_note += 1;
