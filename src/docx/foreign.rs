@@ -359,7 +359,6 @@ pub(crate) fn read(
             continue;
         }
         // Asterisk notes typed as paragraphs ("*\tA/80/50.").
-        let t = plain.trim_start_matches(['\\']).trim();
         let stars = plain
             .trim()
             .chars()
@@ -377,7 +376,6 @@ pub(crate) fn read(
                 continue;
             }
         }
-        let _ = t;
         cx.items.push(Item::Block(TBlock {
             lines,
             heading_level: level,

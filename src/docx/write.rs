@@ -598,8 +598,7 @@ fn custom_xml(m: &Meta) -> Result<String> {
     Ok(s)
 }
 
-fn part_header(ctx: &Ctx, tag: &str, paragraphs: &str) -> String {
-    let _ = ctx;
+fn part_header(tag: &str, paragraphs: &str) -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:{tag} xmlns:w="{W_NS}" xmlns:r="{R_NS}">{paragraphs}</w:{tag}>"#
@@ -658,10 +657,9 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> Result<()> {
         ),
         None => r#"<w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr></w:p>"#.to_string(),
     };
-    let header_default = part_header(&ctx, "hdr", &symbol_line);
-    let header_first = part_header(&ctx, "hdr", "<w:p/>");
+    let header_default = part_header("hdr", &symbol_line);
+    let header_first = part_header("hdr", "<w:p/>");
     let footer_default = part_header(
-        &ctx,
         "ftr",
         r#"<w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>"#,
     );
@@ -672,7 +670,7 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> Result<()> {
         ),
         None => "<w:p/>".into(),
     };
-    let footer_first = part_header(&ctx, "ftr", &job);
+    let footer_first = part_header("ftr", &job);
 
     let mut rels = String::from(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -49,8 +49,7 @@ pub(crate) fn assemble(items: Vec<Item>, warnings: &mut Vec<Warning>) -> Documen
             Item::NoteDef { marker, text, line } => {
                 notes.entry(marker).or_default().push_back((text, line))
             }
-            Item::StarNote { marker, text, line } => {
-                let _ = line;
+            Item::StarNote { marker, text, .. } => {
                 if text
                     .trim_start()
                     .starts_with("Reissued for technical reasons")
@@ -65,7 +64,7 @@ pub(crate) fn assemble(items: Vec<Item>, warnings: &mut Vec<Warning>) -> Documen
     let (start, origin) = masthead(&blocks, &mut doc, warnings);
     let mut b = Body::new(notes, origin);
     for blk in &blocks[start..] {
-        b.block(blk, &mut doc, warnings);
+        b.block(blk, &mut doc);
     }
     b.finish(&mut doc, warnings);
     if doc.meta.title.is_none() {
@@ -411,7 +410,6 @@ fn masthead(
             continue;
         }
         let mut li = 0;
-        let mut took_title = false;
         while li < lines.len() {
             let l = lines[li].trim();
             li += 1;
@@ -431,8 +429,7 @@ fn masthead(
                 }
                 m.reissued |= r;
                 recognized = true;
-            } else if let Some(o) = ORGANS.iter().find(|o| o.eq_ignore_ascii_case(l)) {
-                let _ = o;
+            } else if ORGANS.iter().any(|o| o.eq_ignore_ascii_case(l)) {
                 m.organ = Some(l.to_string());
                 recognized = true;
             } else if lower.starts_with("distr") {
@@ -535,7 +532,6 @@ fn masthead(
                         .or_else(|| m.subtitle.as_deref().and_then(DocKind::guess));
                 }
                 title_found = true;
-                took_title = true;
                 title_level = Some(b.heading_level);
                 break;
             } else {
@@ -543,7 +539,6 @@ fn masthead(
                 return (i, origin);
             }
         }
-        let _ = took_title;
         i += 1;
     }
     (i, origin)
@@ -896,7 +891,7 @@ impl Body {
         });
     }
 
-    fn block(&mut self, b: &TBlock, doc: &mut Document, warnings: &mut Vec<Warning>) {
+    fn block(&mut self, b: &TBlock, doc: &mut Document) {
         if !b.rows.is_empty() {
             self.flush_para();
             let rows = b
@@ -1214,8 +1209,7 @@ impl Body {
             }
             return;
         }
-        if let Some(rest) = text.strip_prefix("• ").or_else(|| text.strip_prefix("- ")) {
-            let _ = rest;
+        if text.starts_with("• ") || text.starts_with("- ") {
             let markup = joined
                 .trim_start()
                 .trim_start_matches(['•', '-'])
@@ -1246,7 +1240,6 @@ impl Body {
                 return;
             }
         }
-        let _ = warnings;
         self.flush_para();
         self.para = Some(OpenPara {
             num: None,

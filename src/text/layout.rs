@@ -325,8 +325,7 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
         for (li, (no, l)) in lines.iter().enumerate() {
             let mut esc = String::new();
             let mut last = 0;
-            for (mli, at, m) in marks.iter().filter(|(x, _, _)| *x == li) {
-                let _ = mli;
+            for (_, at, m) in marks.iter().filter(|(x, _, _)| *x == li) {
                 let before = l[last..*at].trim_end_matches(' ');
                 esc.push_str(&escape(before));
                 esc.push_str(&format!("<sup>{m}</sup>"));

@@ -122,7 +122,10 @@ pub(crate) fn assemble_items(
 
 /// Reads PDF-extracted Markdown or `pdftotext -layout` output into a document, with
 /// warnings for what could not be recognized.
-pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
+///
+/// The input size limit is applied by [`crate::read_bytes`]; text has no nesting to limit,
+/// and overlong lines are cut.
+pub fn read(bytes: &[u8], _options: &ReadOptions) -> Result<Read> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let upto = &bytes[..e.valid_up_to()];
         let line = upto.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
@@ -134,7 +137,6 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
             message: "not UTF-8 text".into(),
         }
     })?;
-    let _ = options;
     let text = text
         .strip_prefix('\u{feff}')
         .unwrap_or(text)
