@@ -72,13 +72,7 @@ pub fn read(reader: impl std::io::Read, format: Format, options: &ReadOptions) -
 /// Reads a document in `format` from bytes already in memory.
 pub fn read_bytes(bytes: &[u8], format: Format, options: &ReadOptions) -> Result<Read> {
     if bytes.len() as u64 > options.max_bytes {
-        return Err(Error::Limit {
-            format,
-            part: "input".into(),
-            what: "size in bytes",
-            limit: options.max_bytes,
-            option: "max_bytes",
-        });
+        return Err(too_large(format, options));
     }
     match format {
         #[cfg(feature = "json")]
@@ -131,15 +125,19 @@ fn read_limited(
         .take(options.max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)?;
     if bytes.len() as u64 > options.max_bytes {
-        return Err(Error::Limit {
-            format,
-            part: "input".into(),
-            what: "size in bytes",
-            limit: options.max_bytes,
-            option: "max_bytes",
-        });
+        return Err(too_large(format, options));
     }
     Ok(bytes)
+}
+
+fn too_large(format: Format, options: &ReadOptions) -> Error {
+    Error::Limit {
+        format,
+        part: "input".into(),
+        what: "size in bytes",
+        limit: options.max_bytes,
+        option: "max_bytes",
+    }
 }
 
 /// The README's Rust examples, compiled and run as doctests.

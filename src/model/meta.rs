@@ -696,6 +696,20 @@ impl JobNumber {
     pub fn language_letter(&self) -> Option<char> {
         self.letter
     }
+
+    /// A job number at the start of a footer line, as printed there:
+    /// `GE.25-02819 (E)    210325 210325` gives `GE.25-02819 (E)`.
+    pub fn parse_prefix(line: &str) -> Option<JobNumber> {
+        let mut words = line.split_whitespace();
+        let first = words.next()?;
+        let letter = words
+            .next()
+            .filter(|w| w.len() == 3 && w.starts_with('(') && w.ends_with(')'));
+        match letter {
+            Some(l) => format!("{first} {l}").parse().ok(),
+            None => first.parse().ok(),
+        }
+    }
 }
 
 impl fmt::Display for JobNumber {

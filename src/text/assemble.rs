@@ -143,20 +143,7 @@ fn agenda_line(l: &str) -> Option<(Vec<String>, String)> {
 }
 
 fn job_number(l: &str) -> Option<JobNumber> {
-    let t = l.trim();
-    // "GE.25-02819 (E)    210325 210325": the number, then its language letter if any.
-    let mut words = t.split_whitespace();
-    let first = words.next()?;
-    let with_letter = words
-        .next()
-        .filter(|w| w.len() == 3 && w.starts_with('(') && w.ends_with(')'));
-    let cand = match with_letter {
-        Some(l) => format!("{first} {l}"),
-        None => first.to_string(),
-    };
-    cand.parse()
-        .ok()
-        .filter(|j: &JobNumber| j.serial().len() == 5 || j.office().is_some())
+    JobNumber::parse_prefix(l).filter(|j| j.serial().len() == 5 || j.office().is_some())
 }
 
 fn is_dates_line(l: &str) -> bool {
@@ -816,6 +803,18 @@ impl Body {
         }
     }
 
+    /// Lines after an annex label ("Annex" / "[English only]") open a paragraph.
+    fn open_after_label(&mut self, b: &TBlock) {
+        let rest: Vec<&str> = b.lines.iter().skip(1).map(String::as_str).collect();
+        if !rest.is_empty() {
+            self.para = Some(OpenPara {
+                num: None,
+                text: rest.join(" "),
+                subs: vec![],
+            });
+        }
+    }
+
     fn pop_division(&mut self) {
         if let Some(d) = self.stack.pop() {
             self.container().push(Block::Division(d));
@@ -956,19 +955,7 @@ impl Body {
                 });
                 *part = ResPart::Annex(base);
             }
-            let rest: Vec<&String> = b.lines.iter().skip(1).collect();
-            if !rest.is_empty() {
-                let t = rest
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                self.para = Some(OpenPara {
-                    num: None,
-                    text: t,
-                    subs: vec![],
-                });
-            }
+            self.open_after_label(b);
             return;
         }
         if self.in_resolution_annex()
@@ -998,19 +985,7 @@ impl Body {
                 body: vec![],
             });
             self.in_annex = true;
-            let rest: Vec<&String> = b.lines.iter().skip(1).collect();
-            if !rest.is_empty() {
-                let t = rest
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                self.para = Some(OpenPara {
-                    num: None,
-                    text: t,
-                    subs: vec![],
-                });
-            }
+            self.open_after_label(b);
             return;
         }
         if self.in_annex && self.stack.is_empty() && self.para.is_none() {

@@ -34,21 +34,6 @@ fn is_symbol(s: &str) -> bool {
     Symbol::parse_printed(s).is_ok()
 }
 
-fn job_prefix(s: &str) -> Option<JobNumber> {
-    let mut w = s.split_whitespace();
-    let first = w.next()?;
-    let second = w
-        .next()
-        .filter(|x| x.len() == 3 && x.starts_with('(') && x.ends_with(')'));
-    let cand = match second {
-        Some(l) => format!("{first} {l}"),
-        None => first.to_string(),
-    };
-    cand.parse::<JobNumber>()
-        .ok()
-        .filter(|j| j.serial().len() >= 4)
-}
-
 /// A running header or footer piece: page number, "2/2", job number, date code, barcode,
 /// the symbol.
 fn furniture(seg: &str) -> bool {
@@ -57,7 +42,7 @@ fn furniture(seg: &str) -> bool {
     digits(s)
         || s.split_once('/')
             .is_some_and(|(a, b)| digits(a) && digits(b))
-        || job_prefix(s).is_some()
+        || JobNumber::parse_prefix(s).is_some()
         || (s.starts_with('*') && s.ends_with('*') && s.len() > 2 && digits(&s[1..s.len() - 1]))
         || is_symbol(s)
         || s.strip_prefix("Page ").is_some_and(digits)
@@ -268,7 +253,7 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
             if segs.is_empty() || !segs.iter().all(|s| furniture(s)) {
                 break;
             }
-            if let Some(j) = job_prefix(last.trim()) {
+            if let Some(j) = JobNumber::parse_prefix(last.trim()) {
                 out.push(Item::JobNumber(j.to_string()));
             }
             lines.pop();
