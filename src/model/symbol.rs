@@ -36,14 +36,15 @@ pub const SERIES: &[&str] = &[
     "A", "S", "E", "ST", "T", "CRC", "CCPR", "CAT", "CEDAW", "CERD", "CMW", "CED", "CRPD", "DP",
     "TD", "UNEP", "FCCC", "ICCD", "UNW", "ISBA", "SPLOS", "CD", "NPT", "APLC", "BWC", "CCW", "ECE",
     "ESCAP", "UNDP", "UNICEF", "UNHCR", "IDB", "TRADE", "CBD", "HSP", "UNCTAD", "ITC", "UNITAR",
-    "UNIDIR", "UNODC", "HABITAT", "JIU", "ACC", "CEB", "ATT", "MDG", "UNU", "UNFPA",
+    "UNIDIR", "UNODC", "HABITAT", "JIU", "ACC", "CEB", "ATT", "MDG", "UNU", "UNFPA", "HRI", "SG",
+    "GA", "SC", "LC", "ICSC", "PBC", "SPT",
 ];
 
 /// Special components that mark a document type (`RES`, `DEC`, `PRST`…), printed without a
 /// number. Components with a number (`L.1`, `CRP.2`, `PV.8000`…) are in [`NUMBERED_SPECIALS`].
 pub const SPECIALS: &[&str] = &[
     "RES", "DEC", "PRST", "INF", "NGO", "PET", "SGB", "AI", "IC", "GC", "CO", "COB", "LOI", "BUR",
-    "MISC", "OL", "Res", "Dec",
+    "CORE", "GEN", "SM", "MISC", "OL", "Res", "Dec",
 ];
 
 /// Special components printed with a number after a dot: `L.1`, `CRP.3`, `PV.8000`, `SR.12`,
@@ -511,6 +512,7 @@ impl FromStr for Symbol {
                 PartKind::Special
             } else if is_country(b)
                 && (seen_number
+                    || bases[i - 1] == "CORE"
                     || ((bases[i - 1] == "C" || bases[i - 1].starts_with("C."))
                         && i + 1 < first_final))
             {
@@ -782,6 +784,9 @@ mod tests {
         ("A/78/L.1/Amend.2", &[Series, Session, Special, Final]),
         ("CRPD/C/GC/7", &[Series, Body, Special, Serial]),
         ("ECE/TRANS/2021/1", &[Series, Body, Year, Serial]),
+        ("HRI/CORE/SVN/2014", &[Series, Special, Country, Serial]),
+        ("HRI/GEN/1/Rev.9", &[Series, Special, Serial, Final]),
+        ("SG/SM/20000", &[Series, Special, Serial]),
     ];
 
     const INVALID: &[&str] = &[
