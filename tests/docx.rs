@@ -717,3 +717,32 @@ proptest! {
         let _ = undocs::read_bytes(&zip_of(&refs), Format::Docx, &ReadOptions::default());
     }
 }
+
+/// Style ids differ between Word versions and languages ("Titre1" in French Word); the
+/// display name ("heading 1", "_ H _Ch_G") says what the style is.
+#[test]
+fn headings_known_by_style_display_name() {
+    let styles = br#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="Titre1"><w:name w:val="heading 1"/></w:style><w:style w:type="paragraph" w:styleId="a5"><w:name w:val="_ H_1_G"/></w:style></w:styles>"#;
+    let document = br#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
+<w:p><w:r><w:t>A/HRC/1/1</w:t></w:r></w:p>
+<w:p><w:r><w:t>Title of the report</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="Titre1"/></w:pPr><w:r><w:t>I.</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>Introduction</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="a5"/></w:pPr><w:r><w:t>A.</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>Background</w:t></w:r></w:p>
+<w:p><w:r><w:t>1.</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>Text of the first paragraph.</w:t></w:r></w:p>
+</w:body></w:document>"#;
+    let bytes = zip_of(&[("word/styles.xml", styles), ("word/document.xml", document)]);
+    let d = read_docx(&bytes).document;
+    let h: Vec<(usize, Option<String>, String)> = d
+        .headings()
+        .into_iter()
+        .map(|h| (h.level, h.num, h.text))
+        .collect();
+    assert_eq!(
+        h,
+        [
+            (1, Some("I.".into()), "Introduction".into()),
+            (2, Some("A.".into()), "Background".into())
+        ]
+    );
+    assert_eq!(d.paragraph_numbers(), ["1."]);
+}

@@ -12,22 +12,31 @@ use crate::text::{Block as TBlock, Item, escape};
 use crate::xml::El;
 use crate::{Format, Read, ReadOptions, Result, Warning};
 
-/// The heading level a style gives a paragraph (0: not a heading). Geneva `…G`, UNFCCC
-/// `Reg…G`, New York names and Word's own "Heading N".
+/// The heading level a style gives a paragraph (0: not a heading), from its id or its
+/// display name: Geneva `HChG` ("_ H _Ch_G"), UNFCCC `RegHChG` ("Reg_H__Ch_G"), New York
+/// `HCh` ("_ H _Ch"), `TitleHCH` ("Title_H_CH"), and Word's own "heading n".
 fn heading_level(style: &str) -> usize {
-    let s = style.strip_prefix("Reg").unwrap_or(style);
-    let s = s.strip_suffix('G').unwrap_or(s);
-    match s {
-        "HM" | "HCh" | "TitleHCH" | "H_Ch" => 1,
-        "H1" | "TitleH1" | "TitleH2" => 2,
-        "H23" | "H2" | "H3" => 3,
-        "H4" => 4,
-        "H56" | "H5" | "H6" => 5,
-        _ => style
-            .strip_prefix("Heading")
-            .map(str::trim)
+    let key: String = style
+        .chars()
+        .filter(|c| !matches!(c, '_' | ' '))
+        .flat_map(char::to_lowercase)
+        .collect();
+    let key = key
+        .strip_prefix("reg")
+        .or_else(|| key.strip_prefix("anno"))
+        .unwrap_or(&key);
+    let key = key.strip_suffix('g').unwrap_or(key);
+    match key {
+        "hm" | "hch" | "titlehch" => 1,
+        "h1" | "titleh1" | "titleh2" => 2,
+        "h23" | "h2/3" | "h2" | "h3" => 3,
+        "h4" => 4,
+        "h56" | "h5/6" | "h5" | "h6" => 5,
+        k => k
+            .strip_prefix("heading")
             .and_then(|n| n.parse().ok())
-            .unwrap_or_default(),
+            .filter(|n| (1..=9).contains(n))
+            .unwrap_or(0),
     }
 }
 
@@ -264,6 +273,26 @@ pub(crate) fn read(
     parts: &Parts<'_>,
     options: &ReadOptions,
 ) -> Result<Read> {
+    // Style display names, for files whose style ids are not the template's own.
+    let styles_bytes = pkg.part("word/styles.xml")?;
+    let styles_root = match &styles_bytes {
+        Some(b) => Some(parse("word/styles.xml", b, options)?),
+        None => None,
+    };
+    let mut style_names: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
+    if let Some(root) = &styles_root {
+        for st in root.elements().filter(|e| e.name == "style") {
+            if let (Some(id), Some(name)) = (
+                st.attr("styleId"),
+                st.child("name").and_then(|n| n.attr("val")),
+            ) {
+                style_names.insert(id, name.to_string());
+            }
+        }
+    }
+    let level_of = |style: &str| {
+        heading_level(style).max(style_names.get(style).map_or(0, |n| heading_level(n)))
+    };
     let mut cx = Cx {
         parts,
         auto: 0,
@@ -303,26 +332,27 @@ pub(crate) fn read(
         out: &mut Vec<Unit<'e, 'a>>,
         top: bool,
         seen_heading: &mut bool,
+        level_of: &dyn Fn(&str) -> usize,
     ) {
         for c in e.elements() {
             match c.name.as_ref() {
                 "p" => {
-                    if pstyle(c).is_some_and(|s| heading_level(s) > 0) {
+                    if pstyle(c).is_some_and(|s| level_of(s) > 0) {
                         *seen_heading = true;
                     }
                     out.push(Unit::P(c))
                 }
                 "tbl" if top && *seen_heading => out.push(Unit::Table(c)),
-                "tbl" | "tr" | "tc" => collect(c, out, false, seen_heading),
+                "tbl" | "tr" | "tc" => collect(c, out, false, seen_heading, level_of),
                 "sdt" | "sdtContent" | "customXml" | "txbxContent" => {
-                    collect(c, out, top, seen_heading)
+                    collect(c, out, top, seen_heading, level_of)
                 }
                 _ => {}
             }
         }
     }
     let mut seen_heading = false;
-    collect(body, &mut units, true, &mut seen_heading);
+    collect(body, &mut units, true, &mut seen_heading, &level_of);
     let mut paragraphs: Vec<&El> = Vec::new();
     let mut tables: Vec<(usize, &El)> = Vec::new();
     for u in &units {
@@ -341,7 +371,7 @@ pub(crate) fn read(
             next_table += 1;
         }
         let style = pstyle(p).unwrap_or("");
-        let level = heading_level(style);
+        let level = level_of(style);
         let lines = markup(p, &mut cx);
         let plain: String = lines.join(" ");
         if plain.trim().eq_ignore_ascii_case("Contents") {
@@ -404,4 +434,35 @@ pub(crate) fn read(
             .and_then(crate::model::Language::from_name);
     }
     Ok(Read { document, warnings })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::heading_level;
+
+    #[test]
+    fn heading_levels_by_id_and_display_name() {
+        for (style, level) in [
+            ("HChG", 1),
+            ("_ H _Ch_G", 1),
+            ("RegHChG", 1),
+            ("Reg_H__Ch_G", 1),
+            ("HCh", 1),
+            ("_ H _Ch", 1),
+            ("TitleHCH", 1),
+            ("Title_H_CH", 1),
+            ("H1G", 2),
+            ("_ H_1_G", 2),
+            ("H23G", 3),
+            ("_ H_2/3_G", 3),
+            ("H4", 4),
+            ("heading 2", 2),
+            ("Heading3", 3),
+            ("SingleTxtG", 0),
+            ("_ Single Txt_G", 0),
+            ("Normal", 0),
+        ] {
+            assert_eq!(heading_level(style), level, "{style}");
+        }
+    }
 }
