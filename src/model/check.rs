@@ -87,6 +87,24 @@ pub(super) fn check(doc: &Document) -> Vec<Finding> {
         check_divisions(blocks, name, &mut push);
     }
 
+    // Numbered footnote marks run 1, 2, 3… through the document (marks like "*" or "a" are
+    // not counted; a restart at 1 is allowed, as in annexes).
+    let mut prev_mark: Option<u64> = None;
+    for n in doc.notes() {
+        let Ok(v) = n.marker.trim_end_matches('/').parse::<u64>() else {
+            continue;
+        };
+        if let Some(p) = prev_mark {
+            if v != p + 1 && v != 1 {
+                push(
+                    Severity::Warning,
+                    "footnotes",
+                    format!("footnote {} follows footnote {p}", n.marker),
+                );
+            }
+        }
+        prev_mark = Some(v);
+    }
     for (i, n) in doc.notes().iter().enumerate() {
         let empty = n.content.iter().all(|b| match b {
             Block::Paragraph(p) => {
@@ -236,6 +254,29 @@ mod tests {
             "{msgs:?}"
         );
         assert_eq!(f.len(), 6, "{msgs:?}");
+    }
+
+    #[test]
+    fn footnote_marks_out_of_sequence() {
+        let note = |m: &str| {
+            Inline::Note(Note {
+                marker: m.into(),
+                content: vec![Block::Paragraph(Paragraph {
+                    num: None,
+                    content: vec![Inline::Text("x".into())],
+                    subparagraphs: vec![],
+                })],
+            })
+        };
+        let d = Document {
+            body: vec![para(
+                "1.",
+                vec![note("1"), note("2"), note("*"), note("4"), note("1")],
+            )],
+            ..Document::default()
+        };
+        let msgs: Vec<String> = d.check().iter().map(|f| f.to_string()).collect();
+        assert_eq!(msgs, ["warning: footnotes: footnote 4 follows footnote 2"]);
     }
 
     #[test]
