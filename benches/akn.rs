@@ -11,20 +11,9 @@ fn main() {
     divan::main();
 }
 
-fn seed() -> Document {
-    let bytes = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/fixtures/a-hrc-31-81/expected.json"
-    ))
-    .expect("seed");
-    undocs::read_bytes(&bytes, Format::Json, &ReadOptions::default())
-        .expect("seed reads")
-        .document
-}
-
 fn doc(which: &str) -> Document {
     match which {
-        "seed" => seed(),
+        "seed" => generate::seed(),
         _ => generate::report(1000),
     }
 }

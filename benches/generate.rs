@@ -12,6 +12,22 @@ const SENTENCES: &[&str] = &[
     "Le Conseil des droits de l’homme a souligné l’importance de la coopération.",
 ];
 
+/// The seed report (fixtures/a-hrc-31-81/expected.json).
+pub fn seed() -> Document {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/a-hrc-31-81/expected.json"
+    ))
+    .expect("seed");
+    undocs::read_bytes(
+        &bytes,
+        undocs::Format::Json,
+        &undocs::ReadOptions::default(),
+    )
+    .expect("seed reads")
+    .document
+}
+
 /// A report with `paragraphs` numbered paragraphs, a footnote every fifth one.
 pub fn report(paragraphs: usize) -> Document {
     let mut doc = Document::default();

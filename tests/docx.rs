@@ -27,6 +27,11 @@ fn read_file(path: &str, format: Format) -> Document {
     common::read_fixture(path, format)
 }
 
+/// A real UN Word file from fixtures/docx, read.
+fn read_sample(name: &str) -> undocs::Read {
+    read_docx(&std::fs::read(format!("{ROOT}/fixtures/docx/{name}")).unwrap())
+}
+
 fn canonical(d: &Document) -> Document {
     let mut c = d.clone();
     c.canonical_formatting();
@@ -161,12 +166,7 @@ fn arabic_documents_are_right_to_left() {
 
 #[test]
 fn geneva_sample_01_decisions() {
-    let r = read_docx(
-        &std::fs::read(format!(
-            "{ROOT}/fixtures/docx/01_FCCC_PA_CMA_2021_10_Add.3_EN.docx"
-        ))
-        .unwrap(),
-    );
+    let r = read_sample("01_FCCC_PA_CMA_2021_10_Add.3_EN.docx");
     let d = &r.document;
     let m = &d.meta;
     // Facts read by hand in the file (word/document.xml and footnotes.xml).
@@ -281,12 +281,7 @@ fn geneva_sample_01_decisions() {
 
 #[test]
 fn new_york_sample_02_masthead_in_header_and_properties() {
-    let r = read_docx(
-        &std::fs::read(format!(
-            "{ROOT}/fixtures/docx/02_A_80_6_PlanOutline_EN.docx"
-        ))
-        .unwrap(),
-    );
+    let r = read_sample("02_A_80_6_PlanOutline_EN.docx");
     let d = &r.document;
     let m = &d.meta;
     assert_eq!(
