@@ -539,3 +539,20 @@ Fifty-second session\n\n     REPORT OF THE SECRETARY-GENERAL\n\n\
         undocs::model::plain_text(&p1.content).starts_with("The Assembly adopted resolution 51/1.")
     );
 }
+
+/// Masthead columns run together on one line by the extractor.
+#[test]
+fn masthead_columns_on_one_line() {
+    let md = "United Nations A/HRC/59/15\n\nGeneral Assembly Distr.: General\n\n24 March 2025 Original: English\n\n## Human Rights Council\n\nFifty-ninth session\n\n\
+Agenda item 6\n\n**Universal periodic review**\n\n## **Report of the Working Group**\n\n## **I. Introduction**\n\n1. Text.\n";
+    let m = read_text(md.as_bytes()).document.meta;
+    assert_eq!(
+        m.symbols.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        ["A/HRC/59/15"]
+    );
+    assert_eq!(m.organ.as_deref(), Some("General Assembly"));
+    assert_eq!(m.distribution, Some(Distribution::General));
+    assert_eq!(m.date, Date::new(2025, 3, 24));
+    assert_eq!(m.original_language, Some(Language::ENGLISH));
+    assert_eq!(m.title.as_deref(), Some("Report of the Working Group"));
+}

@@ -153,6 +153,27 @@ fn is_dates_line(l: &str) -> bool {
         && crate::model::MONTHS.iter().any(|m| t.contains(m))
 }
 
+/// Masthead items an extractor ran together on one line: "United Nations A/HRC/59/15",
+/// "General Assembly Distr.: General", "24 March 2025 Original: English".
+fn split_merged(l: &str) -> Vec<String> {
+    let t = l.trim();
+    for key in [" Distr.", " Distr:", " DISTR.", " Original:", " ORIGINAL:"] {
+        if let Some(i) = t.find(key) {
+            let mut out = split_merged(&t[..i]);
+            out.extend(split_merged(&t[i + 1..]));
+            return out;
+        }
+    }
+    if Symbol::parse_printed(t).is_err() {
+        if let Some((head, tail)) = t.rsplit_once(' ') {
+            if Symbol::parse_printed(tail).is_ok() && !head.trim().is_empty() {
+                return vec![head.trim().to_string(), tail.to_string()];
+            }
+        }
+    }
+    vec![t.to_string()]
+}
+
 /// A line that is page furniture: a symbol, a page number ("2", "2/12", "Page 2"), a job
 /// number ("GE.16-01234", "16-01234 (E) 290116").
 fn furniture(t: &str) -> bool {
@@ -253,7 +274,14 @@ fn masthead(
         let b = &blocks[i];
         let joined = b.joined();
         let text = plain(&joined);
-        let lines: Vec<String> = b.lines.iter().map(|l| plain(l)).collect();
+        let lines: Vec<String> = if title_found {
+            b.lines.iter().map(|l| plain(l)).collect()
+        } else {
+            b.lines
+                .iter()
+                .flat_map(|l| split_merged(&plain(l)))
+                .collect()
+        };
 
         if lines.len() == 1 {
             if let Some(j) = job_number(&lines[0]) {
@@ -1353,6 +1381,27 @@ mod tests {
             agenda_line("Agenda items 2 and 3"),
             Some((vec!["2".to_string(), "3".to_string()], String::new()))
         );
+    }
+
+    #[test]
+    fn merged_masthead_lines() {
+        assert_eq!(
+            split_merged("United Nations A/HRC/59/15"),
+            ["United Nations", "A/HRC/59/15"]
+        );
+        assert_eq!(
+            split_merged("General Assembly Distr.: General"),
+            ["General Assembly", "Distr.: General"]
+        );
+        assert_eq!(
+            split_merged("24 March 2025 Original: English"),
+            ["24 March 2025", "Original: English"]
+        );
+        assert_eq!(
+            split_merged("Report on the Distribution of Resources"),
+            ["Report on the Distribution of Resources"]
+        );
+        assert_eq!(split_merged("A/HRC/59/15*"), ["A/HRC/59/15*"]);
     }
 
     #[test]
