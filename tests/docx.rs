@@ -351,6 +351,32 @@ fn new_york_sample_02_masthead_in_header_and_properties() {
     assert_eq!(d.notes().len(), 0);
 }
 
+/// The package with bytes of word/document.xml replaced (inflated, edited, packed again).
+fn with_document_xml_edited(bytes: Vec<u8>, edits: &[(prop::sample::Index, u8)]) -> Vec<u8> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut parts = Vec::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut b).unwrap();
+        parts.push((f.name().to_string(), b));
+    }
+    if let Some((_, b)) = parts.iter_mut().find(|(n, _)| n == "word/document.xml") {
+        for (at, byte) in edits {
+            if b.is_empty() {
+                break;
+            }
+            let i = at.index(b.len());
+            b[i] = *byte;
+        }
+    }
+    let refs: Vec<(&str, &[u8])> = parts
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    zip_of(&refs)
+}
+
 fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for (n, b) in parts {
@@ -669,22 +695,7 @@ proptest! {
     #[test]
     fn mutated_docx_xml_never_panics(doc in common::document(), edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..6)) {
         let bytes = docx(&doc);
-        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-        let mut parts = Vec::new();
-        for i in 0..zip.len() {
-            let mut f = zip.by_index(i).unwrap();
-            let mut b = Vec::new();
-            std::io::Read::read_to_end(&mut f, &mut b).unwrap();
-            parts.push((f.name().to_string(), b));
-        }
-        for (at, byte) in edits {
-            let (_, b) = parts.iter_mut().find(|(n, _)| n == "word/document.xml").unwrap();
-            if b.is_empty() { break; }
-            let i = at.index(b.len());
-            b[i] = byte;
-        }
-        let refs: Vec<(&str, &[u8])> = parts.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
-        let _ = undocs::read_bytes(&zip_of(&refs), Format::Docx, &ReadOptions::default());
+        let _ = undocs::read_bytes(&with_document_xml_edited(bytes, &edits), Format::Docx, &ReadOptions::default());
     }
 }
 
@@ -695,21 +706,7 @@ proptest! {
     #[test]
     fn mutated_un_sample_never_panics(edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..10)) {
         let bytes = std::fs::read(format!("{ROOT}/fixtures/docx/02_A_80_6_PlanOutline_EN.docx")).unwrap();
-        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-        let mut parts = Vec::new();
-        for i in 0..zip.len() {
-            let mut f = zip.by_index(i).unwrap();
-            let mut b = Vec::new();
-            std::io::Read::read_to_end(&mut f, &mut b).unwrap();
-            parts.push((f.name().to_string(), b));
-        }
-        for (at, byte) in edits {
-            let (_, b) = parts.iter_mut().find(|(n, _)| n == "word/document.xml").unwrap();
-            let i = at.index(b.len());
-            b[i] = byte;
-        }
-        let refs: Vec<(&str, &[u8])> = parts.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
-        let _ = undocs::read_bytes(&zip_of(&refs), Format::Docx, &ReadOptions::default());
+        let _ = undocs::read_bytes(&with_document_xml_edited(bytes, &edits), Format::Docx, &ReadOptions::default());
     }
 }
 
