@@ -42,6 +42,8 @@ pub mod akn;
 pub mod docx;
 #[cfg(feature = "json")]
 pub mod json;
+#[cfg(any(feature = "text", feature = "docx"))]
+mod recognize;
 #[cfg(feature = "text")]
 pub mod text;
 
@@ -91,6 +93,8 @@ pub fn read_bytes(bytes: &[u8], format: Format, options: &ReadOptions) -> Result
 pub fn write(doc: &Document, format: Format, out: impl Write) -> Result<()> {
     #[allow(unused_variables, unused_mut)]
     let mut out = out;
+    // A build without writers uses neither.
+    let _ = (&doc, &out);
     match format {
         #[cfg(feature = "json")]
         Format::Json => json::write(doc, &mut out),

@@ -15,13 +15,16 @@ use quick_xml::reader::NsReader;
 use crate::{Error, Format, ReadOptions, Result};
 
 /// The Akoma Ntoso 3.0 namespace.
+#[cfg_attr(not(feature = "akn"), allow(dead_code))]
 pub const AKN3: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 /// The older Akoma Ntoso 2.0 namespace (the UN's one public AKN document uses it).
+#[cfg_attr(not(feature = "akn"), allow(dead_code))]
 pub const AKN2: &str = "http://www.akomantoso.org/2.0";
 
 /// An element: local name, namespace URI, attributes (by local name; namespace
 /// declarations left out), children.
 #[derive(Debug, Default)]
+#[cfg_attr(not(feature = "akn"), allow(dead_code))]
 pub(crate) struct El<'a> {
     pub name: Cow<'a, str>,
     pub ns: Option<Rc<str>>,
@@ -40,6 +43,7 @@ pub(crate) enum Node<'a> {
 
 impl<'a> El<'a> {
     /// Whether the element is in an Akoma Ntoso namespace (3.0 or 2.0).
+    #[cfg_attr(not(feature = "akn"), allow(dead_code))]
     pub fn akn(&self) -> bool {
         matches!(self.ns.as_deref(), Some(AKN3 | AKN2))
     }

@@ -201,8 +201,10 @@ fn roundtrip_covers_every_written_format_on_real_files() {
         out.contains("json: identical") && out.contains("akn: identical"),
         "{out}"
     );
+    // The Word reader gives formatting in the canonical nesting already: the round trip
+    // through DOCX is exact, with no normalization.
     assert!(
-        out.contains("docx: identical") && out.contains("canonical nesting"),
+        out.contains("docx: identical") && !out.contains("canonical nesting"),
         "{out}"
     );
     assert!(

@@ -1,16 +1,24 @@
-//! Word files not written by undocs (real UN files): paragraphs become the text reader's
-//! items (styles say which are headings; bold, italics and footnote marks become its inline
-//! markup; footnotes come from `word/footnotes.xml`), and the text reader's assembler
-//! recognizes the masthead, headings, numbered paragraphs, resolutions and decisions. The
-//! masthead may also sit in the first-page header (New York template) or in
-//! `docProps/custom.xml` (`Symbol1`, `JobNo`).
+//! Word files not written by undocs (real UN files): each paragraph becomes one block of
+//! the recognizer's typed lines — its runs read as inlines by [`super::runs`], its style's
+//! heading level as the block's hint — and [`crate::recognize`] builds the masthead,
+//! headings, numbered paragraphs, resolutions and decisions. The masthead may also sit in
+//! the first-page header (New York template) or in `docProps/custom.xml` (`Symbol1`,
+//! `JobNo`); the job number also in the first-page footer or in `word/settings.xml`'s
+//! document variables.
 
 use super::package::Package;
-use super::read::{Parts, footnote_mark, node_text, on, parse, pstyle, val};
-use crate::model::JobNumber;
-use crate::text::{Block as TBlock, Item, escape};
+use super::read::{Parts, node_text, parse, pstyle};
+use super::runs::{RunCx, Styles, paragraph_lines};
+use crate::model::{Inline, JobNumber, TitleNote, plain_text};
+use crate::recognize::{Hints, Input, Lines, Source};
 use crate::xml::El;
-use crate::{Format, Read, ReadOptions, Result, Warning};
+use crate::{Format, Read, ReadOptions, Result};
+
+/// How the DOCX reader names a position.
+const SOURCE: Source = Source {
+    format: Format::Docx,
+    locate: |p| format!("word/document.xml, paragraph {p}"),
+};
 
 /// The heading level a style gives a paragraph (0: not a heading), from its id or its
 /// display name: Geneva `HChG` ("_ H _Ch_G"), UNFCCC `RegHChG` ("Reg_H__Ch_G"), New York
@@ -40,130 +48,8 @@ fn heading_level(style: &str) -> usize {
     }
 }
 
-struct Cx<'p, 'a> {
-    parts: &'p Parts<'a>,
-    auto: usize,
-    items: Vec<Item>,
-}
-
-/// A paragraph's lines in the text reader's markup; footnotes referenced in it are added as
-/// note items.
-fn markup(p: &El<'_>, cx: &mut Cx<'_, '_>) -> Vec<String> {
-    let mut lines = vec![String::new()];
-    fn go(e: &El<'_>, cx: &mut Cx<'_, '_>, lines: &mut Vec<String>) {
-        for r in e.elements() {
-            match r.name.as_ref() {
-                "r" => {
-                    let rpr = r.child("rPr");
-                    let b = rpr.is_some_and(|x| on(x, "b"));
-                    let i = rpr.is_some_and(|x| on(x, "i"));
-                    let mut text = String::new();
-                    let mut custom = false;
-                    for c in r.elements() {
-                        match c.name.as_ref() {
-                            "t" if !custom => text.push_str(&escape(&c.text())),
-                            "t" => custom = false,
-                            "tab" => text.push(' '),
-                            "br" | "cr" => {
-                                wrap(&mut text, b, i, lines);
-                                lines.push(String::new());
-                            }
-                            "footnoteReference" => {
-                                wrap(&mut text, b, i, lines);
-                                let id = c.attr("id").unwrap_or("");
-                                let (marker, is_custom) = footnote_mark(c, r, &mut cx.auto);
-                                custom = is_custom;
-                                if let Some(last) = lines.last_mut() {
-                                    last.push_str(&format!("<sup>{}</sup>", escape(&marker)));
-                                }
-                                let text = match cx.parts.footnotes.get(id) {
-                                    Some(n) => n
-                                        .elements()
-                                        .filter(|p| p.name == "p")
-                                        .map(|p| note_text(p))
-                                        .filter(|t| !t.is_empty())
-                                        .collect::<Vec<_>>()
-                                        .join(" "),
-                                    None => String::new(),
-                                };
-                                cx.items.push(Item::NoteDef {
-                                    marker: escape(&marker),
-                                    text,
-                                    line: 0,
-                                });
-                            }
-                            _ => {}
-                        }
-                    }
-                    wrap(&mut text, b, i, lines);
-                }
-                "hyperlink" | "ins" | "smartTag" | "customXml" | "fldSimple" | "sdt"
-                | "sdtContent" => go(r, cx, lines),
-                _ => {}
-            }
-        }
-    }
-    fn wrap(text: &mut String, b: bool, i: bool, lines: &mut [String]) {
-        if text.trim().is_empty() {
-            if let Some(l) = lines.last_mut() {
-                l.push_str(text);
-            }
-            text.clear();
-            return;
-        }
-        // Markup goes around the words, spaces stay outside.
-        let lead = text.len() - text.trim_start().len();
-        let trail = text.len() - text.trim_end().len();
-        let core = text.trim();
-        let mut s = text[..lead].to_string();
-        let d = match (b, i) {
-            (true, true) => "***",
-            (true, false) => "**",
-            (false, true) => "*",
-            _ => "",
-        };
-        s.push_str(d);
-        s.push_str(core);
-        s.push_str(&d.chars().rev().collect::<String>());
-        s.push_str(&text[text.len() - trail..]);
-        if let Some(l) = lines.last_mut() {
-            l.push_str(&s);
-        }
-        text.clear();
-    }
-    go(p, cx, &mut lines);
-    let lines: Vec<String> = lines
-        .into_iter()
-        .map(|l| {
-            l.split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .replace("** **", " ")
-                .replace("* *", " ")
-        })
-        .filter(|l| !l.is_empty())
-        .collect();
-    // A line break before a word in lowercase only wraps a long line ("…serving as the
-    // meeting / of the Parties…"); other breaks separate lines ("12th plenary meeting / 13
-    // November 2021").
-    let mut joined: Vec<String> = Vec::new();
-    for l in lines {
-        match joined.last_mut() {
-            Some(prev)
-                if l.trim_start_matches(['*', '\\'])
-                    .starts_with(|c: char| c.is_lowercase()) =>
-            {
-                prev.push(' ');
-                prev.push_str(&l);
-            }
-            _ => joined.push(l),
-        }
-    }
-    joined
-}
-
-/// A data table: rows of cells, each cell's paragraphs as one line of markup.
-fn table_item(t: &El<'_>, cx: &mut Cx<'_, '_>) -> Item {
+/// A data table: rows of cells, each cell's paragraphs.
+fn table_input(t: &El<'_>, cx: &mut RunCx<'_, '_>) -> Input {
     let mut rows = Vec::new();
     for tr in t.elements().filter(|e| e.name == "tr") {
         let header = tr
@@ -173,84 +59,69 @@ fn table_item(t: &El<'_>, cx: &mut Cx<'_, '_>) -> Item {
         for tc in tr.elements().filter(|e| e.name == "tc") {
             let mut ps = Vec::new();
             tc.find_all("p", &mut ps);
-            let text: Vec<String> = ps.iter().flat_map(|p| markup(p, cx)).collect();
-            cells.push(text.join(" "));
+            let paras: Vec<Vec<Inline>> = ps
+                .iter()
+                .map(|p| crate::recognize::inlines::join_lines(&paragraph_lines(p, cx, false)))
+                .collect();
+            cells.push(paras);
         }
         rows.push((header, cells));
     }
-    Item::Block(TBlock {
-        lines: vec![],
-        heading_level: 0,
-        standalone: false,
-        line: 0,
-        rows,
-    })
+    Input::Table { rows, at: 0 }
 }
 
-/// A footnote paragraph's text, without its mark.
-fn note_text(p: &El<'_>) -> String {
-    let mut s = String::new();
-    for r in p.elements() {
-        let skip = r
-            .child("rPr")
-            .and_then(|x| val(x, "rStyle"))
-            .is_some_and(|st| st.to_lowercase().contains("footnote"))
-            || r.child("footnoteRef").is_some();
-        if !skip {
-            s.push_str(&node_text(r));
-        }
-    }
-    escape(&s.split_whitespace().collect::<Vec<_>>().join(" "))
-}
-
-/// The text of the first-page header (New York masthead) as blocks.
-fn header_items(
+/// The text lines of a header or footer part referenced from the first section's
+/// properties (`kind` "headerReference" or "footerReference", type "first").
+fn first_page_part(
     pkg: &Package<'_>,
     body: &El<'_>,
     parts: &Parts<'_>,
     options: &ReadOptions,
-    out: &mut Vec<Item>,
-) -> Result<()> {
-    // The first section's first-page header: section properties stand at the end of each
-    // section (in a paragraph's properties) and at the end of the body.
+    kind: &str,
+) -> Result<Vec<String>> {
     let mut sects = Vec::new();
     body.find_all("sectPr", &mut sects);
     let first = sects.iter().find_map(|s| {
         s.elements()
-            .find(|e| e.name == "headerReference" && e.attr("type") == Some("first"))
+            .find(|e| e.name == kind && e.attr("type") == Some("first"))
     });
     let Some(target) = first
         .and_then(|h| h.attr("id"))
         .and_then(|id| parts.rels.get(id))
     else {
-        return Ok(());
+        return Ok(vec![]);
     };
     let name = format!(
         "word/{}",
         target.trim_start_matches('/').trim_start_matches("word/")
     );
     let Some(bytes) = pkg.part(&name)? else {
-        return Ok(());
+        return Ok(vec![]);
     };
     let root = parse(&name, &bytes, options)?;
     let mut ps = Vec::new();
     root.find_all("p", &mut ps);
-    let lines: Vec<String> = ps
+    Ok(ps
         .iter()
         .map(|p| node_text(p))
         .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|t| !t.is_empty())
-        .collect();
-    if !lines.is_empty() {
-        out.push(Item::Block(TBlock {
-            lines: lines.iter().map(|l| escape(l)).collect(),
-            heading_level: 0,
-            standalone: true,
-            line: 0,
-            rows: Vec::new(),
-        }));
-    }
-    Ok(())
+        .collect())
+}
+
+/// The document variables of `word/settings.xml` (New York files keep the job number
+/// there: `jobn`, `FooterJN`).
+fn doc_vars(pkg: &Package<'_>, options: &ReadOptions) -> Result<Vec<(String, String)>> {
+    let Some(bytes) = pkg.part("word/settings.xml")? else {
+        return Ok(vec![]);
+    };
+    let root = parse("word/settings.xml", &bytes, options)?;
+    let mut vars = Vec::new();
+    root.find_all("docVar", &mut vars);
+    Ok(vars
+        .iter()
+        .filter_map(|v| Some((v.attr("name")?.to_string(), v.attr("val")?.to_string())))
+        .collect())
 }
 
 /// "2506262E" (the New York form of `JobNo`) or a printed job number.
@@ -265,6 +136,80 @@ fn job_number(s: &str) -> Option<JobNumber> {
             .parse()
             .ok()
     })?
+}
+
+/// The body's units in reading order, through content controls and text boxes. Tables
+/// before the first heading hold the masthead: their paragraphs are read as lines; later
+/// top-level tables are tables.
+enum Unit<'e, 'a> {
+    /// A paragraph, and the masthead-area table it sits in (by index), if any.
+    P(&'e El<'a>, Option<usize>),
+    Table(&'e El<'a>),
+}
+
+/// Where [`collect`] is.
+struct Walk<'l> {
+    seen_heading: bool,
+    tables: usize,
+    level_of: &'l dyn Fn(&str) -> usize,
+}
+
+fn collect<'e, 'a>(
+    e: &'e El<'a>,
+    out: &mut Vec<Unit<'e, 'a>>,
+    top: bool,
+    table: Option<usize>,
+    w: &mut Walk<'_>,
+) {
+    for c in e.elements() {
+        match c.name.as_ref() {
+            "p" => {
+                if pstyle(c).is_some_and(|s| (w.level_of)(s) > 0) {
+                    w.seen_heading = true;
+                }
+                out.push(Unit::P(c, table));
+                // Text boxes anchored in the paragraph follow it.
+                let mut boxes = Vec::new();
+                text_boxes(c, &mut boxes);
+                for b in boxes {
+                    collect(b, out, false, table, w);
+                }
+            }
+            "tbl" if top && w.seen_heading => out.push(Unit::Table(c)),
+            "tbl" if table.is_none() => {
+                w.tables += 1;
+                let id = w.tables;
+                collect(c, out, false, Some(id), w)
+            }
+            "tbl" | "tr" | "tc" => collect(c, out, false, table, w),
+            "sdt" | "sdtContent" | "customXml" => collect(c, out, top, table, w),
+            _ => {}
+        }
+    }
+}
+
+/// The text boxes (`w:txbxContent`) inside a paragraph's runs, once each: the VML copy in
+/// `mc:Fallback` repeats the `mc:Choice` one.
+fn text_boxes<'e, 'a>(e: &'e El<'a>, out: &mut Vec<&'e El<'a>>) {
+    for c in e.elements() {
+        match c.name.as_ref() {
+            "txbxContent" => out.push(c),
+            "Fallback" | "pPr" | "rPr" | "t" => {}
+            _ => text_boxes(c, out),
+        }
+    }
+}
+
+/// Whether a paragraph is an entry of a table of contents: a TOC style, leader dots, or a
+/// page number after a tab.
+fn is_toc_entry(style: &str, text: &str) -> bool {
+    let t = text.trim_end();
+    style.to_ascii_uppercase().starts_with("TOC")
+        || t.contains("....")
+        || t.contains("…….")
+        || t.rsplit_once(char::is_whitespace).is_some_and(|(head, n)| {
+            head.ends_with(['.', '…']) && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+        })
 }
 
 pub(crate) fn read(
@@ -293,147 +238,162 @@ pub(crate) fn read(
     let level_of = |style: &str| {
         heading_level(style).max(style_names.get(style).map_or(0, |n| heading_level(n)))
     };
-    let mut cx = Cx {
+    let styles = Styles::new(styles_root.as_ref());
+    let mut cx = RunCx {
         parts,
+        styles: &styles,
         auto: 0,
-        items: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let mut inputs: Vec<Input> = Vec::new();
+    let plain_block = |lines: Vec<String>| {
+        Input::Lines(Lines {
+            lines: lines.into_iter().map(|l| vec![Inline::Text(l)]).collect(),
+            hints: Hints {
+                heading_level: 0,
+                standalone: true,
+            },
+            at: 0,
+        })
     };
     // Masthead facts kept outside the body.
-    let mut head = Vec::new();
-    for k in ["Symbol1", "Symbol2"] {
-        if let Some(s) = parts.prop(k).map(str::trim).filter(|s| !s.is_empty()) {
-            head.push(escape(s));
-        }
-    }
+    let head: Vec<String> = ["Symbol1", "Symbol2"]
+        .iter()
+        .filter_map(|k| parts.prop(k).map(str::trim).filter(|s| !s.is_empty()))
+        .map(str::to_string)
+        .collect();
     if !head.is_empty() {
-        cx.items.push(Item::Block(TBlock {
-            lines: head,
-            heading_level: 0,
-            standalone: true,
-            line: 0,
-            rows: Vec::new(),
-        }));
+        inputs.push(plain_block(head));
     }
-    header_items(pkg, body, parts, options, &mut cx.items)?;
-    if let Some(j) = parts.prop("JobNo").and_then(job_number) {
-        cx.items.push(Item::JobNumber(j.to_string()));
+    let header = first_page_part(pkg, body, parts, options, "headerReference")?;
+    if !header.is_empty() {
+        inputs.push(plain_block(header));
     }
-    // The body's paragraphs, tables and content controls in order.
-    // The body's paragraphs in order, through content controls and text boxes. Tables
-    // before the first heading hold the masthead: their paragraphs are read as lines; later
-    // top-level tables are tables.
-    enum Unit<'e, 'a> {
-        P(&'e El<'a>),
-        Table(&'e El<'a>),
+    let vars = doc_vars(pkg, options)?;
+    let var = |name: &str| {
+        vars.iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    };
+    let footer = first_page_part(pkg, body, parts, options, "footerReference")?;
+    let job = parts
+        .prop("JobNo")
+        .and_then(job_number)
+        .or_else(|| var("jobn").and_then(job_number))
+        .or_else(|| var("JobNo").and_then(job_number))
+        .or_else(|| footer.iter().find_map(|l| JobNumber::parse_prefix(l)));
+    if let Some(j) = job {
+        inputs.push(Input::JobNumber(j));
     }
     let mut units = Vec::new();
-    fn collect<'e, 'a>(
-        e: &'e El<'a>,
-        out: &mut Vec<Unit<'e, 'a>>,
-        top: bool,
-        seen_heading: &mut bool,
-        level_of: &dyn Fn(&str) -> usize,
-    ) {
-        for c in e.elements() {
-            match c.name.as_ref() {
-                "p" => {
-                    if pstyle(c).is_some_and(|s| level_of(s) > 0) {
-                        *seen_heading = true;
-                    }
-                    out.push(Unit::P(c))
-                }
-                "tbl" if top && *seen_heading => out.push(Unit::Table(c)),
-                "tbl" | "tr" | "tc" => collect(c, out, false, seen_heading, level_of),
-                "sdt" | "sdtContent" | "customXml" | "txbxContent" => {
-                    collect(c, out, top, seen_heading, level_of)
-                }
-                _ => {}
-            }
-        }
-    }
-    let mut seen_heading = false;
-    collect(body, &mut units, true, &mut seen_heading, &level_of);
-    let mut paragraphs: Vec<&El> = Vec::new();
-    let mut tables: Vec<(usize, &El)> = Vec::new();
-    for u in &units {
-        match u {
-            Unit::P(p) => paragraphs.push(p),
-            Unit::Table(t) => tables.push((paragraphs.len(), t)),
-        }
-    }
-    let mut next_table = 0;
+    let mut walk = Walk {
+        seen_heading: false,
+        tables: 0,
+        level_of: &level_of,
+    };
+    collect(body, &mut units, true, None, &mut walk);
+    let mut toc_entries = 0usize;
     let mut in_contents = false;
-    for (i, p) in paragraphs.iter().enumerate() {
-        while next_table < tables.len() && tables[next_table].0 == i {
-            let t = tables[next_table].1;
-            let item = table_item(t, &mut cx);
-            cx.items.push(item);
-            next_table += 1;
-        }
+    // The table that follows a "Contents" paragraph is the table of contents.
+    let mut toc_table: Option<usize> = None;
+    for (i, u) in units.iter().enumerate() {
+        let p = match u {
+            Unit::P(p, table) => {
+                if in_contents && toc_table.is_none() {
+                    toc_table = *table;
+                }
+                if table.is_some() && *table == toc_table {
+                    toc_entries += 1;
+                    continue;
+                }
+                p
+            }
+            Unit::Table(t) => {
+                let t = table_input(t, &mut cx);
+                inputs.push(t);
+                continue;
+            }
+        };
         let style = pstyle(p).unwrap_or("");
         let level = level_of(style);
-        let lines = markup(p, &mut cx);
-        let plain: String = lines.join(" ");
-        if plain.trim().eq_ignore_ascii_case("Contents") {
+        let lines = paragraph_lines(p, &mut cx, false);
+        let text = lines
+            .iter()
+            .map(|l| plain_text(l))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if text.trim().eq_ignore_ascii_case("Contents") && level == 0 {
             in_contents = true;
             continue;
         }
-        if in_contents {
-            if level > 0 {
-                in_contents = false;
-            } else {
+        if in_contents || style.to_ascii_uppercase().starts_with("TOC") {
+            if is_toc_entry(style, &text) || (in_contents && text.trim().is_empty()) {
+                toc_entries += 1;
                 continue;
             }
+            in_contents = false;
         }
-        if style.starts_with("TOC") || lines.is_empty() {
+        if lines.iter().all(|l| crate::recognize::inlines::is_blank(l)) {
             continue;
         }
         // Asterisk notes typed as paragraphs ("*\tA/80/50.").
-        let stars = plain
-            .trim()
-            .chars()
-            .take_while(|c| *c == '*' || *c == '\\')
-            .filter(|c| *c == '*')
-            .count();
-        if stars > 0 && stars <= 3 && level == 0 {
-            let rest = plain.trim().trim_start_matches(['*', '\\']).trim();
-            if !rest.is_empty() && plain.trim().starts_with("\\*") {
-                cx.items.push(Item::StarNote {
+        let t = text.trim();
+        let stars = t.chars().take_while(|c| *c == '*').count();
+        if (1..=3).contains(&stars) && level == 0 {
+            let mut content = crate::recognize::inlines::join_lines(&lines);
+            content = crate::recognize::inlines::strip_prefix(&content, &"*".repeat(stars));
+            if !crate::recognize::inlines::is_blank(&content) {
+                inputs.push(Input::TitleNote(TitleNote {
                     marker: "*".repeat(stars),
-                    text: rest.to_string(),
-                    line: i + 1,
-                });
+                    content,
+                }));
                 continue;
             }
         }
-        cx.items.push(Item::Block(TBlock {
-            lines,
-            heading_level: level,
-            standalone: true,
-            line: i + 1,
-            rows: Vec::new(),
+        inputs.push(Input::Lines(Lines {
+            lines: rejoin_wrapped(lines),
+            hints: Hints {
+                heading_level: level,
+                standalone: true,
+            },
+            at: i + 1,
         }));
     }
-    while next_table < tables.len() {
-        let t = tables[next_table].1;
-        let item = table_item(t, &mut cx);
-        cx.items.push(item);
-        next_table += 1;
+    let mut warnings = std::mem::take(&mut cx.warnings);
+    if toc_entries > 0 {
+        warnings.push(crate::Warning::new(
+            Format::Docx,
+            "word/document.xml",
+            format!("table of contents skipped ({toc_entries} entries; they repeat the headings)"),
+        ));
     }
-    let mut warnings: Vec<Warning> = Vec::new();
-    let mut document = crate::text::assemble_items(cx.items, &mut warnings);
-    for w in &mut warnings {
-        w.format = Format::Docx;
-        if w.location.starts_with("line ") {
-            w.location = format!("word/document.xml, paragraph {}", &w.location[5..]);
-        }
-    }
+    let mut document = crate::recognize::recognize(inputs, SOURCE, &mut warnings);
     if document.meta.language.is_none() {
         document.meta.language = parts
             .prop("Language")
             .and_then(crate::model::Language::from_name);
     }
     Ok(Read { document, warnings })
+}
+
+/// A line break before a word in lowercase only wraps a long line ("…serving as the
+/// meeting / of the Parties…"): such lines are joined; other breaks separate lines ("12th
+/// plenary meeting / 13 November 2021").
+fn rejoin_wrapped(lines: Vec<Vec<Inline>>) -> Vec<Vec<Inline>> {
+    let mut out: Vec<Vec<Inline>> = Vec::new();
+    for l in lines {
+        if crate::recognize::inlines::is_blank(&l) {
+            continue;
+        }
+        let lower = plain_text(&l)
+            .trim_start()
+            .starts_with(|c: char| c.is_lowercase());
+        match out.last_mut() {
+            Some(prev) if lower => crate::recognize::inlines::append_spaced(prev, l),
+            _ => out.push(l),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

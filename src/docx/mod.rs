@@ -25,6 +25,7 @@
 mod foreign;
 mod package;
 mod read;
+mod runs;
 pub mod styles;
 mod write;
 

@@ -89,7 +89,6 @@ fn skip(name: &str) -> bool {
             | "u"
             | "caps"
             | "smallCaps"
-            | "position"
             | "outlineLvl"
             | "suppressAutoHyphens"
             | "autoSpaceDE"

@@ -1,8 +1,8 @@
 //! The readers' small inline markup into model inlines: `**strong**`, `*emphasis*`,
 //! `<sup>x</sup>` (a footnote mark, or superscript when no note has that marker),
-//! `<sub>x</sub>`, backslash escapes. Symbols in the text become references.
+//! `<sub>x</sub>`, backslash escapes. (Symbols become references in the recognizer.)
 
-use crate::model::{Block, Inline, Note, link_symbols, normalize_inlines};
+use crate::model::{Block, Inline, Note, normalize_inlines};
 
 #[derive(Debug, PartialEq)]
 enum Tok {
@@ -176,49 +176,7 @@ pub(crate) fn parse(s: &str, note: &mut dyn FnMut(&str) -> Option<Vec<Block>>) -
     }
     let mut v = stack.pop().map(|(_, v)| v).unwrap_or_default();
     normalize_inlines(&mut v);
-    link_all(&mut v);
     v
-}
-
-/// Recognizes symbols in every text run, recursively.
-fn link_all(v: &mut Vec<Inline>) {
-    let old = std::mem::take(v);
-    for i in old {
-        match i {
-            Inline::Text(t) => v.extend(link_symbols(&t)),
-            Inline::Emphasis(mut c) => {
-                link_all(&mut c);
-                v.push(Inline::Emphasis(c))
-            }
-            Inline::Strong(mut c) => {
-                link_all(&mut c);
-                v.push(Inline::Strong(c))
-            }
-            other => v.push(other),
-        }
-    }
-}
-
-/// Plain text of markup (markup removed, escapes resolved, notes dropped).
-pub(crate) fn plain(s: &str) -> String {
-    if !s.contains(['\\', '*', '<']) {
-        return s.trim().to_string();
-    }
-    let mut out = String::new();
-    for t in tokens(s) {
-        match t {
-            Tok::Text(x) => out.push_str(&x),
-            Tok::Sup(_) | Tok::Sub(_) | Tok::Strong | Tok::Em => {}
-        }
-    }
-    out.trim().to_string()
-}
-
-/// Whether the whole text is one `**…**` (or `*…*`) span: a bold line is a heading.
-pub(crate) fn whole(s: &str, strong: bool) -> Option<&str> {
-    let d = if strong { "**" } else { "*" };
-    let inner = s.trim().strip_prefix(d)?.strip_suffix(d)?;
-    (!inner.contains(d) && !inner.trim().is_empty()).then_some(inner.trim())
 }
 
 #[cfg(test)]
@@ -262,12 +220,9 @@ mod tests {
             })
         };
         let v = parse("see A/HRC/19/74.<sup>1</sup> and x<sup>2</sup>", &mut note);
-        assert!(matches!(&v[1], Inline::Ref(r) if r.symbol.to_string() == "A/HRC/19/74"));
-        assert!(matches!(&v[3], Inline::Note(n) if n.marker == "1"));
-        assert!(matches!(&v[5], Inline::Superscript(_)));
+        assert_eq!(v[0], Inline::Text("see A/HRC/19/74.".into()));
+        assert!(matches!(&v[1], Inline::Note(n) if n.marker == "1"));
+        assert!(matches!(&v[3], Inline::Superscript(_)));
         assert_eq!(plain_text(&v), "see A/HRC/19/74. and x2");
-        assert_eq!(plain("**I. Introduction**"), "I. Introduction");
-        assert_eq!(whole("**Bahrain**", true), Some("Bahrain"));
-        assert_eq!(whole("36. **The potential**", true), None);
     }
 }

@@ -3,20 +3,22 @@
 //! `pdftotext -layout` (two-column masthead, running headers and footers, form feeds between
 //! pages, footnotes at the page bottom).
 //!
-//! Both dialects are first turned into a stream of items — blocks of text in a small
+//! Both dialects are first turned into a stream of items — blocks of text in the dialect's
 //! inline markup, page breaks, footnote bodies and asterisk notes — by `markdown.rs` and
-//! `layout.rs`; then `assemble.rs` recognizes the masthead and builds the body: headings
-//! classified by their numbering (`I.` chapter, `A.` section, `1.` subsection, bare bold line
-//! unnumbered heading), numbered paragraphs and subparagraphs, paragraphs rejoined across
-//! page breaks, notes placed at their marks, symbols recognized as references.
+//! `layout.rs`; `typed.rs` turns the items into the recognizer's typed lines (inlines, with
+//! each footnote placed at its mark), and [`crate::recognize`] builds the document: the
+//! masthead, headings classified by their numbering (`I.` chapter, `A.` section, `1.`
+//! subsection, bare bold line unnumbered heading), numbered paragraphs and subparagraphs,
+//! paragraphs rejoined across page breaks, resolutions and decisions, symbols recognized as
+//! references.
 //!
 //! Text that is not a UN document still reads, as a document with what could be recognized
 //! and warnings saying what was missing.
 
-mod assemble;
 mod inline;
 mod layout;
 mod markdown;
+mod typed;
 
 use crate::{Error, Format, Read, ReadOptions, Result};
 
@@ -109,17 +111,6 @@ fn dialect(text: &str) -> Dialect {
     }
 }
 
-/// Builds a document from items (the DOCX reader's way into the same recognition of
-/// mastheads, headings, paragraph numbers, footnotes and resolutions).
-pub(crate) fn assemble_items(
-    items: Vec<Item>,
-    warnings: &mut Vec<crate::Warning>,
-) -> crate::model::Document {
-    let mut d = assemble::assemble(items, warnings);
-    d.normalize();
-    d
-}
-
 /// Reads PDF-extracted Markdown or `pdftotext -layout` output into a document, with
 /// warnings for what could not be recognized.
 ///
@@ -146,8 +137,8 @@ pub fn read(bytes: &[u8], _options: &ReadOptions) -> Result<Read> {
         Dialect::Markdown => markdown::items(&text),
         Dialect::Layout => layout::items(&text, &mut warnings),
     };
-    let mut document = assemble::assemble(items, &mut warnings);
-    document.normalize();
+    let inputs = typed::inputs(items, &mut warnings);
+    let document = crate::recognize::recognize(inputs, typed::SOURCE, &mut warnings);
     Ok(Read { document, warnings })
 }
 

@@ -1,0 +1,317 @@
+//! Runs of Word files written by others → the model's inlines, directly: bold, italic,
+//! superscript and subscript resolved from the run's own properties and its character
+//! style's chain (`w:b w:val="0"` switches off what a style switched on), raised or lowered
+//! text as superscript or subscript, footnote references as notes with their content,
+//! hyperlinks as links, tracked insertions kept and deletions dropped. Adjacent runs with
+//! the same formatting merge (in [`build_runs`]); white space is collapsed as a printed
+//! page shows it.
+//!
+//! Paragraph styles' run properties are not applied: a heading style's bold is the
+//! heading's look, not emphasis (pandoc's Docx reader does the same).
+
+use std::collections::HashMap;
+
+use super::read::{Parts, footnote_mark, on, val};
+use crate::Warning;
+use crate::model::{Block, Inline, Link, Note, Paragraph, RunFormat, build_runs};
+use crate::xml::El;
+
+/// Longest chain of `w:basedOn` followed (a loop in a damaged file ends here).
+const MAX_STYLE_CHAIN: usize = 16;
+
+/// A character style's own run properties (`None`: not set, inherit).
+#[derive(Clone, Debug, Default)]
+struct CharStyle {
+    based_on: Option<String>,
+    bold: Option<bool>,
+    italic: Option<bool>,
+    /// `Some(None)`: explicitly on the baseline.
+    vertical: Option<Option<bool>>,
+}
+
+/// On/off of a toggle property if present (`w:b`, `w:b w:val="0"`).
+fn toggle(rpr: &El<'_>, name: &str) -> Option<bool> {
+    rpr.child(name).map(|_| on(rpr, name))
+}
+
+/// Vertical alignment if set: `w:vertAlign`, or failing that a raised or lowered
+/// `w:position`.
+fn vertical(rpr: &El<'_>) -> Option<Option<bool>> {
+    match val(rpr, "vertAlign") {
+        Some("superscript") => return Some(Some(true)),
+        Some("subscript") => return Some(Some(false)),
+        Some(_) => return Some(None),
+        None => {}
+    }
+    let pos: i32 = val(rpr, "position")?.parse().ok()?;
+    Some(match pos {
+        p if p > 0 => Some(true),
+        p if p < 0 => Some(false),
+        _ => None,
+    })
+}
+
+/// The character styles of `word/styles.xml`, to resolve run formatting.
+#[derive(Default)]
+pub(crate) struct Styles {
+    chars: HashMap<String, CharStyle>,
+}
+
+impl Styles {
+    /// Reads the character styles from the parsed styles part.
+    pub(crate) fn new(root: Option<&El<'_>>) -> Self {
+        let mut chars = HashMap::new();
+        for st in root.into_iter().flat_map(|r| r.elements()) {
+            if st.name != "style" || st.attr("type") != Some("character") {
+                continue;
+            }
+            let Some(id) = st.attr("styleId") else {
+                continue;
+            };
+            let rpr = st.child("rPr");
+            chars.insert(
+                id.to_string(),
+                CharStyle {
+                    based_on: val(st, "basedOn").map(str::to_string),
+                    bold: rpr.and_then(|r| toggle(r, "b")),
+                    italic: rpr.and_then(|r| toggle(r, "i")),
+                    vertical: rpr.and_then(vertical),
+                },
+            );
+        }
+        Styles { chars }
+    }
+
+    /// The formatting of a run: its own properties, then its character style's chain.
+    fn format(&self, rpr: Option<&El<'_>>) -> RunFormat {
+        let mut bold = rpr.and_then(|r| toggle(r, "b"));
+        let mut italic = rpr.and_then(|r| toggle(r, "i"));
+        let mut vert = rpr.and_then(vertical);
+        let mut style = rpr.and_then(|r| val(r, "rStyle"));
+        for _ in 0..MAX_STYLE_CHAIN {
+            let Some(s) = style.and_then(|id| self.chars.get(id)) else {
+                break;
+            };
+            bold = bold.or(s.bold);
+            italic = italic.or(s.italic);
+            vert = vert.or(s.vertical);
+            style = s.based_on.as_deref();
+        }
+        RunFormat {
+            bold: bold.unwrap_or(false),
+            italic: italic.unwrap_or(false),
+            vertical: vert.flatten(),
+        }
+    }
+}
+
+/// What reading runs needs: the package's parts and styles, the footnote counter, and
+/// where to say what was dropped.
+pub(crate) struct RunCx<'p, 'a> {
+    pub parts: &'p Parts<'a>,
+    pub styles: &'p Styles,
+    /// Auto-numbered footnote references met so far.
+    pub auto: usize,
+    pub warnings: Vec<Warning>,
+}
+
+/// One printed line of a paragraph as formatted leaves, before white space is settled.
+type Leaves = Vec<(RunFormat, Inline)>;
+
+/// A paragraph's printed lines (split at its line breaks) as inlines. Footnote references
+/// become notes with their content read from `word/footnotes.xml`; inside a note
+/// (`in_note`) a reference is kept as its superscript mark, with a warning.
+pub(crate) fn paragraph_lines(
+    p: &El<'_>,
+    cx: &mut RunCx<'_, '_>,
+    in_note: bool,
+) -> Vec<Vec<Inline>> {
+    let mut lines: Vec<Leaves> = vec![Vec::new()];
+    walk(p, cx, in_note, &mut lines);
+    lines.into_iter().map(settle).collect()
+}
+
+fn walk(e: &El<'_>, cx: &mut RunCx<'_, '_>, in_note: bool, lines: &mut Vec<Leaves>) {
+    for c in e.elements() {
+        match c.name.as_ref() {
+            "r" => run(c, cx, in_note, lines),
+            "hyperlink" => {
+                let url = c
+                    .attr("id")
+                    .and_then(|id| cx.parts.rels.get(id))
+                    .filter(|u| !u.is_empty());
+                match url {
+                    Some(url) => {
+                        let url = url.clone();
+                        let mut inner: Vec<Leaves> = vec![Vec::new()];
+                        walk(c, cx, in_note, &mut inner);
+                        // A break inside a link stays a line break in its text.
+                        let mut content: Leaves = Vec::new();
+                        for (k, l) in inner.into_iter().enumerate() {
+                            if k > 0 {
+                                content.push((RunFormat::default(), Inline::LineBreak));
+                            }
+                            content.extend(l);
+                        }
+                        let content = build_runs(content);
+                        if let Some(l) = lines.last_mut() {
+                            l.push((RunFormat::default(), Inline::Link(Link { url, content })));
+                        }
+                    }
+                    // An anchor inside the document: its text only.
+                    None => walk(c, cx, in_note, lines),
+                }
+            }
+            "ins" | "moveTo" | "smartTag" | "customXml" | "fldSimple" | "sdt" | "sdtContent" => {
+                walk(c, cx, in_note, lines)
+            }
+            // Tracked deletions and moves away are not the document's text.
+            _ => {}
+        }
+    }
+}
+
+fn run(r: &El<'_>, cx: &mut RunCx<'_, '_>, in_note: bool, lines: &mut Vec<Leaves>) {
+    let rpr = r.child("rPr");
+    if in_note
+        && (r.child("footnoteRef").is_some()
+            || rpr
+                .and_then(|x| val(x, "rStyle"))
+                .is_some_and(|s| s.to_lowercase().contains("footnote")))
+    {
+        // The mark Word repeats at the start of the note.
+        return;
+    }
+    let f = cx.styles.format(rpr);
+    let mut skip_mark = false;
+    for c in r.elements() {
+        let Some(line) = lines.last_mut() else {
+            return;
+        };
+        match c.name.as_ref() {
+            "t" if skip_mark => skip_mark = false,
+            "t" => line.push((f, Inline::Text(c.text()))),
+            "tab" | "ptab" => line.push((f, Inline::Text(" ".into()))),
+            "noBreakHyphen" => line.push((f, Inline::Text("\u{2011}".into()))),
+            // A page or column break is not a line of text.
+            "br" | "cr" if !matches!(c.attr("type"), Some("page" | "column")) => {
+                lines.push(Vec::new());
+            }
+            "footnoteReference" => {
+                let (marker, custom) = footnote_mark(c, r, &mut cx.auto);
+                skip_mark = custom;
+                if in_note {
+                    cx.warnings.push(Warning::new(
+                        crate::Format::Docx,
+                        "word/footnotes.xml",
+                        format!("a footnote references footnote {marker}; kept as its mark"),
+                    ));
+                    line.push((
+                        RunFormat {
+                            vertical: Some(true),
+                            ..f
+                        },
+                        Inline::Text(marker),
+                    ));
+                    continue;
+                }
+                let id = c.attr("id").unwrap_or("");
+                let content = note_content(cx, id);
+                if let Some(line) = lines.last_mut() {
+                    line.push((RunFormat::default(), Inline::Note(Note { marker, content })));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A footnote's paragraphs, without the mark Word repeats at its start.
+fn note_content(cx: &mut RunCx<'_, '_>, id: &str) -> Vec<Block> {
+    let Some(note) = cx.parts.footnotes.get(id).copied() else {
+        cx.warnings.push(Warning::new(
+            crate::Format::Docx,
+            "word/document.xml",
+            format!("footnote {id} is referenced but not in word/footnotes.xml"),
+        ));
+        return vec![];
+    };
+    let mut out = Vec::new();
+    for p in note.elements().filter(|p| p.name == "p") {
+        let lines = paragraph_lines(p, cx, true);
+        let mut content = Vec::new();
+        for (i, l) in lines.into_iter().enumerate() {
+            if i > 0 && !content.is_empty() {
+                content.push(Inline::LineBreak);
+            }
+            content.extend(l);
+        }
+        crate::recognize::inlines::trim_start(&mut content);
+        crate::recognize::inlines::trim_end(&mut content);
+        if !crate::recognize::inlines::is_blank(&content) {
+            out.push(Block::Paragraph(Paragraph {
+                num: None,
+                content,
+                subparagraphs: vec![],
+            }));
+        }
+    }
+    out
+}
+
+/// White space as printed: runs of spaces collapsed across runs, white space formatted as
+/// its neighbours both are (so that "*Also* *welcomes*" with a plain space is one italic
+/// span, and a bold space between plain words is plain); then the canonical inlines.
+fn settle(leaves: Leaves) -> Vec<Inline> {
+    let mut out: Leaves = Vec::with_capacity(leaves.len());
+    let mut space_before = true;
+    for (f, i) in leaves {
+        match i {
+            Inline::Text(t) => {
+                let mut s = String::with_capacity(t.len());
+                for ch in t.chars() {
+                    if ch.is_whitespace() && ch != '\u{a0}' {
+                        if !space_before {
+                            s.push(' ');
+                            space_before = true;
+                        }
+                    } else {
+                        s.push(ch);
+                        space_before = false;
+                    }
+                }
+                if !s.is_empty() {
+                    out.push((f, Inline::Text(s)));
+                }
+            }
+            other => {
+                space_before = false;
+                out.push((f, other));
+            }
+        }
+    }
+    // White space takes the formatting its neighbours share: no bold space between an
+    // italic word and plain text, no superscript space.
+    for k in 0..out.len() {
+        if !matches!(&out[k].1, Inline::Text(t) if t.trim().is_empty()) {
+            continue;
+        }
+        let neighbour = |i: Option<usize>| {
+            i.and_then(|i| out.get(i))
+                .filter(|(_, x)| !matches!(x, Inline::Note(_)))
+                .map(|(f, _)| *f)
+                .unwrap_or_default()
+        };
+        let (a, b) = (neighbour(k.checked_sub(1)), neighbour(Some(k + 1)));
+        out[k].0 = RunFormat {
+            bold: a.bold && b.bold,
+            italic: a.italic && b.italic,
+            vertical: if a.vertical == b.vertical {
+                a.vertical
+            } else {
+                None
+            },
+        };
+    }
+    build_runs(out)
+}

@@ -1,0 +1,360 @@
+//! The few operations the recognizer needs on inline content: joining printed lines,
+//! trimming, taking a printed number off the front, unwrapping a line set wholly in bold,
+//! and linking UN symbols once a paragraph is complete.
+
+use crate::model::{Block, Inline, Note, link_symbols, normalize_inlines, plain_text};
+
+/// Whether a line holds nothing: no visible text, no note, no link.
+pub(crate) fn is_blank(v: &[Inline]) -> bool {
+    v.iter().all(|i| match i {
+        Inline::Text(t) => t.trim().is_empty(),
+        Inline::Emphasis(c) | Inline::Strong(c) | Inline::Superscript(c) | Inline::Subscript(c) => {
+            is_blank(c)
+        }
+        Inline::LineBreak => true,
+        Inline::Note(_) | Inline::Ref(_) | Inline::Link(_) => false,
+    })
+}
+
+/// Removes leading white space, descending into formatting.
+pub(crate) fn trim_start(v: &mut Vec<Inline>) {
+    while let Some(first) = v.first_mut() {
+        match first {
+            Inline::Text(t) => {
+                let n = t.len() - t.trim_start().len();
+                t.drain(..n);
+                if !t.is_empty() {
+                    return;
+                }
+            }
+            Inline::Emphasis(c)
+            | Inline::Strong(c)
+            | Inline::Superscript(c)
+            | Inline::Subscript(c) => {
+                trim_start(c);
+                if !c.is_empty() {
+                    return;
+                }
+            }
+            Inline::LineBreak => {}
+            _ => return,
+        }
+        v.remove(0);
+    }
+}
+
+/// Removes trailing white space, descending into formatting.
+pub(crate) fn trim_end(v: &mut Vec<Inline>) {
+    while let Some(last) = v.last_mut() {
+        match last {
+            Inline::Text(t) => {
+                let n = t.trim_end().len();
+                t.truncate(n);
+                if !t.is_empty() {
+                    return;
+                }
+            }
+            Inline::Emphasis(c)
+            | Inline::Strong(c)
+            | Inline::Superscript(c)
+            | Inline::Subscript(c) => {
+                trim_end(c);
+                if !c.is_empty() {
+                    return;
+                }
+            }
+            Inline::LineBreak => {}
+            _ => return,
+        }
+        v.pop();
+    }
+}
+
+/// Trimmed at both ends.
+pub(crate) fn trimmed(mut v: Vec<Inline>) -> Vec<Inline> {
+    trim_start(&mut v);
+    trim_end(&mut v);
+    v
+}
+
+/// The first character of the visible text, if any.
+fn first_char(v: &[Inline]) -> Option<char> {
+    plain_text(v).trim_start().chars().next()
+}
+
+/// Printed lines joined into one run of inlines: a space between lines, except after a word
+/// hyphenated at the line end and continued in lowercase (UN text hyphenates compounds,
+/// "asylum-seekers", and extractors do not give soft hyphens). Blank lines are skipped.
+pub(crate) fn join_lines(lines: &[Vec<Inline>]) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::new();
+    let mut prev_plain = String::new();
+    for l in lines {
+        if is_blank(l) {
+            continue;
+        }
+        let l = trimmed(l.clone());
+        if !out.is_empty() {
+            let hyphenated = prev_plain.ends_with('-')
+                && !prev_plain.ends_with(" -")
+                && prev_plain.len() > 1
+                && first_char(&l).is_some_and(char::is_lowercase);
+            if !hyphenated {
+                out.push(Inline::Text(" ".into()));
+            }
+        }
+        prev_plain = plain_text(&l);
+        out.extend(l);
+    }
+    normalize_inlines(&mut out);
+    out
+}
+
+/// Appends `more` to `v` with one space between them.
+pub(crate) fn append_spaced(v: &mut Vec<Inline>, more: Vec<Inline>) {
+    let more = trimmed(more);
+    if more.is_empty() {
+        return;
+    }
+    trim_end(v);
+    if !v.is_empty() {
+        v.push(Inline::Text(" ".into()));
+    }
+    v.extend(more);
+    normalize_inlines(v);
+}
+
+/// Removes `n` bytes of visible text from the front, descending into formatting; notes and
+/// links met on the way are kept.
+fn drop_front(v: &mut Vec<Inline>, n: &mut usize) {
+    let mut i = 0;
+    while *n > 0 && i < v.len() {
+        match &mut v[i] {
+            Inline::Text(t) => {
+                let mut k = (*n).min(t.len());
+                while !t.is_char_boundary(k) {
+                    k -= 1;
+                }
+                if k == 0 {
+                    // A character straddles the boundary: nothing more can be taken cleanly.
+                    *n = 0;
+                    return;
+                }
+                t.drain(..k);
+                *n -= k;
+            }
+            Inline::Emphasis(c)
+            | Inline::Strong(c)
+            | Inline::Superscript(c)
+            | Inline::Subscript(c) => drop_front(c, n),
+            _ => {
+                i += 1;
+                continue;
+            }
+        }
+        let empty = match &v[i] {
+            Inline::Text(t) => t.is_empty(),
+            Inline::Emphasis(c)
+            | Inline::Strong(c)
+            | Inline::Superscript(c)
+            | Inline::Subscript(c) => c.is_empty(),
+            _ => false,
+        };
+        if empty {
+            v.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// The inlines without the printed `prefix` (a paragraph number, a bullet) at their start,
+/// and without the space after it. When the visible text does not start with `prefix`, the
+/// inlines come back trimmed but otherwise whole.
+pub(crate) fn strip_prefix(v: &[Inline], prefix: &str) -> Vec<Inline> {
+    let mut v = trimmed(v.to_vec());
+    if plain_text(&v).starts_with(prefix) {
+        let mut n = prefix.len();
+        drop_front(&mut v, &mut n);
+        trim_start(&mut v);
+    }
+    normalize_inlines(&mut v);
+    v
+}
+
+/// The inlines without trailing characters `chars` (asterisk marks printed after a
+/// heading), when the last visible content is text.
+pub(crate) fn strip_trailing(v: &mut Vec<Inline>, chars: &[char]) {
+    trim_end(v);
+    match v.last_mut() {
+        Some(Inline::Text(t)) => {
+            let n = t.trim_end_matches(chars).trim_end().len();
+            t.truncate(n);
+        }
+        Some(
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Superscript(c) | Inline::Subscript(c),
+        ) => strip_trailing(c, chars),
+        _ => {}
+    }
+    trim_end(v);
+    normalize_inlines(v);
+}
+
+/// The content of a line set wholly in bold (`strong`) or wholly in italics: a bold line
+/// is a heading. Leading and trailing white space is ignored.
+pub(crate) fn whole(v: &[Inline], strong: bool) -> Option<Vec<Inline>> {
+    let v = trimmed(v.to_vec());
+    match v.as_slice() {
+        [Inline::Strong(c)] if strong && !is_blank(c) => Some(trimmed(c.clone())),
+        [Inline::Emphasis(c)] if !strong && !is_blank(c) => Some(trimmed(c.clone())),
+        _ => None,
+    }
+}
+
+/// A line without a whole-bold or whole-italic wrapper.
+pub(crate) fn unwrap(v: &[Inline]) -> Vec<Inline> {
+    whole(v, true)
+        .or_else(|| whole(v, false))
+        .unwrap_or_else(|| trimmed(v.to_vec()))
+}
+
+/// Takes the notes out of inlines (title lines whose marks become title notes).
+pub(crate) fn take_notes(v: &mut Vec<Inline>, out: &mut Vec<Note>) {
+    let old = std::mem::take(v);
+    for mut i in old {
+        match &mut i {
+            Inline::Note(n) => {
+                out.push(std::mem::take(n));
+                continue;
+            }
+            Inline::Emphasis(c)
+            | Inline::Strong(c)
+            | Inline::Superscript(c)
+            | Inline::Subscript(c) => take_notes(c, out),
+            Inline::Link(l) => take_notes(&mut l.content, out),
+            _ => {}
+        }
+        v.push(i);
+    }
+}
+
+/// A note's content as one run of inlines (title notes hold inlines).
+pub(crate) fn note_inlines(n: &Note) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for b in &n.content {
+        if let Block::Paragraph(p) = b {
+            append_spaced(&mut out, p.content.clone());
+        }
+    }
+    out
+}
+
+/// Puts a finished paragraph's inlines in canonical form and recognizes UN symbols in its
+/// text, in notes too.
+pub(crate) fn finish(v: &mut Vec<Inline>) {
+    normalize_inlines(v);
+    link(v);
+}
+
+fn link(v: &mut Vec<Inline>) {
+    let old = std::mem::take(v);
+    for i in old {
+        match i {
+            Inline::Text(t) => v.extend(link_symbols(&t)),
+            Inline::Emphasis(mut c) => {
+                link(&mut c);
+                v.push(Inline::Emphasis(c))
+            }
+            Inline::Strong(mut c) => {
+                link(&mut c);
+                v.push(Inline::Strong(c))
+            }
+            Inline::Note(mut n) => {
+                finish_blocks(&mut n.content);
+                v.push(Inline::Note(n))
+            }
+            other => v.push(other),
+        }
+    }
+}
+
+/// [`finish`] on every paragraph of blocks (a note's content).
+pub(crate) fn finish_blocks(blocks: &mut [Block]) {
+    for b in blocks {
+        match b {
+            Block::Paragraph(p) => {
+                finish(&mut p.content);
+                for s in &mut p.subparagraphs {
+                    finish(&mut s.content);
+                }
+            }
+            Block::List(l) => l.items.iter_mut().for_each(|i| finish_blocks(i)),
+            Block::Quote(q) => finish_blocks(q),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Inline {
+        Inline::Text(s.into())
+    }
+
+    #[test]
+    fn prefix_inside_bold_is_taken_off() {
+        let v = vec![Inline::Strong(vec![t("12.")]), t(" The Council")];
+        assert_eq!(strip_prefix(&v, "12."), [t("The Council")]);
+        let v = vec![t("  (a) "), Inline::Emphasis(vec![t("Requests")])];
+        assert_eq!(
+            strip_prefix(&v, "(a)"),
+            [Inline::Emphasis(vec![t("Requests")])]
+        );
+        // Not the prefix: unchanged but trimmed.
+        assert_eq!(strip_prefix(&[t(" 13. x")], "12."), [t("13. x")]);
+    }
+
+    #[test]
+    fn joining_lines_keeps_hyphenated_compounds() {
+        let v = join_lines(&[vec![t("asylum-")], vec![t("seekers and")], vec![t(" ")]]);
+        assert_eq!(v, [t("asylum-seekers and")]);
+        let v = join_lines(&[vec![t("one")], vec![Inline::Strong(vec![t("two")])]]);
+        assert_eq!(v, [t("one "), Inline::Strong(vec![t("two")])]);
+    }
+
+    #[test]
+    fn whole_bold_lines() {
+        assert_eq!(
+            whole(&[t(" "), Inline::Strong(vec![t("Bahrain ")])], true),
+            Some(vec![t("Bahrain")])
+        );
+        assert_eq!(
+            whole(&[Inline::Strong(vec![t("36.")]), t(" text")], true),
+            None
+        );
+        let mut v = vec![t("Introduction ∗")];
+        strip_trailing(&mut v, &['∗', '*']);
+        assert_eq!(v, [t("Introduction")]);
+    }
+
+    #[test]
+    fn notes_are_taken_out_and_symbols_linked() {
+        let note = Note {
+            marker: "*".into(),
+            content: vec![Block::Paragraph(crate::model::Paragraph {
+                num: None,
+                content: vec![t("Reissued.")],
+                subparagraphs: vec![],
+            })],
+        };
+        let mut v = vec![t("Title"), Inline::Note(note)];
+        let mut notes = Vec::new();
+        take_notes(&mut v, &mut notes);
+        assert_eq!(v, [t("Title")]);
+        assert_eq!(note_inlines(&notes[0]), [t("Reissued.")]);
+        let mut v = vec![t("see A/HRC/19/74.")];
+        finish(&mut v);
+        assert!(matches!(&v[1], Inline::Ref(r) if r.symbol.to_string() == "A/HRC/19/74"));
+    }
+}

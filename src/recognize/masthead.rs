@@ -1,0 +1,410 @@
+//! The first pass: the masthead and title block, up to where the body starts.
+
+use super::inlines::{join_lines, note_inlines, take_notes};
+use super::scan::{
+    ORGANS, agenda_line, decision_heading, heading_numbering, is_body_name, is_dates_line,
+    job_number, para_number, resolution_start, split_merged, split_title, strip_marks,
+};
+use super::{Input, Lines, Source, heading_like};
+use crate::Warning;
+use crate::model::{
+    AgendaItem, Block, Date, Distribution, DivisionKind, DocKind, Document, Inline, Language, Meta,
+    Note, Paragraph, Session, Symbol, TitleNote, plain_text,
+};
+
+/// Longest line taken as a subsidiary body's name in the masthead ("Human Rights Council",
+/// "Conference of the Parties serving as the meeting of the Parties to the Paris
+/// Agreement"); a longer line is a title.
+const MAX_BODY_NAME: usize = 90;
+
+/// Small words a title line ends with when the title goes on in the next line.
+const CONTINUING_WORDS: &[&str] = &[
+    "on", "of", "the", "and", "for", "in", "to", "a", "an", "by", "with", "against", "at", "from",
+];
+
+/// Whether a block starts the body: "Introduction", a resolution or decision heading, a
+/// numbered chapter, section or part heading, or a numbered paragraph.
+fn is_body_start(b: &Lines) -> bool {
+    let t = plain_text(&join_lines(&b.lines));
+    let t = t.trim();
+    if t.eq_ignore_ascii_case("Introduction") {
+        return true;
+    }
+    if resolution_start(t).is_some() || decision_heading(t).is_some() {
+        return true;
+    }
+    if heading_like(b)
+        && matches!(
+            heading_numbering(t).0,
+            Some((
+                DivisionKind::Chapter | DivisionKind::Section | DivisionKind::Part,
+                _
+            ))
+        )
+    {
+        return true;
+    }
+    para_number(t).is_some()
+}
+
+/// Notes met in masthead lines become title notes: nothing is dropped.
+fn keep_notes(lines: &[Vec<Inline>], meta: &mut Meta) {
+    let mut notes: Vec<Note> = Vec::new();
+    for l in lines {
+        let mut l = l.clone();
+        take_notes(&mut l, &mut notes);
+    }
+    for n in notes {
+        let content = note_inlines(&n);
+        meta.title_notes.push(TitleNote {
+            marker: n.marker,
+            content,
+        });
+    }
+}
+
+/// The state of the masthead pass.
+#[derive(Default)]
+struct State {
+    recognized: bool,
+    title_found: bool,
+    seen_session: bool,
+    pending_agenda: usize,
+    in_summary: bool,
+    title_level: Option<usize>,
+    origin: Option<String>,
+}
+
+/// Recognizes the masthead; returns the index of the first body block and a resolution's
+/// origin line if one was found there.
+pub(crate) fn read(
+    blocks: &[Input],
+    doc: &mut Document,
+    src: Source,
+    warnings: &mut Vec<Warning>,
+) -> (usize, Option<String>) {
+    let m = &mut doc.meta;
+    let mut st = State::default();
+    let mut i = 0;
+    while i < blocks.len() {
+        let b = match &blocks[i] {
+            Input::Lines(b) => b,
+            _ => {
+                // A table: the body starts here, unless the masthead has not begun.
+                if st.title_found || st.recognized {
+                    break;
+                }
+                return (i, st.origin);
+            }
+        };
+        let joined = join_lines(&b.lines);
+        let text = plain_text(&joined).trim().to_string();
+        let lines: Vec<String> = if st.title_found {
+            b.lines
+                .iter()
+                .map(|l| plain_text(l).trim().to_string())
+                .collect()
+        } else {
+            b.lines
+                .iter()
+                .flat_map(|l| split_merged(&plain_text(l)))
+                .filter(|l| !l.is_empty())
+                .collect()
+        };
+
+        if lines.len() == 1 {
+            if let Some(j) = job_number(&lines[0]) {
+                m.job_number.get_or_insert(j);
+                i += 1;
+                continue;
+            }
+            let l = &lines[0];
+            if l.len() > 2
+                && l.starts_with('*')
+                && l.ends_with('*')
+                && l[1..l.len() - 1].bytes().all(|c| c.is_ascii_digit())
+            {
+                i += 1; // barcode "*1406716*"
+                continue;
+            }
+        }
+        if lines
+            .first()
+            .is_some_and(|l| l.eq_ignore_ascii_case("Contents"))
+        {
+            // A table of contents: its entries are dropped (they repeat the headings).
+            let at = b.at;
+            i += 1;
+            let first = i;
+            while i < blocks.len() && is_contents_entry(&blocks[i]) {
+                i += 1;
+            }
+            src.warn(
+                warnings,
+                at,
+                format!(
+                    "table of contents skipped ({} entries; they repeat the headings)",
+                    i - first
+                ),
+            );
+            continue;
+        }
+        if st.title_found {
+            if is_body_start(b) {
+                break;
+            }
+            if text.eq_ignore_ascii_case("Summary") {
+                st.in_summary = true;
+                i += 1;
+                continue;
+            }
+            if st.in_summary {
+                m.summary.push(Block::Paragraph(Paragraph {
+                    num: None,
+                    content: joined,
+                    subparagraphs: vec![],
+                }));
+                i += 1;
+                continue;
+            }
+            // A title set on two heading lines: "Enhancement of international cooperation
+            // in" / "the field of human rights".
+            if let (Some(level), Some(title)) = (st.title_level, m.title.as_mut()) {
+                let last = title.rsplit(' ').next().unwrap_or("").to_lowercase();
+                let cont = text.starts_with(|c: char| c.is_lowercase())
+                    || CONTINUING_WORDS.contains(&last.as_str());
+                if m.subtitle.is_none() && b.hints.heading_level == level && level > 0 && cont {
+                    title.push(' ');
+                    title.push_str(&strip_marks(&text));
+                    keep_notes(&b.lines, m);
+                    i += 1;
+                    continue;
+                }
+            }
+            if m.subtitle.is_none() && heading_like(b) {
+                m.subtitle = Some(strip_marks(&text));
+                if m.kind.is_none() {
+                    m.kind = DocKind::guess(&text);
+                }
+                keep_notes(&b.lines, m);
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if st.pending_agenda > 0 {
+            if text.starts_with("Resolution adopted") || text.starts_with("Decision adopted") {
+                st.pending_agenda = 0;
+            } else {
+                let at = m.agenda_items.len() - st.pending_agenda;
+                if let Some(a) = m.agenda_items.get_mut(at) {
+                    a.title = strip_marks(&text);
+                }
+                keep_notes(&b.lines, m);
+                st.pending_agenda -= 1;
+                i += 1;
+                continue;
+            }
+        }
+        if st.recognized && is_body_start(b) && !text.starts_with("Resolution adopted") {
+            // The body begins before any title was seen.
+            break;
+        }
+        if text.starts_with("Resolution adopted") || text.starts_with("Decision adopted") {
+            m.kind = Some(if text.starts_with("Resolution") {
+                DocKind::Resolution
+            } else {
+                DocKind::Decision
+            });
+            let (sub, rest): (Vec<&String>, Vec<&String>) =
+                lines.iter().partition(|l| !l.starts_with('['));
+            m.subtitle = Some(sub.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" "));
+            if !rest.is_empty() {
+                st.origin = Some(
+                    rest.iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+            }
+            keep_notes(&b.lines, m);
+            st.recognized = true;
+            st.title_found = true;
+            i += 1;
+            continue;
+        }
+        match masthead_lines(b, &lines, m, &mut st, src, warnings) {
+            LinesEnd::Next => {}
+            LinesEnd::Title => {}
+            LinesEnd::BodyStarts => return (i, st.origin),
+        }
+        keep_notes(&b.lines, m);
+        i += 1;
+    }
+    (i, st.origin)
+}
+
+/// A table of contents entry: a table, leader dots, the "Paragraphs Page" caption, or page
+/// numbers alone.
+fn is_contents_entry(b: &Input) -> bool {
+    match b {
+        Input::Table { .. } => true,
+        Input::Lines(b) => b.lines.iter().all(|l| {
+            let t = plain_text(l);
+            t.contains(".....")
+                || t.contains("Paragraphs")
+                || t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace())
+        }),
+        _ => false,
+    }
+}
+
+enum LinesEnd {
+    /// The block was masthead lines.
+    Next,
+    /// The title was found in the block.
+    Title,
+    /// Nothing UN-like: the body starts with this block.
+    BodyStarts,
+}
+
+/// One block of masthead lines, line by line.
+fn masthead_lines(
+    b: &Lines,
+    lines: &[String],
+    m: &mut Meta,
+    st: &mut State,
+    src: Source,
+    warnings: &mut Vec<Warning>,
+) -> LinesEnd {
+    let mut li = 0;
+    while li < lines.len() {
+        let l = lines[li].trim();
+        li += 1;
+        if l.is_empty() {
+            continue;
+        }
+        let lower = l.to_lowercase();
+        if lower == "united nations"
+            || lower == "nations unies"
+            || (l.len() == 1 && l.chars().all(|c| c.is_ascii_uppercase()))
+        {
+            // "United Nations", and the large series letter of older mastheads ("E").
+            st.recognized = true;
+        } else if let Ok((s, r)) = Symbol::parse_printed(l) {
+            if !m.symbols.contains(&s) {
+                m.symbols.push(s);
+            }
+            m.reissued |= r;
+            st.recognized = true;
+        } else if ORGANS.iter().any(|o| o.eq_ignore_ascii_case(l)) {
+            m.organ = Some(l.to_string());
+            st.recognized = true;
+        } else if lower.starts_with("distr") {
+            m.distribution = Distribution::parse_printed(l).or_else(|| {
+                // "Distr.: General 29 January 2016" on one line.
+                let rest = l
+                    .trim_start_matches(|c: char| c != ':' && c != ' ')
+                    .trim_start_matches([':', ' ']);
+                let (word, date) = rest.split_once(' ')?;
+                if m.date.is_none() {
+                    m.date = Date::parse_printed(date);
+                }
+                Distribution::parse_printed(word)
+            });
+            if m.distribution.is_none() {
+                src.warn(
+                    warnings,
+                    b.at,
+                    format!("distribution line {l:?} not understood"),
+                );
+            }
+            st.recognized = true;
+        } else if let (None, Some(d)) = (m.date, Date::parse_printed(l)) {
+            m.date = Some(d);
+            st.recognized = true;
+        } else if let Some(lang) = lower.strip_prefix("original:") {
+            m.original_language = Language::from_name(lang.trim());
+            // The masthead words recognized here are English ones: this version is English.
+            m.language.get_or_insert(Language::ENGLISH);
+            if m.original_language.is_none() {
+                src.warn(
+                    warnings,
+                    b.at,
+                    format!("original language {:?} not known", lang.trim()),
+                );
+            }
+            st.recognized = true;
+        } else if let Some(s) = Session::parse_printed(l) {
+            m.session = Some(s);
+            st.seen_session = true;
+            st.recognized = true;
+        } else if st.seen_session
+            && is_dates_line(l)
+            && m.session.as_ref().is_some_and(|s| s.dates.is_none())
+        {
+            if let Some(s) = m.session.as_mut() {
+                s.dates = Some(l.to_string());
+            }
+        } else if let Some((nums, same_line)) = agenda_line(l) {
+            let n = nums.len();
+            m.agenda_items
+                .extend(nums.into_iter().map(|number| AgendaItem {
+                    number: Some(number),
+                    title: String::new(),
+                }));
+            st.recognized = true;
+            let mut rest: Vec<String> = lines[li..].to_vec();
+            if !same_line.is_empty() {
+                rest.insert(0, same_line);
+            }
+            if rest.is_empty() {
+                st.pending_agenda = n;
+            } else {
+                let title = rest.join(" ");
+                if let Some(a) = m.agenda_items.iter_mut().rev().nth(n.saturating_sub(1)) {
+                    a.title = strip_marks(&title);
+                }
+                if n > 1 {
+                    src.warn(
+                        warnings,
+                        b.at,
+                        "several agenda items with their titles in one block: titles not split",
+                    );
+                }
+                li = lines.len();
+            }
+        } else if !st.seen_session
+            && m.body.is_none()
+            && st.recognized
+            && l.len() < MAX_BODY_NAME
+            && !l.ends_with('.')
+            && (b.hints.heading_level > 0 || is_body_name(l))
+        {
+            m.body = Some(l.to_string());
+        } else if st.recognized {
+            // The title (and in layout text the subtitle lines after it).
+            let title_lines: Vec<String> = lines[li - 1..].to_vec();
+            let groups = split_title(&title_lines);
+            let mut g = groups.into_iter();
+            m.title = g.next().map(|t| strip_marks(&t));
+            let rest: Vec<String> = g.map(|t| strip_marks(&t)).collect();
+            if !rest.is_empty() {
+                m.subtitle = Some(rest.join(" "));
+            }
+            if m.kind.is_none() {
+                m.kind = m
+                    .title
+                    .as_deref()
+                    .and_then(DocKind::guess)
+                    .or_else(|| m.subtitle.as_deref().and_then(DocKind::guess));
+            }
+            st.title_found = true;
+            st.title_level = Some(b.hints.heading_level);
+            return LinesEnd::Title;
+        } else {
+            return LinesEnd::BodyStarts;
+        }
+    }
+    LinesEnd::Next
+}

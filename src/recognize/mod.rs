@@ -1,0 +1,158 @@
+//! Printed lines → the model: the masthead, divisions and paragraphs, notes, resolutions and
+//! decisions with their annexes.
+//!
+//! Format-neutral. Every reader of printed documents (PDF-extracted text, Word files written
+//! by others, PDF) turns its source into [`Input`]s: blocks of printed lines whose content
+//! is already the model's inlines (text, emphasis, strong, superscript, notes at their marks
+//! with their content, links), plus what the source knows about them ([`Hints`]: a heading
+//! level from a Word style or a Markdown `#`, whether the block stood alone). Nothing is
+//! re-encoded as another format's text.
+//!
+//! Recognition is two passes over the inputs, as `docs/dev/recognition.md` describes:
+//! `masthead.rs` reads the first-page block (symbol, organ, body, distribution, date,
+//! languages, session, agenda items, title, subtitle, summary) and says where the body
+//! starts; `body.rs` classifies each later block ([`body::LineClass`], one `match` holds the
+//! precedence) and hands it to one handler per class. The questions asked of plain text
+//! (is this a paragraph number? a decision heading? page furniture?) are pure functions in
+//! `scan.rs`.
+
+mod body;
+pub(crate) mod inlines;
+mod masthead;
+pub(crate) mod scan;
+
+use crate::model::{Document, Inline, JobNumber, TitleNote};
+use crate::{Format, Warning};
+
+/// What a reader gives the recognizer, in reading order.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Input {
+    /// A block of printed lines: a Word paragraph (lines split at its breaks), a block of
+    /// extracted text between blank lines.
+    Lines(Lines),
+    /// A table: rows, each with its header flag and cells; a cell is a list of paragraphs.
+    Table {
+        rows: Vec<(bool, Vec<Vec<Vec<Inline>>>)>,
+        at: usize,
+    },
+    /// A note printed as its own paragraph under the title block ("* Reissued for technical
+    /// reasons on 2 March 2016.").
+    TitleNote(TitleNote),
+    /// A job number found outside the text flow (page footer, document properties).
+    JobNumber(JobNumber),
+}
+
+/// A block of printed lines with what its source knows about it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Lines {
+    /// The printed lines, each as inlines.
+    pub lines: Vec<Vec<Inline>>,
+    /// What the source says about the block.
+    pub hints: Hints,
+    /// Where the block starts in the source (a 1-based line or paragraph number; 0 when
+    /// unknown), for warnings.
+    pub at: usize,
+}
+
+/// What a source knows about a block besides its text.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Hints {
+    /// The heading level the source gives (a Word heading style, a Markdown `#` count); 0
+    /// when the source says nothing.
+    pub heading_level: usize,
+    /// Whether the block stood alone (between blank lines; a Word paragraph always does).
+    pub standalone: bool,
+}
+
+/// Where warnings point: the format read and how it names a block's position.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Source {
+    /// The format being read.
+    pub format: Format,
+    /// How a position is named, given the block's `at`: "line 12", "word/document.xml,
+    /// paragraph 12".
+    pub locate: fn(usize) -> String,
+}
+
+impl Source {
+    pub(crate) fn warn(&self, warnings: &mut Vec<Warning>, at: usize, msg: impl Into<String>) {
+        let location = if at > 0 {
+            (self.locate)(at)
+        } else {
+            "document".into()
+        };
+        warnings.push(Warning::new(self.format, location, msg));
+    }
+}
+
+/// Recognizes a document in the inputs; what could not be recognized is said in `warnings`.
+pub(crate) fn recognize(inputs: Vec<Input>, src: Source, warnings: &mut Vec<Warning>) -> Document {
+    let mut doc = Document::default();
+    let mut blocks = Vec::new();
+    for input in inputs {
+        match input {
+            Input::JobNumber(j) => {
+                doc.meta.job_number.get_or_insert(j);
+            }
+            Input::TitleNote(n) => {
+                if crate::model::plain_text(&n.content)
+                    .trim_start()
+                    .starts_with("Reissued for technical reasons")
+                {
+                    doc.meta.reissued = true;
+                }
+                doc.meta.title_notes.push(n);
+            }
+            other => blocks.push(other),
+        }
+    }
+    let (start, origin) = masthead::read(&blocks, &mut doc, src, warnings);
+    let mut b = body::Body::new(origin);
+    for blk in &blocks[start..] {
+        b.block(blk, &mut doc);
+    }
+    b.finish(&mut doc);
+    if doc.meta.title.is_none() {
+        src.warn(warnings, 0, "no title found");
+    }
+    if doc.meta.symbols.is_empty() {
+        src.warn(
+            warnings,
+            0,
+            "no document symbol found (give one with --set symbol=…)",
+        );
+    }
+    if doc.meta.date.is_none() {
+        src.warn(warnings, 0, "no date of issue found");
+    }
+    doc.normalize();
+    doc
+}
+
+/// A block in the body that is a heading rather than running text: a heading by its
+/// source's word (style, `#`), a line wholly in bold, or a short line standing alone
+/// without final punctuation.
+pub(crate) fn heading_like(b: &Lines) -> bool {
+    /// Longest heading, in characters: UN headings run to two or three printed lines.
+    const MAX_HEADING: usize = 250;
+    /// Longest line standing alone that is taken as a heading without being bold.
+    const MAX_PLAIN_HEADING: usize = 200;
+    /// Most printed lines a plain standalone heading spans.
+    const MAX_HEADING_LINES: usize = 3;
+    if b.hints.heading_level > 0 {
+        return true;
+    }
+    let joined = inlines::join_lines(&b.lines);
+    let t = crate::model::plain_text(&joined);
+    let t = t.trim();
+    if t.is_empty() || t.chars().count() > MAX_HEADING || t.ends_with(['.', ',', ';', ':']) {
+        return false;
+    }
+    if inlines::whole(&joined, true).is_some() {
+        return true;
+    }
+    b.hints.standalone
+        && b.lines.len() <= MAX_HEADING_LINES
+        && t.chars().count() <= MAX_PLAIN_HEADING
+        && t.starts_with(|c: char| c.is_uppercase() || c == '(')
+}

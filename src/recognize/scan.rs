@@ -1,0 +1,427 @@
+//! Pure scanners over plain text: numbering, masthead lines, resolution and decision
+//! headings, page furniture. No state, no inlines: each answers one question about a
+//! string, so the passes in `masthead.rs` and `body.rs` read as rules.
+
+use crate::model::{DivisionKind, JobNumber, Symbol};
+
+/// Principal organs as mastheads print them.
+pub(crate) const ORGANS: &[&str] = &[
+    "General Assembly",
+    "Security Council",
+    "Economic and Social Council",
+    "Trusteeship Council",
+    "Secretariat",
+    "International Court of Justice",
+];
+
+/// "Agenda items 2 and 3" → ["2", "3"]; "Agenda item 4 (a)" → ["4 (a)"]; "Items 137 and 138
+/// of the preliminary list", "Item 4 of the provisional agenda" too.
+#[cfg(test)]
+pub(crate) fn agenda_numbers(l: &str) -> Option<Vec<String>> {
+    agenda_line(l).map(|(n, _)| n)
+}
+
+/// An agenda line: its numbers, and the title when it follows on the same line ("Agenda
+/// item 6 Universal periodic review").
+pub(crate) fn agenda_line(l: &str) -> Option<(Vec<String>, String)> {
+    let t = l.trim().trim_end_matches('*');
+    let lower = t.to_lowercase();
+    let rest = ["agenda items", "agenda item", "items", "item"]
+        .iter()
+        .find_map(|p| lower.starts_with(p).then(|| &t[p.len()..]))?;
+    if !rest.starts_with(' ') || !rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    // Numbers: "2 and 3", "4 (a)", "137, 138 and 139"; then "of the … agenda/list", then
+    // maybe the title.
+    let mut nums = String::new();
+    let mut words = rest.split_whitespace().peekable();
+    while let Some(w) = words.peek() {
+        let bare = w.trim_end_matches([',', '*']);
+        let numeric = bare.starts_with(|c: char| c.is_ascii_digit())
+            || (bare.starts_with('(') && bare.ends_with(')') && bare.len() <= 5)
+            || bare == "and";
+        if !numeric {
+            break;
+        }
+        nums.push_str(w);
+        nums.push(' ');
+        words.next();
+    }
+    let mut title: Vec<&str> = words.collect();
+    if title.first() == Some(&"of") {
+        // "of the provisional agenda", "of the preliminary list"
+        let end = title
+            .iter()
+            .position(|w| matches!(w.trim_end_matches(['*', ',']), "agenda" | "list"))
+            .map_or(title.len(), |i| i + 1);
+        title.drain(..end);
+    }
+    let numbers: Vec<String> = nums
+        .replace(" and ", ",")
+        .split(',')
+        .map(|s| s.trim().trim_end_matches('*').to_string())
+        .filter(|s| !s.is_empty() && s != "and")
+        .collect();
+    let ok = !numbers.is_empty()
+        && numbers
+            .iter()
+            .all(|n| n.starts_with(|c: char| c.is_ascii_digit()) && n.len() <= 12);
+    ok.then(|| (numbers, title.join(" ")))
+}
+
+pub(crate) fn job_number(l: &str) -> Option<JobNumber> {
+    JobNumber::parse_prefix(l).filter(|j| j.serial().len() == 5 || j.office().is_some())
+}
+
+pub(crate) fn is_dates_line(l: &str) -> bool {
+    let t = l.trim();
+    t.len() < 60
+        && t.chars().any(|c| c.is_ascii_digit())
+        && crate::model::MONTHS.iter().any(|m| t.contains(m))
+}
+
+/// Masthead items an extractor ran together on one line: "United Nations A/HRC/59/15",
+/// "General Assembly Distr.: General", "24 March 2025 Original: English".
+pub(crate) fn split_merged(l: &str) -> Vec<String> {
+    let t = l.trim();
+    for key in [" Distr.", " Distr:", " DISTR.", " Original:", " ORIGINAL:"] {
+        if let Some(i) = t.find(key) {
+            let mut out = split_merged(&t[..i]);
+            out.extend(split_merged(&t[i + 1..]));
+            return out;
+        }
+    }
+    if Symbol::parse_printed(t).is_err() {
+        if let Some((head, tail)) = t.rsplit_once(' ') {
+            if Symbol::parse_printed(tail).is_ok() && !head.trim().is_empty() {
+                return vec![head.trim().to_string(), tail.to_string()];
+            }
+        }
+    }
+    vec![t.to_string()]
+}
+
+/// A line that is page furniture: a symbol, a page number ("2", "2/12", "Page 2"), a job
+/// number ("GE.16-01234", "16-01234 (E) 290116").
+pub(crate) fn furniture(t: &str) -> bool {
+    let t = t.trim();
+    let digits = |x: &str| !x.is_empty() && x.len() <= 4 && x.bytes().all(|b| b.is_ascii_digit());
+    Symbol::parse_printed(t).is_ok()
+        || digits(t)
+        || t.split_once('/')
+            .is_some_and(|(a, b)| digits(a) && digits(b))
+        || t.strip_prefix("Page ").is_some_and(digits)
+        || job_number(t).is_some()
+}
+
+/// Whether plain text ends without final punctuation: a paragraph that goes on in the next
+/// block (cut by a page break).
+pub(crate) fn ends_open(t: &str) -> bool {
+    let t = t.trim_end_matches(|c: char| c == '*' || c.is_whitespace());
+    let t = t.trim_end_matches(['”', '’', '"', ')', ']', '»']);
+    !t.ends_with(['.', ':', ';', '?', '!', ','])
+}
+
+/// Splits title lines into title and subtitle: a line continues the title when the title so
+/// far ends with a small word or is long (wrapped), or the line starts in lowercase.
+pub(crate) fn split_title(lines: &[String]) -> Vec<String> {
+    const SMALL: &[&str] = &[
+        "on", "of", "the", "and", "for", "in", "to", "a", "an", "by", "with", "against", "at",
+        "from", "its", "their",
+    ];
+    let mut groups: Vec<String> = Vec::new();
+    let mut last_len = 0;
+    for l in lines {
+        let l = l.trim();
+        if l.is_empty() {
+            continue;
+        }
+        let cont = groups.last().is_some_and(|g| {
+            let last = g.rsplit(' ').next().unwrap_or("").to_lowercase();
+            let marked = g.ends_with('*') || g.ends_with('∗');
+            !marked
+                && (SMALL.contains(&last.as_str())
+                    || last_len >= 45
+                    || l.starts_with(|c: char| c.is_lowercase()))
+        });
+        last_len = l.chars().count();
+        match groups.last_mut() {
+            Some(g) if cont => {
+                g.push(' ');
+                g.push_str(l);
+            }
+            _ => groups.push(l.to_string()),
+        }
+    }
+    groups
+}
+
+pub(crate) fn strip_marks(s: &str) -> String {
+    s.trim().trim_end_matches(['*', '∗']).trim_end().to_string()
+}
+
+/// A subsidiary body's name as mastheads print it: "Human Rights Council", "Commission on
+/// Narcotic Drugs", "Conference of the Parties …".
+pub(crate) fn is_body_name(l: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "Council",
+        "Commission",
+        "Committee",
+        "Conference",
+        "Board",
+        "Group",
+        "Forum",
+        "Parties",
+        "Bureau",
+        "Meeting",
+        "Assembly",
+        "Agreement",
+        "Body",
+        "Session of",
+    ];
+    let lower = l.to_lowercase();
+    l.chars().next().is_some_and(char::is_uppercase)
+        && l.len() < 120
+        && WORDS.iter().any(|w| lower.contains(&w.to_lowercase()))
+}
+
+pub(crate) fn roman_value(s: &str) -> Option<u32> {
+    let mut total = 0u32;
+    let mut prev = 0u32;
+    for c in s.chars().rev() {
+        let v = match c {
+            'I' => 1,
+            'V' => 5,
+            'X' => 10,
+            'L' => 50,
+            'C' => 100,
+            'D' => 500,
+            'M' => 1000,
+            _ => return None,
+        };
+        if v < prev {
+            total = total.checked_sub(v)?
+        } else {
+            total += v
+        }
+        prev = prev.max(v);
+    }
+    (total > 0 && s.len() <= 6).then_some(total)
+}
+
+/// Numbering at the start of a heading: kind and number as printed, and the rest.
+pub(crate) fn heading_numbering(t: &str) -> (Option<(DivisionKind, String)>, String) {
+    let t = t.trim();
+    if let Some((head, rest)) = t.split_once(|c: char| c.is_whitespace()) {
+        let rest = rest.trim().to_string();
+        if let Some(n) = head.strip_suffix('.') {
+            if roman_value(n).is_some() && (n.len() > 1 || "IVX".contains(n)) {
+                return (Some((DivisionKind::Chapter, head.to_string())), rest);
+            }
+            if n.len() == 1 && n.bytes().all(|b| b.is_ascii_uppercase()) {
+                return (Some((DivisionKind::Section, head.to_string())), rest);
+            }
+            if !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()) {
+                return (Some((DivisionKind::Subsection, head.to_string())), rest);
+            }
+        }
+        if head.len() <= 5
+            && head.starts_with('(')
+            && head.ends_with(')')
+            && head[1..head.len() - 1]
+                .bytes()
+                .all(|b| b.is_ascii_lowercase())
+        {
+            return (Some((DivisionKind::Heading, head.to_string())), rest);
+        }
+        if head.eq_ignore_ascii_case("Part") && rest.split_whitespace().count() <= 1 {
+            return (Some((DivisionKind::Part, t.to_string())), String::new());
+        }
+    }
+    (None, t.to_string())
+}
+
+/// "12. text" → ("12.", "text"); also "24.11 text".
+pub(crate) fn para_number(t: &str) -> Option<(String, String)> {
+    let t = t.trim_start();
+    let end = t.find(|c: char| c.is_whitespace())?;
+    let head = &t[..end];
+    let rest = t[end..].trim_start();
+    let digits_dots = !head.is_empty()
+        && head.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && head.as_bytes()[0].is_ascii_digit();
+    let ok = digits_dots
+        && (head.ends_with('.') || head.contains('.'))
+        && head.len() <= 8
+        && !rest.is_empty();
+    ok.then(|| (head.to_string(), rest.to_string()))
+}
+
+/// "(a) text" → ("(a)", "text").
+pub(crate) fn sub_number(t: &str) -> Option<(String, String)> {
+    let t = t.trim_start();
+    if !t.starts_with('(') {
+        return None;
+    }
+    let close = t.find(')')?;
+    let head = &t[..=close];
+    let inner = &t[1..close];
+    let ok = t.starts_with('(')
+        && !inner.is_empty()
+        && inner.len() <= 5
+        && inner.bytes().all(|b| b.is_ascii_lowercase());
+    let rest = t[close + 1..].trim_start();
+    (ok && !rest.is_empty()).then(|| (head.to_string(), rest.to_string()))
+}
+
+/// "Decision 6/CMA.3", "Resolution 73/8" alone on a line → "6/CMA.3", "73/8": the heading
+/// of a decision or resolution whose title follows on its own.
+pub(crate) fn decision_heading(t: &str) -> Option<String> {
+    let t = t.trim();
+    let rest = t
+        .strip_prefix("Decision ")
+        .or_else(|| t.strip_prefix("Resolution "))?;
+    let ok = !rest.contains(' ')
+        && rest.contains('/')
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+        && rest.len() <= 24;
+    ok.then(|| rest.to_string())
+}
+
+/// "73/8. Title" → ("73/8", "Title").
+pub(crate) fn resolution_start(t: &str) -> Option<(String, String)> {
+    let t = t.trim_start();
+    let end = t.find(|c: char| c.is_whitespace())?;
+    let head = t[..end].strip_suffix('.')?;
+    let (a, b) = head.split_once('/')?;
+    let ok = !a.is_empty()
+        && a.bytes().all(|c| c.is_ascii_digit())
+        && !b.is_empty()
+        && b.bytes().next().is_some_and(|c| c.is_ascii_digit());
+    ok.then(|| (head.to_string(), t[end..].trim().to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals_and_sessions() {
+        let s = crate::model::Session::parse_printed("Twenty-seventh session").unwrap();
+        assert_eq!(
+            (s.number.as_deref(), s.label.as_deref()),
+            (Some("27"), Some("Twenty-seventh session"))
+        );
+        assert_eq!(agenda_numbers("Agenda items 2 and 3").unwrap(), ["2", "3"]);
+        assert_eq!(agenda_numbers("Agenda item 4 (a)").unwrap(), ["4 (a)"]);
+        assert_eq!(
+            agenda_numbers("Items 137 and 138 of the preliminary list*").unwrap(),
+            ["137", "138"]
+        );
+        assert_eq!(
+            agenda_numbers("Item 4 of the provisional agenda").unwrap(),
+            ["4"]
+        );
+        assert_eq!(agenda_numbers("Items of interest"), None);
+        assert_eq!(
+            agenda_line("Agenda item 6 Universal periodic review"),
+            Some((
+                vec!["6".to_string()],
+                "Universal periodic review".to_string()
+            ))
+        );
+        assert_eq!(
+            agenda_line("Agenda items 2 and 3"),
+            Some((vec!["2".to_string(), "3".to_string()], String::new()))
+        );
+    }
+
+    #[test]
+    fn merged_masthead_lines() {
+        assert_eq!(
+            split_merged("United Nations A/HRC/59/15"),
+            ["United Nations", "A/HRC/59/15"]
+        );
+        assert_eq!(
+            split_merged("General Assembly Distr.: General"),
+            ["General Assembly", "Distr.: General"]
+        );
+        assert_eq!(
+            split_merged("24 March 2025 Original: English"),
+            ["24 March 2025", "Original: English"]
+        );
+        assert_eq!(
+            split_merged("Report on the Distribution of Resources"),
+            ["Report on the Distribution of Resources"]
+        );
+        assert_eq!(split_merged("A/HRC/59/15*"), ["A/HRC/59/15*"]);
+    }
+
+    #[test]
+    fn numbering() {
+        assert_eq!(
+            heading_numbering("IV. Summary").0,
+            Some((DivisionKind::Chapter, "IV.".into()))
+        );
+        assert_eq!(
+            heading_numbering("A. Opening remarks").0,
+            Some((DivisionKind::Section, "A.".into()))
+        );
+        assert_eq!(
+            heading_numbering("3. Enhancement").0,
+            Some((DivisionKind::Subsection, "3.".into()))
+        );
+        assert_eq!(heading_numbering("Bahrain").0, None);
+        assert_eq!(
+            para_number("12. The Syrian"),
+            Some(("12.".into(), "The Syrian".into()))
+        );
+        assert_eq!(
+            para_number("24.11 The budget"),
+            Some(("24.11".into(), "The budget".into()))
+        );
+        assert_eq!(para_number("2025 was"), None);
+        assert_eq!(
+            sub_number("(a) A national"),
+            Some(("(a)".into(), "A national".into()))
+        );
+        assert_eq!(sub_number("(A/HRC/1/2);"), None);
+        assert_eq!(
+            resolution_start("73/8. Necessity of ending"),
+            Some(("73/8".into(), "Necessity of ending".into()))
+        );
+        assert!(
+            furniture("A/HRC/31/81")
+                && furniture("12")
+                && furniture("3/14")
+                && furniture("GE.16-01234 (E) 290116")
+        );
+        assert!(!furniture("Introduction") && !furniture("12345") && !furniture("1. Text"));
+        assert!(ends_open("(see"));
+        assert!(!ends_open("para. 19)."));
+        assert!(!ends_open("the right.*"));
+        assert_eq!(
+            split_title(&[
+                "Report of the Working Group on".into(),
+                "the Universal Periodic Review**".into(),
+                "Dominica".into()
+            ])
+            .len(),
+            2
+        );
+        assert_eq!(
+            job_number("GE.25-02819 (E)    210325 210325")
+                .map(|j| j.to_string())
+                .as_deref(),
+            Some("GE.25-02819 (E)")
+        );
+        assert_eq!(
+            job_number("18-18418 (E)     071118")
+                .map(|j| j.to_string())
+                .as_deref(),
+            Some("18-18418 (E)")
+        );
+        assert_eq!(job_number("2025 was"), None);
+    }
+}
