@@ -738,3 +738,79 @@ fn headings_known_by_style_display_name() {
     );
     assert_eq!(d.paragraph_numbers(), ["1."]);
 }
+
+/// Facts of sample 01 checked by hand against the Word file (opened in LibreOffice, and
+/// pandoc's plain-text rendering): what the Markdown detour used to break.
+#[test]
+fn sample_01_decision_15_keeps_its_chapters_and_formatting_is_as_in_word() {
+    let d = read_sample("01_FCCC_PA_CMA_2021_10_Add.3_EN.docx").document;
+    let json = serde_json::to_string(&d).unwrap();
+    // No Markdown left in the text ("R**equests", "1**2 November 2021").
+    assert!(!json.contains("**"), "literal ** in the text");
+    let r = d
+        .body
+        .iter()
+        .find_map(|b| match b {
+            Block::Resolution(r) if r.num.as_deref() == Some("15/CMA.3") => Some(r),
+            _ => None,
+        })
+        .expect("decision 15/CMA.3");
+    assert_eq!(
+        plain_text(&r.title),
+        "Enhancing climate technology development and transfer to support implementation of the Paris Agreement"
+    );
+    // Paragraphs 1-6, then chapters I (7-13) and II (14-22), all inside the decision, then
+    // its adoption lines.
+    let mut nums = Vec::new();
+    let mut chapters = Vec::new();
+    for b in &r.operative {
+        match b {
+            Block::Paragraph(p) => nums.push(p.num.clone().unwrap_or_default()),
+            Block::Division(div) => {
+                let inside: Vec<String> = div
+                    .content
+                    .iter()
+                    .filter_map(|b| match b {
+                        Block::Paragraph(p) => p.num.clone(),
+                        _ => None,
+                    })
+                    .collect();
+                chapters.push((div.num.clone().unwrap_or_default(), inside));
+            }
+            _ => {}
+        }
+    }
+    let n = |a: u32, b: u32| (a..=b).map(|i| format!("{i}.")).collect::<Vec<_>>();
+    assert_eq!(nums, n(1, 6));
+    assert_eq!(
+        chapters,
+        [("I.".to_string(), n(7, 13)), ("II.".to_string(), n(14, 22))]
+    );
+    assert_eq!(r.adoption, ["11th plenary meeting", "12 November 2021"]);
+    // Decision 14/CMA.3's paragraph 6 starts with the italic verb "Welcomes", whole (it
+    // was read "Wel" + bold "come" + "s").
+    let r7 = d
+        .body
+        .iter()
+        .find_map(|b| match b {
+            Block::Resolution(r) if r.num.as_deref() == Some("14/CMA.3") => Some(r),
+            _ => None,
+        })
+        .expect("decision 14/CMA.3");
+    let p6 = r7
+        .operative
+        .iter()
+        .find_map(|b| match b {
+            Block::Paragraph(p) if p.num.as_deref() == Some("6.") => Some(p),
+            _ => None,
+        })
+        .expect("paragraph 6");
+    assert_eq!(
+        p6.content[0],
+        Inline::Emphasis(vec![Inline::Text("Welcomes".into())])
+    );
+    // "2nd meeting" keeps its superscript (a run with w:vertAlign).
+    assert!(
+        json.contains(r#"{"text":"The facilitation of the 2"},{"superscript":[{"text":"nd"}]}"#)
+    );
+}

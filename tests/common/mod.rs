@@ -82,13 +82,24 @@ pub fn oracle_available(program: &str, args: &[&str]) -> bool {
     false
 }
 
+/// Prints a skip notice where `cargo test` shows it: straight to the process's standard
+/// error, past the test harness's capture (which only takes `print!` and `eprint!`).
+pub fn skip_notice(what: &str) {
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "SKIPPED ({}): {what}",
+        std::thread::current().name().unwrap_or("test")
+    );
+}
+
 /// Reports a missing oracle: a skip notice, or a failure where `UNDOCS_REQUIRE_ORACLES=1`.
 pub fn oracle_missing(what: &str) {
     assert!(
         std::env::var("UNDOCS_REQUIRE_ORACLES").as_deref() != Ok("1"),
         "{what} is missing and UNDOCS_REQUIRE_ORACLES=1"
     );
-    eprintln!("skipped: {what} is not available");
+    skip_notice(&format!("{what} is not available"));
 }
 
 /// Text with the scripts UN documents use: Latin with accents, Arabic, Chinese, Cyrillic,
