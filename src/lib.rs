@@ -49,7 +49,7 @@ pub mod text;
 
 pub use error::{Error, Result};
 pub use format::Format;
-pub use options::{ReadOptions, Warning};
+pub use options::{ReadOptions, Warning, WarningKind};
 
 use std::io::{Read as _, Write};
 

@@ -55,9 +55,40 @@ impl ReadOptions {
     }
 }
 
+/// What kind of thing a [`Warning`] reports, so that programs can act on it without
+/// matching its message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum WarningKind {
+    /// No document symbol was found (give one with `--set symbol=…`).
+    MissingSymbol,
+    /// No date of issue was found.
+    MissingDate,
+    /// No title was found.
+    MissingTitle,
+    /// A masthead line was recognized by its label but its value was not understood
+    /// (distribution, original language, agenda titles).
+    NotUnderstood,
+    /// A footnote whose mark was not found in the text: kept at the end of the paragraph
+    /// above it.
+    NoteWithoutMark,
+    /// A table of contents was skipped (it repeats the headings).
+    TableOfContentsSkipped,
+    /// Content the model has no place for was kept in another form (as text, as a
+    /// superscript mark).
+    KeptAsText,
+    /// Content was dropped.
+    Dropped,
+    /// Anything else.
+    Other,
+}
+
 /// Something a reader dropped or could not find: the document was still read.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Warning {
+    /// What kind of thing it is.
+    pub kind: WarningKind,
     /// The format read.
     pub format: Format,
     /// Where: "line 12", "masthead", "word/footnotes.xml"….
@@ -67,13 +98,26 @@ pub struct Warning {
 }
 
 impl Warning {
-    /// A warning.
+    /// A warning of kind [`WarningKind::Other`].
     pub fn new(format: Format, location: impl Into<String>, message: impl Into<String>) -> Self {
         Warning {
+            kind: WarningKind::Other,
             format,
             location: location.into(),
             message: message.into(),
         }
+    }
+
+    /// The same warning with its kind set.
+    ///
+    /// ```
+    /// use undocs::{Format, Warning, WarningKind};
+    /// let w = Warning::new(Format::Text, "document", "no title found").with_kind(WarningKind::MissingTitle);
+    /// assert_eq!(w.kind, WarningKind::MissingTitle);
+    /// ```
+    pub fn with_kind(mut self, kind: WarningKind) -> Self {
+        self.kind = kind;
+        self
     }
 }
 

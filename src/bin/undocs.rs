@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use serde_json::{Value, json};
 use undocs::model::{Document, Symbol, plain_text};
-use undocs::{Error, Format, ReadOptions};
+use undocs::{Error, Format, ReadOptions, WarningKind};
 
 /// Convert United Nations documents between Akoma Ntoso XML, DOCX, PDF, JSON and
 /// PDF-extracted text, and check them.
@@ -324,10 +324,11 @@ fn load_with_warnings(
     }
     // What --set supplied is no longer missing.
     let m = &r.document.meta;
-    r.warnings.retain(|w| {
-        !((w.message.starts_with("no document symbol") && !m.symbols.is_empty())
-            || (w.message.starts_with("no date") && m.date.is_some())
-            || (w.message.starts_with("no title") && m.title.is_some()))
+    r.warnings.retain(|w| match w.kind {
+        WarningKind::MissingSymbol => m.symbols.is_empty(),
+        WarningKind::MissingDate => m.date.is_none(),
+        WarningKind::MissingTitle => m.title.is_none(),
+        _ => true,
     });
     Ok((r.document, r.warnings))
 }

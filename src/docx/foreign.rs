@@ -361,11 +361,16 @@ pub(crate) fn read(
     }
     let mut warnings = std::mem::take(&mut cx.warnings);
     if toc_entries > 0 {
-        warnings.push(crate::Warning::new(
-            Format::Docx,
-            "word/document.xml",
-            format!("table of contents skipped ({toc_entries} entries; they repeat the headings)"),
-        ));
+        warnings.push(
+            crate::Warning::new(
+                Format::Docx,
+                "word/document.xml",
+                format!(
+                    "table of contents skipped ({toc_entries} entries; they repeat the headings)"
+                ),
+            )
+            .with_kind(crate::WarningKind::TableOfContentsSkipped),
+        );
     }
     let mut document = crate::recognize::recognize(inputs, SOURCE, &mut warnings);
     if document.meta.language.is_none() {

@@ -201,11 +201,14 @@ fn run(r: &El<'_>, cx: &mut RunCx<'_, '_>, in_note: bool, lines: &mut Vec<Leaves
                 let (marker, custom) = footnote_mark(c, r, &mut cx.auto);
                 skip_mark = custom;
                 if in_note {
-                    cx.warnings.push(Warning::new(
-                        crate::Format::Docx,
-                        "word/footnotes.xml",
-                        format!("a footnote references footnote {marker}; kept as its mark"),
-                    ));
+                    cx.warnings.push(
+                        Warning::new(
+                            crate::Format::Docx,
+                            "word/footnotes.xml",
+                            format!("a footnote references footnote {marker}; kept as its mark"),
+                        )
+                        .with_kind(crate::WarningKind::KeptAsText),
+                    );
                     line.push((
                         RunFormat {
                             vertical: Some(true),
@@ -229,11 +232,16 @@ fn run(r: &El<'_>, cx: &mut RunCx<'_, '_>, in_note: bool, lines: &mut Vec<Leaves
 /// A footnote's paragraphs, without the mark Word repeats at its start.
 fn note_content(cx: &mut RunCx<'_, '_>, id: &str) -> Vec<Block> {
     let Some(note) = cx.parts.footnotes.get(id).copied() else {
-        cx.warnings.push(Warning::new(
-            crate::Format::Docx,
-            "word/document.xml",
-            format!("footnote {id} is referenced but not in word/footnotes.xml"),
-        ));
+        cx.warnings.push(
+            Warning::new(
+                crate::Format::Docx,
+                "word/document.xml",
+                format!(
+                    "footnote {id} is referenced but not in word/footnotes.xml; its mark is kept"
+                ),
+            )
+            .with_kind(crate::WarningKind::Dropped),
+        );
         return vec![];
     };
     let mut out = Vec::new();

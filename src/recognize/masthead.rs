@@ -6,11 +6,11 @@ use super::scan::{
     job_number, para_number, resolution_start, split_merged, split_title, strip_marks,
 };
 use super::{Input, Lines, Source, heading_like};
-use crate::Warning;
 use crate::model::{
     AgendaItem, Block, Date, Distribution, DivisionKind, DocKind, Document, Inline, Language, Meta,
     Note, Paragraph, Session, Symbol, TitleNote, plain_text,
 };
+use crate::{Warning, WarningKind};
 
 /// Longest line taken as a subsidiary body's name in the masthead ("Human Rights Council",
 /// "Conference of the Parties serving as the meeting of the Parties to the Paris
@@ -141,6 +141,7 @@ pub(crate) fn read(
             }
             src.warn(
                 warnings,
+                WarningKind::TableOfContentsSkipped,
                 at,
                 format!(
                     "table of contents skipped ({} entries; they repeat the headings)",
@@ -315,6 +316,7 @@ fn masthead_lines(
             if m.distribution.is_none() {
                 src.warn(
                     warnings,
+                    WarningKind::NotUnderstood,
                     b.at,
                     format!("distribution line {l:?} not understood"),
                 );
@@ -330,6 +332,7 @@ fn masthead_lines(
             if m.original_language.is_none() {
                 src.warn(
                     warnings,
+                    WarningKind::NotUnderstood,
                     b.at,
                     format!("original language {:?} not known", lang.trim()),
                 );
@@ -368,6 +371,7 @@ fn masthead_lines(
                 if n > 1 {
                     src.warn(
                         warnings,
+                        WarningKind::NotUnderstood,
                         b.at,
                         "several agenda items with their titles in one block: titles not split",
                     );

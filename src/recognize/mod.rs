@@ -22,7 +22,7 @@ mod masthead;
 pub(crate) mod scan;
 
 use crate::model::{Document, Inline, JobNumber, TitleNote};
-use crate::{Format, Warning};
+use crate::{Format, Warning, WarningKind};
 
 /// What a reader gives the recognizer, in reading order.
 #[derive(Clone, Debug, PartialEq)]
@@ -75,13 +75,19 @@ pub(crate) struct Source {
 }
 
 impl Source {
-    pub(crate) fn warn(&self, warnings: &mut Vec<Warning>, at: usize, msg: impl Into<String>) {
+    pub(crate) fn warn(
+        &self,
+        warnings: &mut Vec<Warning>,
+        kind: WarningKind,
+        at: usize,
+        msg: impl Into<String>,
+    ) {
         let location = if at > 0 {
             (self.locate)(at)
         } else {
             "document".into()
         };
-        warnings.push(Warning::new(self.format, location, msg));
+        warnings.push(Warning::new(self.format, location, msg).with_kind(kind));
     }
 }
 
@@ -113,17 +119,23 @@ pub(crate) fn recognize(inputs: Vec<Input>, src: Source, warnings: &mut Vec<Warn
     }
     b.finish(&mut doc);
     if doc.meta.title.is_none() {
-        src.warn(warnings, 0, "no title found");
+        src.warn(warnings, WarningKind::MissingTitle, 0, "no title found");
     }
     if doc.meta.symbols.is_empty() {
         src.warn(
             warnings,
+            WarningKind::MissingSymbol,
             0,
             "no document symbol found (give one with --set symbol=…)",
         );
     }
     if doc.meta.date.is_none() {
-        src.warn(warnings, 0, "no date of issue found");
+        src.warn(
+            warnings,
+            WarningKind::MissingDate,
+            0,
+            "no date of issue found",
+        );
     }
     doc.normalize();
     doc

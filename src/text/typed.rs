@@ -7,8 +7,8 @@ use std::collections::{HashMap, VecDeque};
 
 use super::Item;
 use super::inline::parse;
-use crate::Warning;
 use crate::model::{Block, Inline, Note, Paragraph, TitleNote};
+use crate::{Warning, WarningKind};
 
 use crate::recognize::{Hints, Input, Lines, Source};
 
@@ -144,6 +144,7 @@ pub(crate) fn inputs(items: Vec<Item>, warnings: &mut Vec<Warning>) -> Vec<Input
                 l.push(note);
                 SOURCE.warn(
                     warnings,
+                    WarningKind::NoteWithoutMark,
                     line,
                     format!(
                         "footnote {marker} has no mark in the text; kept at the end of the paragraph at line {at}"
@@ -158,6 +159,7 @@ pub(crate) fn inputs(items: Vec<Item>, warnings: &mut Vec<Warning>) -> Vec<Input
                 }));
                 SOURCE.warn(
                     warnings,
+                    WarningKind::NoteWithoutMark,
                     line,
                     format!("footnote {marker} has no mark in the text; kept as a paragraph"),
                 );
