@@ -245,7 +245,10 @@ fn note_content(cx: &mut RunCx<'_, '_>, id: &str) -> Vec<Block> {
         return vec![];
     };
     let mut out = Vec::new();
-    for p in note.elements().filter(|p| p.name == "p") {
+    // The note's paragraphs, those inside its tables and content controls too.
+    let mut paras = Vec::new();
+    note.find_all("p", &mut paras);
+    for p in paras {
         let lines = paragraph_lines(p, cx, true);
         let mut content = Vec::new();
         for (i, l) in lines.into_iter().enumerate() {

@@ -4,6 +4,25 @@
 
 use crate::model::{DivisionKind, JobNumber, Symbol};
 
+/// Longest line of session dates ("16 June–11 July 2025", "8–26 September and 10 October
+/// 2014"), in bytes: a longer line with a month in it is running text.
+const MAX_DATES_LINE: usize = 60;
+/// Longest subsidiary body name on its own ("Conference of the Parties serving as the
+/// meeting of the Parties to the Paris Agreement" is 86), in bytes.
+const MAX_BODY_LINE: usize = 120;
+/// A title line at least this long (in characters) is wrapped: the next line goes on with
+/// it.
+const WRAPPED_TITLE_LINE: usize = 45;
+/// Longest printed page number ("9999") in digits.
+const MAX_PAGE_DIGITS: usize = 4;
+/// Longest subparagraph label inside its parentheses ("viii", "(xviii)" is 5 with "x").
+const MAX_SUB_LABEL: usize = 5;
+/// Longest paragraph number ("24.11", "A.24.1.", "123.") in bytes.
+const MAX_PARA_NUMBER: usize = 8;
+/// Longest resolution or decision number ("73/8", "6/CMA.3", "1/CMP.16", "ES-11/1"…), in
+/// bytes.
+const MAX_DECISION_NUMBER: usize = 24;
+
 /// Principal organs as mastheads print them.
 pub(crate) const ORGANS: &[&str] = &[
     "General Assembly",
@@ -76,7 +95,7 @@ pub(crate) fn job_number(l: &str) -> Option<JobNumber> {
 
 pub(crate) fn is_dates_line(l: &str) -> bool {
     let t = l.trim();
-    t.len() < 60
+    t.len() < MAX_DATES_LINE
         && t.chars().any(|c| c.is_ascii_digit())
         && crate::model::MONTHS.iter().any(|m| t.contains(m))
 }
@@ -106,7 +125,9 @@ pub(crate) fn split_merged(l: &str) -> Vec<String> {
 /// number ("GE.16-01234", "16-01234 (E) 290116").
 pub(crate) fn furniture(t: &str) -> bool {
     let t = t.trim();
-    let digits = |x: &str| !x.is_empty() && x.len() <= 4 && x.bytes().all(|b| b.is_ascii_digit());
+    let digits = |x: &str| {
+        !x.is_empty() && x.len() <= MAX_PAGE_DIGITS && x.bytes().all(|b| b.is_ascii_digit())
+    };
     Symbol::parse_printed(t).is_ok()
         || digits(t)
         || t.split_once('/')
@@ -142,7 +163,7 @@ pub(crate) fn split_title(lines: &[String]) -> Vec<String> {
             let marked = g.ends_with('*') || g.ends_with('∗');
             !marked
                 && (SMALL.contains(&last.as_str())
-                    || last_len >= 45
+                    || last_len >= WRAPPED_TITLE_LINE
                     || l.starts_with(|c: char| c.is_lowercase()))
         });
         last_len = l.chars().count();
@@ -182,7 +203,7 @@ pub(crate) fn is_body_name(l: &str) -> bool {
     ];
     let lower = l.to_lowercase();
     l.chars().next().is_some_and(char::is_uppercase)
-        && l.len() < 120
+        && l.len() < MAX_BODY_LINE
         && WORDS.iter().any(|w| lower.contains(&w.to_lowercase()))
 }
 
@@ -253,7 +274,7 @@ pub(crate) fn para_number(t: &str) -> Option<(String, String)> {
         && head.as_bytes()[0].is_ascii_digit();
     let ok = digits_dots
         && (head.ends_with('.') || head.contains('.'))
-        && head.len() <= 8
+        && head.len() <= MAX_PARA_NUMBER
         && !rest.is_empty();
     ok.then(|| (head.to_string(), rest.to_string()))
 }
@@ -269,7 +290,7 @@ pub(crate) fn sub_number(t: &str) -> Option<(String, String)> {
     let inner = &t[1..close];
     let ok = t.starts_with('(')
         && !inner.is_empty()
-        && inner.len() <= 5
+        && inner.len() <= MAX_SUB_LABEL
         && inner.bytes().all(|b| b.is_ascii_lowercase());
     let rest = t[close + 1..].trim_start();
     (ok && !rest.is_empty()).then(|| (head.to_string(), rest.to_string()))
@@ -285,7 +306,7 @@ pub(crate) fn decision_heading(t: &str) -> Option<String> {
     let ok = !rest.contains(' ')
         && rest.contains('/')
         && rest.starts_with(|c: char| c.is_ascii_digit())
-        && rest.len() <= 24;
+        && rest.len() <= MAX_DECISION_NUMBER;
     ok.then(|| rest.to_string())
 }
 

@@ -6,7 +6,7 @@
 //! Both dialects are first turned into a stream of items — blocks of text in the dialect's
 //! inline markup, page breaks, footnote bodies and asterisk notes — by `markdown.rs` and
 //! `layout.rs`; `typed.rs` turns the items into the recognizer's typed lines (inlines, with
-//! each footnote placed at its mark), and [`crate::recognize`] builds the document: the
+//! each footnote placed at its mark), and the shared recognizer (`src/recognize/`) builds the document: the
 //! masthead, headings classified by their numbering (`I.` chapter, `A.` section, `1.`
 //! subsection, bare bold line unnumbered heading), numbered paragraphs and subparagraphs,
 //! paragraphs rejoined across page breaks, resolutions and decisions, symbols recognized as
