@@ -739,6 +739,17 @@ fn headings_known_by_style_display_name() {
     assert_eq!(d.paragraph_numbers(), ["1."]);
 }
 
+/// The decision or resolution numbered `num` at the top level of the body.
+fn decision<'d>(d: &'d Document, num: &str) -> &'d undocs::model::Resolution {
+    d.body
+        .iter()
+        .find_map(|b| match b {
+            Block::Resolution(r) if r.num.as_deref() == Some(num) => Some(r),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("decision {num}"))
+}
+
 /// Facts of sample 01 checked by hand against the Word file (opened in LibreOffice, and
 /// pandoc's plain-text rendering): what the Markdown detour used to break.
 #[test]
@@ -747,14 +758,7 @@ fn sample_01_decision_15_keeps_its_chapters_and_formatting_is_as_in_word() {
     let json = serde_json::to_string(&d).unwrap();
     // No Markdown left in the text ("R**equests", "1**2 November 2021").
     assert!(!json.contains("**"), "literal ** in the text");
-    let r = d
-        .body
-        .iter()
-        .find_map(|b| match b {
-            Block::Resolution(r) if r.num.as_deref() == Some("15/CMA.3") => Some(r),
-            _ => None,
-        })
-        .expect("decision 15/CMA.3");
+    let r = decision(&d, "15/CMA.3");
     assert_eq!(
         plain_text(&r.title),
         "Enhancing climate technology development and transfer to support implementation of the Paris Agreement"
@@ -789,15 +793,8 @@ fn sample_01_decision_15_keeps_its_chapters_and_formatting_is_as_in_word() {
     assert_eq!(r.adoption, ["11th plenary meeting", "12 November 2021"]);
     // Decision 14/CMA.3's paragraph 6 starts with the italic verb "Welcomes", whole (it
     // was read "Wel" + bold "come" + "s").
-    let r7 = d
-        .body
-        .iter()
-        .find_map(|b| match b {
-            Block::Resolution(r) if r.num.as_deref() == Some("14/CMA.3") => Some(r),
-            _ => None,
-        })
-        .expect("decision 14/CMA.3");
-    let p6 = r7
+    let r14 = decision(&d, "14/CMA.3");
+    let p6 = r14
         .operative
         .iter()
         .find_map(|b| match b {

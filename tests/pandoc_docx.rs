@@ -29,7 +29,7 @@ mod common;
 use std::process::Command;
 
 use serde_json::Value;
-use undocs::model::{Block, Document, Inline, Note, Paragraph, plain_text};
+use undocs::model::{Annex, Block, Document, Inline, Note, Paragraph, plain_text};
 use undocs::{Format, ReadOptions};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -200,83 +200,6 @@ fn p_notes(v: &Value, out: &mut Vec<String>) {
     }
 }
 
-// ----- undocs' side ----------------------------------------------------------------------
-
-/// undocs' document as text units in reading order: headings and paragraphs with their
-/// printed numbers, table cells, resolutions' parts, annex labels and titles.
-fn u_units(doc: &Document) -> Vec<String> {
-    fn para(p: &Paragraph, out: &mut Vec<String>) {
-        let num = p
-            .num
-            .as_deref()
-            .map(|n| format!("{n} "))
-            .unwrap_or_default();
-        out.push(norm(&format!("{num}{}", plain_text(&p.content))));
-        for s in &p.subparagraphs {
-            para(s, out);
-        }
-    }
-    fn blocks(bs: &[Block], out: &mut Vec<String>) {
-        for b in bs {
-            match b {
-                Block::Division(d) => {
-                    let num = d
-                        .num
-                        .as_deref()
-                        .map(|n| format!("{n} "))
-                        .unwrap_or_default();
-                    out.push(norm(&format!("{num}{}", plain_text(&d.heading))));
-                    blocks(&d.content, out);
-                }
-                Block::Paragraph(p) => para(p, out),
-                Block::List(l) => l.items.iter().for_each(|i| blocks(i, out)),
-                Block::Table(t) => t
-                    .rows
-                    .iter()
-                    .flat_map(|r| &r.cells)
-                    .for_each(|c| blocks(c, out)),
-                Block::Quote(q) => blocks(q, out),
-                Block::Resolution(r) => {
-                    out.push(norm(r.num.as_deref().unwrap_or("")));
-                    for x in [&r.title, &r.origin, &r.formula] {
-                        out.push(norm(&plain_text(x)));
-                    }
-                    blocks(&r.preamble, out);
-                    blocks(&r.operative, out);
-                    // Adoption lines are checked apart: they print before or after the
-                    // annexes, and the model does not say which.
-                    for a in &r.annexes {
-                        out.push(norm(&a.label));
-                        out.push(norm(&plain_text(&a.title)));
-                        blocks(&a.body, out);
-                    }
-                }
-            }
-        }
-    }
-    let mut out = Vec::new();
-    blocks(&doc.meta.summary, &mut out);
-    blocks(&doc.body, &mut out);
-    for a in &doc.annexes {
-        out.push(norm(&a.label));
-        out.push(norm(&plain_text(&a.title)));
-        blocks(&a.body, &mut out);
-    }
-    out.retain(|u| !u.is_empty());
-    out
-}
-
-/// Every resolution's adoption lines, joined as pandoc shows them.
-fn adoption_lines(doc: &Document) -> Vec<String> {
-    let mut out = Vec::new();
-    doc.walk(&mut |b, _, _| {
-        if let Block::Resolution(r) = b {
-            out.push(norm(&r.adoption.join(" ")));
-        }
-    });
-    out
-}
-
 /// The table of contents (the table after a "Contents" paragraph) taken out of pandoc's
 /// blocks; returns its paragraphs.
 fn strip_toc(blocks: &mut Vec<Value>) {
@@ -306,6 +229,93 @@ fn strip_paras(v: &mut Value, drop: &dyn Fn(&str) -> bool) {
         }
         _ => {}
     }
+}
+
+// ----- undocs' side ----------------------------------------------------------------------
+
+/// What a unit of undocs' document is to the checks.
+#[derive(Clone, Copy, PartialEq)]
+enum Role {
+    /// A heading, a decision's number or title, an annex label or title: stored as its
+    /// text, its bold or italics being the heading's look.
+    Heading,
+    /// Running text: paragraphs, table cells, a resolution's origin and formula.
+    Text,
+}
+
+/// A printed unit of undocs' document: its text as printed (with its number), its inlines.
+struct Unit<'d> {
+    role: Role,
+    text: String,
+    inlines: &'d [Inline],
+}
+
+/// undocs' document as units in reading order: headings and paragraphs with their printed
+/// numbers, table cells, resolutions' parts, annex labels and titles. Adoption lines are
+/// checked apart: they print before or after a decision's annexes, and the model does not
+/// say which.
+fn u_units(doc: &Document) -> Vec<Unit<'_>> {
+    fn unit<'d>(role: Role, num: Option<&str>, inlines: &'d [Inline]) -> Unit<'d> {
+        let num = num.map(|n| format!("{n} ")).unwrap_or_default();
+        Unit {
+            role,
+            text: norm(&format!("{num}{}", plain_text(inlines))),
+            inlines,
+        }
+    }
+    fn para<'d>(p: &'d Paragraph, out: &mut Vec<Unit<'d>>) {
+        out.push(unit(Role::Text, p.num.as_deref(), &p.content));
+        p.subparagraphs.iter().for_each(|s| para(s, out));
+    }
+    fn annex<'d>(a: &'d Annex, out: &mut Vec<Unit<'d>>) {
+        out.push(unit(Role::Heading, Some(&a.label), &[]));
+        out.push(unit(Role::Heading, None, &a.title));
+        blocks(&a.body, out);
+    }
+    fn blocks<'d>(bs: &'d [Block], out: &mut Vec<Unit<'d>>) {
+        for b in bs {
+            match b {
+                Block::Division(d) => {
+                    out.push(unit(Role::Heading, d.num.as_deref(), &d.heading));
+                    blocks(&d.content, out);
+                }
+                Block::Paragraph(p) => para(p, out),
+                Block::List(l) => l.items.iter().for_each(|i| blocks(i, out)),
+                Block::Table(t) => t
+                    .rows
+                    .iter()
+                    .flat_map(|r| &r.cells)
+                    .for_each(|c| blocks(c, out)),
+                Block::Quote(q) => blocks(q, out),
+                Block::Resolution(r) => {
+                    out.push(unit(Role::Heading, r.num.as_deref(), &[]));
+                    out.push(unit(Role::Heading, None, &r.title));
+                    out.push(unit(Role::Text, None, &r.origin));
+                    out.push(unit(Role::Text, None, &r.formula));
+                    blocks(&r.preamble, out);
+                    blocks(&r.operative, out);
+                    r.annexes.iter().for_each(|a| annex(a, out));
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    blocks(&doc.meta.summary, &mut out);
+    blocks(&doc.body, &mut out);
+    doc.annexes.iter().for_each(|a| annex(a, &mut out));
+    out.retain(|u| !u.text.is_empty());
+    out
+}
+
+/// Every resolution's adoption lines, joined as pandoc shows them.
+fn adoption_lines(doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    doc.walk(&mut |b, _, _| {
+        if let Block::Resolution(r) = b {
+            out.push(norm(&r.adoption.join(" ")));
+        }
+    });
+    out
 }
 
 /// The masthead's fields as printed lines.
@@ -368,91 +378,33 @@ fn u_note_spans(n: &Note, kind: &str, out: &mut Vec<String>) {
     out.extend(inner);
 }
 
-/// Every inline run of the document in reading order, for spans.
-fn u_all_spans(doc: &Document, kind: &str) -> Vec<String> {
-    fn blocks(bs: &[Block], kind: &str, out: &mut Vec<String>) {
-        for b in bs {
-            match b {
-                Block::Division(d) => {
-                    u_spans(&d.heading, kind, out);
-                    blocks(&d.content, kind, out);
-                }
-                Block::Paragraph(p) => {
-                    u_spans(&p.content, kind, out);
-                    for s in &p.subparagraphs {
-                        u_spans(&s.content, kind, out);
-                    }
-                }
-                Block::List(l) => l.items.iter().for_each(|i| blocks(i, kind, out)),
-                Block::Table(t) => t
-                    .rows
-                    .iter()
-                    .flat_map(|r| &r.cells)
-                    .for_each(|c| blocks(c, kind, out)),
-                Block::Quote(q) => blocks(q, kind, out),
-                Block::Resolution(r) => {
-                    for x in [&r.title, &r.origin, &r.formula] {
-                        u_spans(x, kind, out);
-                    }
-                    blocks(&r.preamble, kind, out);
-                    blocks(&r.operative, kind, out);
-                    for a in &r.annexes {
-                        u_spans(&a.title, kind, out);
-                        blocks(&a.body, kind, out);
-                    }
-                }
-            }
-        }
+/// Texts stored as fields whose look (bold, italics) the model does not keep as spans: the
+/// masthead's, headings (with and without their number), adoption lines.
+fn field_texts(doc: &Document, units: &[Unit<'_>]) -> Vec<String> {
+    let mut v = u_meta(doc);
+    for u in units.iter().filter(|u| u.role == Role::Heading) {
+        v.push(u.text.clone());
+        v.push(norm(&plain_text(u.inlines)));
     }
+    doc.walk(&mut |b, _, _| {
+        if let Block::Resolution(r) = b {
+            v.extend(r.adoption.iter().map(|l| norm(l)));
+        }
+    });
+    v
+}
+
+/// Spans of one kind (`Strong`, `Emph`, `Superscript`) in undocs' document in reading
+/// order: title notes first, then every unit's.
+fn u_all_spans(doc: &Document, units: &[Unit<'_>], kind: &str) -> Vec<String> {
     let mut out = Vec::new();
     for n in &doc.meta.title_notes {
         u_spans(&n.content, kind, &mut out);
     }
-    blocks(&doc.meta.summary, kind, &mut out);
-    blocks(&doc.body, kind, &mut out);
-    for a in &doc.annexes {
-        u_spans(&a.title, kind, &mut out);
-        blocks(&a.body, kind, &mut out);
+    for u in units {
+        u_spans(u.inlines, kind, &mut out);
     }
     out
-}
-
-/// Texts stored as fields whose look (bold, italics) the model does not keep as spans.
-fn field_texts(doc: &Document) -> Vec<String> {
-    let mut v = u_meta(doc);
-    fn blocks(bs: &[Block], out: &mut Vec<String>) {
-        for b in bs {
-            match b {
-                Block::Division(d) => {
-                    out.push(norm(&plain_text(&d.heading)));
-                    if let Some(n) = &d.num {
-                        out.push(norm(&format!("{n} {}", plain_text(&d.heading))));
-                    }
-                    blocks(&d.content, out);
-                }
-                Block::Resolution(r) => {
-                    out.push(norm(&plain_text(&r.title)));
-                    out.extend(r.adoption.iter().map(|l| norm(l)));
-                    out.push(norm(&r.adoption.join(" ")));
-                    blocks(&r.preamble, out);
-                    blocks(&r.operative, out);
-                    for a in &r.annexes {
-                        out.push(norm(&a.label));
-                        out.push(norm(&plain_text(&a.title)));
-                        blocks(&a.body, out);
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    blocks(&doc.body, &mut v);
-    for a in &doc.annexes {
-        v.push(norm(&a.label));
-        v.push(norm(&plain_text(&a.title)));
-        blocks(&a.body, &mut v);
-    }
-    v
 }
 
 // ----- the checks ------------------------------------------------------------------------
@@ -492,7 +444,11 @@ fn check_sample(name: &str) {
     let units = u_units(doc);
     let adoption = adoption_lines(doc);
     let meta = u_meta(doc);
-    let text: String = units.join("\u{1}");
+    let text: String = units
+        .iter()
+        .map(|u| u.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\u{1}");
     let mut at = 0;
     let mut in_body = false;
     let mut skipped_toc = 0;
@@ -554,7 +510,7 @@ fn check_sample(name: &str) {
     }
 
     // 2. Spans.
-    let fields = field_texts(doc);
+    let fields = field_texts(doc, &units);
     let mut ast = ast;
     if let Some(b) = ast["blocks"].as_array_mut() {
         strip_toc(b);
@@ -567,7 +523,7 @@ fn check_sample(name: &str) {
         theirs.retain(|s| !s.is_empty());
         let whole_field = |s: &String| fields.iter().any(|f| f == s);
         let theirs: Vec<String> = theirs.into_iter().filter(|s| !whole_field(s)).collect();
-        let mut ours = u_all_spans(doc, kind);
+        let mut ours = u_all_spans(doc, &units, kind);
         ours.retain(|s| !s.is_empty());
         assert_eq!(
             ours,

@@ -1,6 +1,8 @@
-//! The second pass: the body. Each block is classified ([`LineClass`]; the precedence of the
-//! rules is the order of [`Body::classify`]), then handled by one method per class.
+//! The second pass: the body. Tables go straight in; each other block is classified
+//! ([`LineClass`]; the precedence of the rules is the order of [`Body::classify`]), then
+//! handled by one arm per class.
 
+use super::inlines::is_blank;
 use super::inlines::{
     append_spaced, finish, join_lines, strip_prefix, strip_trailing, trimmed, unwrap, whole,
 };
@@ -8,7 +10,7 @@ use super::scan::{
     decision_heading, ends_open, furniture, heading_numbering, para_number, resolution_start,
     roman_value, strip_marks, sub_number,
 };
-use super::{Input, Lines, heading_like};
+use super::{Input, Joined, Lines, heading_like};
 use crate::model::{
     Annex, Block, Division, DivisionKind, Document, Inline, List, Paragraph, Resolution, Table,
     TableRow, plain_text,
@@ -35,8 +37,6 @@ enum ResPart {
 /// What a block of the body is.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum LineClass {
-    /// A table.
-    Table,
     /// Nothing to read: an empty block, a running header or footer left by an extractor.
     Furniture,
     /// "Annex", "Annex II" after a resolution or decision: its own annex.
@@ -125,14 +125,14 @@ fn paragraph(num: Option<String>, mut content: Vec<Inline>) -> Paragraph {
 }
 
 /// The annex label on a block's first line: "Annex", "ANNEX", "Annex IV", "Annex 2".
-fn annex_label(b: &Lines) -> Option<String> {
+fn annex_label(b: &Lines, j: &Joined) -> Option<String> {
     let first = strip_marks(plain_text(b.lines.first()?).trim());
     let is_annex = first == "Annex"
         || first == "ANNEX"
         || first
             .strip_prefix("Annex ")
             .is_some_and(|r| roman_value(r).is_some() || r.bytes().all(|c| c.is_ascii_digit()));
-    (is_annex && (heading_like(b) || b.hints.standalone || b.lines.len() <= 2)).then_some(first)
+    (is_annex && (heading_like(b, j) || b.hints.standalone || b.lines.len() <= 2)).then_some(first)
 }
 
 /// Whether the first line of a block is a meeting line ("12th plenary meeting").
@@ -310,26 +310,19 @@ impl Body {
     }
 
     /// What the block is. The order of the rules is their precedence.
-    pub(crate) fn classify(&self, input: &Input) -> LineClass {
-        let b = match input {
-            Input::Lines(b) => b,
-            Input::Table { .. } => return LineClass::Table,
-            _ => return LineClass::Furniture,
-        };
-        let joined = join_lines(&b.lines);
-        let text = plain_text(&joined);
-        let text = text.trim();
-        if text.is_empty() || (b.lines.len() == 1 && furniture(text)) {
+    pub(crate) fn classify(&self, b: &Lines, j: &Joined) -> LineClass {
+        let (joined, text) = (&j.inlines, j.text.as_str());
+        if is_blank(joined) || (b.lines.len() == 1 && furniture(text)) {
             return LineClass::Furniture;
         }
-        let annex = annex_label(b);
+        let annex = annex_label(b, j);
         if let Some(label) = &annex {
             if self.resolution.is_some() {
                 return LineClass::ResolutionAnnex(label.clone());
             }
         }
         let untitled_heading =
-            || heading_like(b) && heading_numbering(text).0.is_none() && self.para.is_none();
+            || heading_like(b, j) && heading_numbering(text).0.is_none() && self.para.is_none();
         if self.part() == Some(ResPart::Annex)
             && self.stack.len() == self.floor()
             && untitled_heading()
@@ -358,7 +351,7 @@ impl Body {
         if let Some(num) = decision_heading(text) {
             return LineClass::DecisionHeading(num);
         }
-        if self.fresh_resolution() && heading_like(b) && para_number(text).is_none() {
+        if self.fresh_resolution() && heading_like(b, j) && para_number(text).is_none() {
             return LineClass::DecisionTitle;
         }
         if let Some((num, title)) = resolution_start(text) {
@@ -399,16 +392,16 @@ impl Body {
                 return LineClass::Adoption;
             }
         }
-        if heading_like(b)
+        if heading_like(b, j)
             && self.para.as_ref().is_none_or(|p| {
                 !ends_open(plain_text(p.last()).trim())
                     || b.hints.heading_level > 0
-                    || whole(&joined, true).is_some()
+                    || whole(joined, true).is_some()
             })
         {
-            let inner = plain_text(&unwrap(&joined));
+            let inner = plain_text(&unwrap(joined));
             let is_para = para_number(&inner).is_some()
-                && whole(&joined, true).is_none()
+                && whole(joined, true).is_none()
                 && b.hints.heading_level == 0;
             if !is_para {
                 let (kind, num) = match heading_numbering(&inner).0 {
@@ -439,18 +432,20 @@ impl Body {
 
     /// Reads one block of the body.
     pub(crate) fn block(&mut self, input: &Input, doc: &mut Document) {
-        let class = self.classify(input);
         let b = match input {
             Input::Lines(b) => b,
             Input::Table { rows, .. } => {
                 self.table(rows);
                 return;
             }
-            _ => return,
+            // Taken by the recognizer before the body.
+            Input::TitleNote(_) | Input::JobNumber(_) => return,
         };
-        let joined = join_lines(&b.lines);
+        let j = Joined::of(b);
+        let class = self.classify(b, &j);
+        let joined = j.inlines;
         match class {
-            LineClass::Table | LineClass::Furniture => {}
+            LineClass::Furniture => {}
             LineClass::ResolutionAnnex(label) => {
                 self.flush_para();
                 while self.stack.len() > self.res_base {
@@ -659,7 +654,7 @@ impl Body {
                     .iter()
                     .map(|c| {
                         c.iter()
-                            .filter(|p| !super::inlines::is_blank(p))
+                            .filter(|p| !is_blank(p))
                             .map(|p| Block::Paragraph(paragraph(None, trimmed(p.clone()))))
                             .collect()
                     })
@@ -672,7 +667,7 @@ impl Body {
     /// Lines after an annex label ("Annex" / "[English only]") open a paragraph.
     fn open_after_label(&mut self, b: &Lines) {
         let rest = join_lines(b.lines.get(1..).unwrap_or_default());
-        if !super::inlines::is_blank(&rest) {
+        if !is_blank(&rest) {
             self.para = Some(OpenPara {
                 num: None,
                 content: rest,

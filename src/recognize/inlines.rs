@@ -16,13 +16,30 @@ pub(crate) fn is_blank(v: &[Inline]) -> bool {
     })
 }
 
-/// Removes leading white space, descending into formatting.
-pub(crate) fn trim_start(v: &mut Vec<Inline>) {
-    while let Some(first) = v.first_mut() {
-        match first {
+/// Which end of a run of inlines.
+#[derive(Clone, Copy, PartialEq)]
+enum End {
+    Front,
+    Back,
+}
+
+/// Removes white space (and line breaks) at one end, descending into formatting.
+fn trim_edge(v: &mut Vec<Inline>, end: End) {
+    loop {
+        let edge = match end {
+            End::Front => v.first_mut(),
+            End::Back => v.last_mut(),
+        };
+        let Some(edge) = edge else {
+            return;
+        };
+        match edge {
             Inline::Text(t) => {
-                let n = t.len() - t.trim_start().len();
-                t.drain(..n);
+                let kept = match end {
+                    End::Front => t.trim_start(),
+                    End::Back => t.trim_end(),
+                };
+                *t = kept.to_string();
                 if !t.is_empty() {
                     return;
                 }
@@ -31,7 +48,7 @@ pub(crate) fn trim_start(v: &mut Vec<Inline>) {
             | Inline::Strong(c)
             | Inline::Superscript(c)
             | Inline::Subscript(c) => {
-                trim_start(c);
+                trim_edge(c, end);
                 if !c.is_empty() {
                     return;
                 }
@@ -39,35 +56,21 @@ pub(crate) fn trim_start(v: &mut Vec<Inline>) {
             Inline::LineBreak => {}
             _ => return,
         }
-        v.remove(0);
+        match end {
+            End::Front => drop(v.remove(0)),
+            End::Back => drop(v.pop()),
+        }
     }
+}
+
+/// Removes leading white space, descending into formatting.
+pub(crate) fn trim_start(v: &mut Vec<Inline>) {
+    trim_edge(v, End::Front)
 }
 
 /// Removes trailing white space, descending into formatting.
 pub(crate) fn trim_end(v: &mut Vec<Inline>) {
-    while let Some(last) = v.last_mut() {
-        match last {
-            Inline::Text(t) => {
-                let n = t.trim_end().len();
-                t.truncate(n);
-                if !t.is_empty() {
-                    return;
-                }
-            }
-            Inline::Emphasis(c)
-            | Inline::Strong(c)
-            | Inline::Superscript(c)
-            | Inline::Subscript(c) => {
-                trim_end(c);
-                if !c.is_empty() {
-                    return;
-                }
-            }
-            Inline::LineBreak => {}
-            _ => return,
-        }
-        v.pop();
-    }
+    trim_edge(v, End::Back)
 }
 
 /// Trimmed at both ends.

@@ -1,11 +1,11 @@
 //! The first pass: the masthead and title block, up to where the body starts.
 
-use super::inlines::{join_lines, note_inlines, take_notes};
+use super::inlines::{note_inlines, take_notes};
 use super::scan::{
     ORGANS, agenda_line, decision_heading, heading_numbering, is_body_name, is_dates_line,
     job_number, para_number, resolution_start, split_merged, split_title, strip_marks,
 };
-use super::{Input, Lines, Source, heading_like};
+use super::{Input, Joined, Lines, Source, heading_like};
 use crate::model::{
     AgendaItem, Block, Date, Distribution, DivisionKind, DocKind, Document, Inline, Language, Meta,
     Note, Paragraph, Session, Symbol, TitleNote, plain_text,
@@ -24,16 +24,15 @@ const CONTINUING_WORDS: &[&str] = &[
 
 /// Whether a block starts the body: "Introduction", a resolution or decision heading, a
 /// numbered chapter, section or part heading, or a numbered paragraph.
-fn is_body_start(b: &Lines) -> bool {
-    let t = plain_text(&join_lines(&b.lines));
-    let t = t.trim();
+fn is_body_start(b: &Lines, j: &Joined) -> bool {
+    let t = j.text.as_str();
     if t.eq_ignore_ascii_case("Introduction") {
         return true;
     }
     if resolution_start(t).is_some() || decision_heading(t).is_some() {
         return true;
     }
-    if heading_like(b)
+    if heading_like(b, j)
         && matches!(
             heading_numbering(t).0,
             Some((
@@ -97,8 +96,8 @@ pub(crate) fn read(
                 return (i, st.origin);
             }
         };
-        let joined = join_lines(&b.lines);
-        let text = plain_text(&joined).trim().to_string();
+        let j = Joined::of(b);
+        let text = j.text.as_str();
         let lines: Vec<String> = if st.title_found {
             b.lines
                 .iter()
@@ -151,7 +150,7 @@ pub(crate) fn read(
             continue;
         }
         if st.title_found {
-            if is_body_start(b) {
+            if is_body_start(b, &j) {
                 break;
             }
             if text.eq_ignore_ascii_case("Summary") {
@@ -162,7 +161,7 @@ pub(crate) fn read(
             if st.in_summary {
                 m.summary.push(Block::Paragraph(Paragraph {
                     num: None,
-                    content: joined,
+                    content: j.inlines.clone(),
                     subparagraphs: vec![],
                 }));
                 i += 1;
@@ -176,16 +175,16 @@ pub(crate) fn read(
                     || CONTINUING_WORDS.contains(&last.as_str());
                 if m.subtitle.is_none() && b.hints.heading_level == level && level > 0 && cont {
                     title.push(' ');
-                    title.push_str(&strip_marks(&text));
+                    title.push_str(&strip_marks(text));
                     keep_notes(&b.lines, m);
                     i += 1;
                     continue;
                 }
             }
-            if m.subtitle.is_none() && heading_like(b) {
-                m.subtitle = Some(strip_marks(&text));
+            if m.subtitle.is_none() && heading_like(b, &j) {
+                m.subtitle = Some(strip_marks(text));
                 if m.kind.is_none() {
-                    m.kind = DocKind::guess(&text);
+                    m.kind = DocKind::guess(text);
                 }
                 keep_notes(&b.lines, m);
                 i += 1;
@@ -199,7 +198,7 @@ pub(crate) fn read(
             } else {
                 let at = m.agenda_items.len() - st.pending_agenda;
                 if let Some(a) = m.agenda_items.get_mut(at) {
-                    a.title = strip_marks(&text);
+                    a.title = strip_marks(text);
                 }
                 keep_notes(&b.lines, m);
                 st.pending_agenda -= 1;
@@ -207,7 +206,7 @@ pub(crate) fn read(
                 continue;
             }
         }
-        if st.recognized && is_body_start(b) && !text.starts_with("Resolution adopted") {
+        if st.recognized && is_body_start(b, &j) && !text.starts_with("Resolution adopted") {
             // The body begins before any title was seen.
             break;
         }
@@ -234,10 +233,9 @@ pub(crate) fn read(
             i += 1;
             continue;
         }
-        match masthead_lines(b, &lines, m, &mut st, src, warnings) {
-            LinesEnd::Next => {}
-            LinesEnd::Title => {}
-            LinesEnd::BodyStarts => return (i, st.origin),
+        if !masthead_lines(b, &lines, m, &mut st, src, warnings) {
+            // Nothing UN-like: the body starts with this block.
+            return (i, st.origin);
         }
         keep_notes(&b.lines, m);
         i += 1;
@@ -260,16 +258,8 @@ fn is_contents_entry(b: &Input) -> bool {
     }
 }
 
-enum LinesEnd {
-    /// The block was masthead lines.
-    Next,
-    /// The title was found in the block.
-    Title,
-    /// Nothing UN-like: the body starts with this block.
-    BodyStarts,
-}
-
-/// One block of masthead lines, line by line.
+/// One block of masthead lines, line by line; false when a line is nothing a masthead
+/// prints and no masthead was recognized before it (the body starts there).
 fn masthead_lines(
     b: &Lines,
     lines: &[String],
@@ -277,7 +267,7 @@ fn masthead_lines(
     st: &mut State,
     src: Source,
     warnings: &mut Vec<Warning>,
-) -> LinesEnd {
+) -> bool {
     let mut li = 0;
     while li < lines.len() {
         let l = lines[li].trim();
@@ -405,10 +395,10 @@ fn masthead_lines(
             }
             st.title_found = true;
             st.title_level = Some(b.hints.heading_level);
-            return LinesEnd::Title;
+            return true;
         } else {
-            return LinesEnd::BodyStarts;
+            return false;
         }
     }
-    LinesEnd::Next
+    true
 }

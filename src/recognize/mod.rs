@@ -141,10 +141,25 @@ pub(crate) fn recognize(inputs: Vec<Input>, src: Source, warnings: &mut Vec<Warn
     doc
 }
 
+/// A block's lines joined into one run of inlines, and its trimmed plain text: computed once
+/// per block, asked by every rule.
+pub(crate) struct Joined {
+    pub inlines: Vec<Inline>,
+    pub text: String,
+}
+
+impl Joined {
+    pub(crate) fn of(b: &Lines) -> Self {
+        let inlines = inlines::join_lines(&b.lines);
+        let text = crate::model::plain_text(&inlines).trim().to_string();
+        Joined { inlines, text }
+    }
+}
+
 /// A block in the body that is a heading rather than running text: a heading by its
 /// source's word (style, `#`), a line wholly in bold, or a short line standing alone
 /// without final punctuation.
-pub(crate) fn heading_like(b: &Lines) -> bool {
+pub(crate) fn heading_like(b: &Lines, j: &Joined) -> bool {
     /// Longest heading, in characters: UN headings run to two or three printed lines.
     const MAX_HEADING: usize = 250;
     /// Longest line standing alone that is taken as a heading without being bold.
@@ -154,13 +169,11 @@ pub(crate) fn heading_like(b: &Lines) -> bool {
     if b.hints.heading_level > 0 {
         return true;
     }
-    let joined = inlines::join_lines(&b.lines);
-    let t = crate::model::plain_text(&joined);
-    let t = t.trim();
+    let t = j.text.as_str();
     if t.is_empty() || t.chars().count() > MAX_HEADING || t.ends_with(['.', ',', ';', ':']) {
         return false;
     }
-    if inlines::whole(&joined, true).is_some() {
+    if inlines::whole(&j.inlines, true).is_some() {
         return true;
     }
     b.hints.standalone
