@@ -224,3 +224,19 @@ fn roundtrip_covers_every_written_format_on_real_files() {
         "{out}"
     );
 }
+
+#[test]
+fn convert_says_what_the_reader_dropped_or_kept_as_text() {
+    let out = std::env::temp_dir().join("undocs-cli-caption.json");
+    let o = undocs(&[
+        "convert",
+        "fixtures/akn/silent-loss/akn-table-caption.xml",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("undocs: warning:") && err.contains("<caption>"),
+        "{err}"
+    );
+}

@@ -205,18 +205,191 @@ fn read_document(docel: &El, doc: &mut Document, cx: &mut Cx) {
             if annex.label.is_empty() && !cx.ours {
                 annex.label = inner.attr("name").unwrap_or("Annex").to_string();
             }
+            // The rest of the annex's preface and its preamble are its first blocks.
+            if let Some(p) = inner.child("preface") {
+                let rest: Vec<&El> = p
+                    .elements()
+                    .filter(|e| {
+                        let mut marks = Vec::new();
+                        e.find_all("docTitle", &mut marks);
+                        e.find_all("inline", &mut marks);
+                        !marks
+                            .iter()
+                            .any(|m| m.name == "docTitle" || m.attr("name") == Some("annexLabel"))
+                    })
+                    .collect();
+                annex.body.extend(blocks_of(&rest, cx));
+            }
+            if let Some(pre) = inner.child("preamble") {
+                annex.body.extend(blocks(pre, cx));
+            }
             if let Some(b) = inner
                 .elements()
                 .find(|e| matches!(e.name.as_ref(), "mainBody" | "body"))
             {
-                annex.body = hier(b, cx);
+                annex.body.extend(hier(b, cx));
             }
             doc.annexes.push(annex);
         }
     }
-    if let Some(c) = docel.child("components") {
-        cx.drop_el(c);
+    // Anything else beside the known parts keeps its text, as paragraphs after the body.
+    for c in docel.elements() {
+        let known = matches!(
+            c.name.as_ref(),
+            "meta"
+                | "coverPage"
+                | "preface"
+                | "preamble"
+                | "mainBody"
+                | "body"
+                | "debateBody"
+                | "judgmentBody"
+                | "amendmentBody"
+                | "conclusions"
+                | "attachments"
+                | "components"
+                | "collectionBody"
+        );
+        if !known {
+            cx.drop_el(c);
+            let mut b = blocks(c, cx);
+            doc.body.append(&mut b);
+        }
     }
+    // A collection's parts (AKN4UN's form for documents with parts; how the EU publishes
+    // proposals), and components a document carries: read in full, in order.
+    if let Some(cb) = docel.child("collectionBody") {
+        let mut first = true;
+        for comp in cb.elements().filter(|c| c.name == "component") {
+            read_component(comp, docel, doc, &mut first, cx);
+        }
+    }
+    if let Some(c) = docel.child("components") {
+        let referenced = referenced_components(docel);
+        let mut first = doc.body.is_empty() && docel.child("collectionBody").is_none();
+        for comp in c.elements().filter(|c| c.name == "component") {
+            let id = comp.attr("eId").or_else(|| comp.attr("GUID"));
+            if id.is_some_and(|id| referenced.iter().any(|r| r == id)) {
+                continue; // read where the collection's body refers to it
+            }
+            read_component(comp, docel, doc, &mut first, cx);
+        }
+    }
+}
+
+/// The components a collection's body refers to (`documentRef href="#id"`).
+fn referenced_components(docel: &El) -> Vec<String> {
+    let mut refs = Vec::new();
+    if let Some(cb) = docel.child("collectionBody") {
+        cb.find_all("documentRef", &mut refs);
+    }
+    refs.iter()
+        .filter_map(|r| r.attr("href"))
+        .map(|h| h.trim_start_matches('#').to_string())
+        .collect()
+}
+
+/// The most components followed through references (a loop in a damaged file ends here).
+const MAX_COMPONENT_DEPTH: usize = 8;
+
+/// One component: a document (the first one's content is the document's own, later ones
+/// are its annexes), a reference to one in `components`, interstitial text, or a table of
+/// contents (skipped with a warning: it repeats the headings).
+fn read_component(comp: &El, docel: &El, doc: &mut Document, first: &mut bool, cx: &mut Cx) {
+    read_component_at(comp, docel, doc, first, cx, 0)
+}
+
+fn read_component_at(
+    comp: &El,
+    docel: &El,
+    doc: &mut Document,
+    first: &mut bool,
+    cx: &mut Cx,
+    depth: usize,
+) {
+    let Some(inner) = comp.elements().next() else {
+        return;
+    };
+    match inner.name.as_ref() {
+        "documentRef" => {
+            let target = inner.attr("href").unwrap_or("").trim_start_matches('#');
+            let mut comps = Vec::new();
+            if let Some(c) = docel.child("components") {
+                c.find_all("component", &mut comps);
+            }
+            let found = comps
+                .iter()
+                .find(|c| c.attr("eId").or_else(|| c.attr("GUID")) == Some(target));
+            match found {
+                Some(c) if depth < MAX_COMPONENT_DEPTH => {
+                    read_component_at(c, docel, doc, first, cx, depth + 1)
+                }
+                _ => cx.warn(
+                    "collectionBody",
+                    format!("component reference {target:?} not found among the components"),
+                ),
+            }
+        }
+        "interstitial" => {
+            let mut b = blocks(inner, cx);
+            doc.body.append(&mut b);
+        }
+        "toc" => cx.warn(
+            "collectionBody",
+            "a table of contents component was skipped (it repeats the headings)",
+        ),
+        _ => {
+            let mut part = Document::default();
+            read_document(inner, &mut part, cx);
+            if *first {
+                *first = false;
+                merge_meta(&mut doc.meta, part.meta);
+                doc.body.append(&mut part.body);
+            } else {
+                let name = inner.attr("name").unwrap_or(inner.name.as_ref());
+                let title = part.meta.title.clone().unwrap_or_default();
+                doc.annexes.push(Annex {
+                    label: part
+                        .meta
+                        .symbols
+                        .first()
+                        .map(|s| s.to_string())
+                        .unwrap_or_else(|| name.to_string()),
+                    title: if title.is_empty() {
+                        vec![]
+                    } else {
+                        vec![Inline::Text(title)]
+                    },
+                    body: part.body,
+                });
+            }
+            doc.annexes.append(&mut part.annexes);
+        }
+    }
+}
+
+/// Fills what the collection's own metadata lacks from its first part's.
+fn merge_meta(m: &mut crate::model::Meta, part: crate::model::Meta) {
+    if m.symbols.is_empty() {
+        m.symbols = part.symbols;
+    }
+    m.organ = m.organ.take().or(part.organ);
+    m.body = m.body.take().or(part.body);
+    m.distribution = m.distribution.or(part.distribution);
+    m.date = m.date.or(part.date);
+    m.original_language = m.original_language.or(part.original_language);
+    m.language = m.language.or(part.language);
+    m.session = m.session.take().or(part.session);
+    if m.agenda_items.is_empty() {
+        m.agenda_items = part.agenda_items;
+    }
+    m.kind = m.kind.take().or(part.kind);
+    m.title = m.title.take().or(part.title);
+    m.subtitle = m.subtitle.take().or(part.subtitle);
+    m.title_notes.extend(part.title_notes);
+    m.summary.extend(part.summary);
+    m.job_number = m.job_number.take().or(part.job_number);
+    m.sponsors.extend(part.sponsors);
 }
 
 fn read_meta(meta: &El, doc: &mut Document, cx: &mut Cx) {
@@ -485,8 +658,13 @@ fn read_preamble(pre: &El, r: &mut Resolution, cx: &mut Cx) {
     let mut rest = Vec::new();
     for c in pre.elements() {
         if c.name == "formula" && r.formula.is_empty() {
-            if let Some(p) = c.child("p") {
-                r.formula = inlines(p, cx);
+            // Its paragraphs, one after the other (other producers may write more than one).
+            for p in c.elements().filter(|p| p.name == "p") {
+                let more = inlines(p, cx);
+                if !r.formula.is_empty() && !more.is_empty() {
+                    r.formula.push(Inline::Text(" ".into()));
+                }
+                r.formula.extend(more);
             }
             continue;
         }
@@ -580,7 +758,12 @@ fn hier(e: &El, cx: &mut Cx) -> Vec<Block> {
     let mut out = Vec::new();
     for c in e.elements() {
         match c.name.as_ref() {
-            "num" | "heading" | "subheading" => {}
+            "num" | "heading" => {}
+            // The model's divisions have one heading: a subheading is kept as a paragraph.
+            "subheading" => {
+                cx.drop_el(c);
+                out.extend(heading_paragraph(c, cx));
+            }
             "paragraph" | "point" | "subparagraph" | "alinea" | "indent" | "proviso" => {
                 out.extend(point(c, cx))
             }
@@ -641,9 +824,15 @@ fn point(e: &El, cx: &mut Cx) -> Vec<Block> {
         ..Paragraph::default()
     };
     let mut extra = Vec::new();
+    // The model's paragraphs have no heading: one is kept as a paragraph before it.
+    let mut before = Vec::new();
     for c in e.elements() {
         match c.name.as_ref() {
-            "num" | "heading" | "subheading" => {}
+            "num" => {}
+            "heading" | "subheading" => {
+                cx.drop_el(c);
+                before.extend(heading_paragraph(c, cx));
+            }
             "content" | "intro" => {
                 let mut bs = blocks(c, cx).into_iter();
                 match bs.next() {
@@ -699,9 +888,24 @@ fn point(e: &El, cx: &mut Cx) -> Vec<Block> {
             _ => extra.extend(hier_one(c, cx)),
         }
     }
-    let mut out = vec![Block::Paragraph(p)];
+    let mut out = before;
+    out.push(Block::Paragraph(p));
     out.extend(extra);
     out
+}
+
+/// A heading-like element the model has no place for, as a paragraph in bold (nothing if
+/// it is empty).
+fn heading_paragraph(c: &El, cx: &mut Cx) -> Option<Block> {
+    let mut content = inlines(c, cx);
+    trim_inlines(&mut content);
+    (!content.is_empty()).then(|| {
+        Block::Paragraph(Paragraph {
+            num: None,
+            content: vec![Inline::Strong(content)],
+            subparagraphs: vec![],
+        })
+    })
 }
 
 fn resolution_hcontainer(e: &El, cx: &mut Cx) -> Resolution {
@@ -818,14 +1022,26 @@ fn blocks_of(children: &[&El], cx: &mut Cx) -> Vec<Block> {
                     out.push(Block::List(List { items: vec![] }));
                     continue;
                 }
+                // The list's introduction and wrap-up are paragraphs around it.
+                for intro in c.elements().filter(|x| x.name == "listIntroduction") {
+                    out.extend(blocks(intro, cx));
+                }
                 let items = c
                     .elements()
                     .filter(|i| matches!(i.name.as_ref(), "item" | "li"))
                     .map(|i| blocks(i, cx))
                     .collect();
                 out.push(Block::List(List { items }));
+                for wrap in c.elements().filter(|x| x.name == "listWrapUp") {
+                    out.extend(blocks(wrap, cx));
+                }
             }
             "table" => {
+                // A caption has no place in the model's tables: a paragraph before it.
+                for cap in c.elements().filter(|x| x.name == "caption") {
+                    cx.drop_el(cap);
+                    out.extend(blocks(cap, cx));
+                }
                 let mut t = Table::default();
                 if !has_class(c, "empty") {
                     for tr in c.elements().filter(|e| e.name == "tr") {
@@ -848,17 +1064,7 @@ fn blocks_of(children: &[&El], cx: &mut Cx) -> Vec<Block> {
                 out.push(Block::Quote(blocks(c, cx)))
             }
             "embeddedStructure" | "quotedStructure" => out.push(Block::Quote(hier(c, cx))),
-            "num" | "heading" | "subheading" | "from" => {
-                let mut content = inlines(c, cx);
-                trim_inlines(&mut content);
-                if !content.is_empty() {
-                    out.push(Block::Paragraph(Paragraph {
-                        num: None,
-                        content: vec![Inline::Strong(content)],
-                        subparagraphs: vec![],
-                    }));
-                }
-            }
+            "num" | "heading" | "subheading" | "from" => out.extend(heading_paragraph(c, cx)),
             _ => {
                 if division_kind(&c.name).is_some()
                     || matches!(c.name.as_ref(), "paragraph" | "point" | "list")

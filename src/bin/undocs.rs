@@ -147,7 +147,13 @@ fn run(cmd: Command) -> Result<(), Fail> {
             if !to.can_write() {
                 return Err(Fail::Error(unsupported_write(to)));
             }
-            let doc = load(&input, from, &set)?;
+            let (doc, warnings) = load_with_warnings(&input, from, &set)?;
+            // What the reader dropped or could not find is said, never silent.
+            let mut err = std::io::stderr().lock();
+            for w in &warnings {
+                let _ = writeln!(err, "undocs: warning: {w}");
+            }
+            drop(err);
             let mut buf = Vec::new();
             undocs::write(&doc, to, &mut buf)?;
             if output.as_os_str() == "-" {
