@@ -72,10 +72,20 @@ pub fn read(reader: impl std::io::Read, format: Format, options: &ReadOptions) -
 }
 
 /// Reads a document in `format` from bytes already in memory.
+///
+/// Bytes that plainly are another format (a zip package, a PDF) are refused with an error
+/// that says so, rather than a parse error of the format asked for:
+///
+/// ```
+/// use undocs::{Format, ReadOptions};
+/// let e = undocs::read_bytes(b"PK\x03\x04rest of a zip", Format::Json, &ReadOptions::default()).unwrap_err();
+/// assert!(e.to_string().contains("looks like a DOCX (zip) file"));
+/// ```
 pub fn read_bytes(bytes: &[u8], format: Format, options: &ReadOptions) -> Result<Read> {
     if bytes.len() as u64 > options.max_bytes {
         return Err(too_large(format, options));
     }
+    check_signature(bytes, format)?;
     match format {
         #[cfg(feature = "json")]
         Format::Json => json::read(bytes, options),
@@ -117,6 +127,80 @@ pub fn convert(
     let r = read(reader, from, options)?;
     write(&r.document, to, out)?;
     Ok(r.warnings)
+}
+
+/// Reads the file at `path`: the format from its extension, or failing that from its first
+/// bytes ([`Format::sniff`]); what has no signature is read as text (PDF-extracted text and
+/// Markdown have none). The size limit is checked against the file's length before
+/// anything is read.
+///
+/// ```
+/// use undocs::ReadOptions;
+/// let read = undocs::read_path("fixtures/a-hrc-59-15/document.json", &ReadOptions::default())?;
+/// assert_eq!(read.document.meta.symbols[0].to_string(), "A/HRC/59/15");
+/// # Ok::<(), undocs::Error>(())
+/// ```
+pub fn read_path(path: impl AsRef<std::path::Path>, options: &ReadOptions) -> Result<Read> {
+    read_file(path.as_ref(), None, options)
+}
+
+/// Reads the file at `path` in `format`, whatever its name says (as [`read_path`] otherwise).
+pub fn read_path_as(
+    path: impl AsRef<std::path::Path>,
+    format: Format,
+    options: &ReadOptions,
+) -> Result<Read> {
+    read_file(path.as_ref(), Some(format), options)
+}
+
+fn read_file(
+    path: &std::path::Path,
+    format: Option<Format>,
+    options: &ReadOptions,
+) -> Result<Read> {
+    let named = format.or_else(|| Format::from_path(path));
+    let at = |e: std::io::Error| {
+        Error::Io(std::io::Error::new(
+            e.kind(),
+            format!("{}: {e}", path.display()),
+        ))
+    };
+    let file = std::fs::File::open(path).map_err(at)?;
+    let len = file.metadata().map_err(at)?.len();
+    let guess = named.unwrap_or(Format::Text);
+    if len > options.max_bytes {
+        return Err(too_large(guess, options));
+    }
+    let bytes = read_limited(file, guess, options)?;
+    let format = named
+        .or_else(|| Format::sniff(&bytes))
+        .unwrap_or(Format::Text);
+    read_bytes(&bytes, format, options)
+}
+
+/// Refuses bytes whose signature is another format's than `format`'s.
+fn check_signature(bytes: &[u8], format: Format) -> Result<()> {
+    let looks = if bytes.starts_with(b"PK\x03\x04") {
+        Some((Format::Docx, "a DOCX (zip) file"))
+    } else if bytes.starts_with(b"%PDF") {
+        Some((Format::Pdf, "a PDF file"))
+    } else {
+        None
+    };
+    match looks {
+        Some((f, what)) if f != format => Err(Error::Syntax {
+            format,
+            part: "input".into(),
+            position: None,
+            message: format!(
+                "this looks like {what}, not {}: read it as {} (--from {})",
+                format.name(),
+                f.name(),
+                f.name()
+            ),
+        }),
+        _ => Ok(()),
+    }
 }
 
 fn read_limited(

@@ -240,3 +240,51 @@ fn convert_says_what_the_reader_dropped_or_kept_as_text() {
         "{err}"
     );
 }
+
+#[test]
+fn a_file_named_as_another_format_says_what_it_looks_like() {
+    let misnamed = std::env::temp_dir().join("undocs-cli-misnamed.json");
+    std::fs::copy("fixtures/docx/02_A_80_6_PlanOutline_EN.docx", &misnamed).unwrap();
+    let o = undocs(&["info", misnamed.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("this looks like a DOCX (zip) file") && err.contains("--from docx"),
+        "{err}"
+    );
+    // With --from, it reads.
+    let o = undocs(&["info", misnamed.to_str().unwrap(), "--from", "docx"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
+fn info_on_standard_input_sniffs_the_format_as_for_files() {
+    let run = |file: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_undocs"))
+            .args(["info", "-", "--json"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let bytes = std::fs::read(format!("{}/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        std::io::Write::write_all(child.stdin.as_mut().unwrap(), &bytes).unwrap();
+        drop(child.stdin.take());
+        let o = child.wait_with_output().unwrap();
+        assert!(o.status.success(), "{file}");
+        stdout_json(&o)
+    };
+    // AKN (by its XML signature), DOCX (zip), and text (no signature).
+    assert_eq!(
+        run("fixtures/akn/constructed_akn4un_coverpage.xml")["symbols"][0],
+        "A/HRC/31/81"
+    );
+    assert_eq!(
+        run("fixtures/docx/02_A_80_6_PlanOutline_EN.docx")["symbols"][0],
+        "A/80/6 (Plan outline)"
+    );
+    assert_eq!(
+        run("fixtures/pdftotext/06_A_HRC_59_15_EN.txt")["symbols"][0],
+        "A/HRC/59/15"
+    );
+}

@@ -301,25 +301,21 @@ fn load_with_warnings(
     set: &[String],
 ) -> Result<(Document, Vec<undocs::Warning>), Fail> {
     let opts = ReadOptions::default();
-    let bytes = if path.as_os_str() == "-" {
+    let mut r = if path.as_os_str() == "-" {
         let mut b = Vec::new();
         std::io::stdin()
             .lock()
             .take(opts.max_bytes + 1)
             .read_to_end(&mut b)?;
-        b
+        // Standard input is sniffed as a file is: what has no signature is text.
+        let format = from.or_else(|| Format::sniff(&b)).unwrap_or(Format::Text);
+        undocs::read_bytes(&b, format, &opts)?
     } else {
-        std::fs::read(path).map_err(|e| io_at(e, path))?
+        match from {
+            Some(f) => undocs::read_path_as(path, f, &opts)?,
+            None => undocs::read_path(path, &opts)?,
+        }
     };
-    let format = from
-        .or_else(|| {
-            (path.as_os_str() != "-")
-                .then(|| Format::from_path(path))
-                .flatten()
-        })
-        .or_else(|| Format::sniff(&bytes))
-        .ok_or_else(|| cannot_tell(path, "--from"))?;
-    let mut r = undocs::read_bytes(&bytes, format, &opts)?;
     for kv in set {
         let (k, v) = kv.split_once('=').ok_or(Error::Value {
             what: "--set argument",
