@@ -193,8 +193,13 @@ fn check_signature(bytes: &[u8], format: Format) -> Result<()> {
             part: "input".into(),
             position: None,
             message: format!(
-                "this looks like {what}, not {}: read it as {} (--from {})",
+                "this looks like {what}, not {}{}: read it as {} (--from {})",
                 format.name(),
+                if format == Format::Docx {
+                    " (not a zip package)"
+                } else {
+                    ""
+                },
                 f.name(),
                 f.name()
             ),

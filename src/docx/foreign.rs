@@ -309,6 +309,12 @@ pub(crate) fn read(
                 p
             }
             Unit::Table(t) => {
+                if in_contents && toc_table.is_none() {
+                    // The table of contents laid out as a table: one entry a row.
+                    toc_entries += t.elements().filter(|r| r.name == "tr").count();
+                    in_contents = false;
+                    continue;
+                }
                 let t = table_input(t, &mut cx);
                 inputs.push(t);
                 continue;
@@ -322,7 +328,9 @@ pub(crate) fn read(
             .map(|l| plain_text(l))
             .collect::<Vec<_>>()
             .join(" ");
-        if text.trim().eq_ignore_ascii_case("Contents") && level == 0 {
+        // "Contents", as a plain paragraph or styled as a heading, opens the table of
+        // contents.
+        if text.trim().eq_ignore_ascii_case("Contents") {
             in_contents = true;
             continue;
         }
@@ -365,9 +373,7 @@ pub(crate) fn read(
             crate::Warning::new(
                 Format::Docx,
                 "word/document.xml",
-                format!(
-                    "table of contents skipped ({toc_entries} entries; they repeat the headings)"
-                ),
+                crate::recognize::toc_skipped(toc_entries),
             )
             .with_kind(crate::WarningKind::TableOfContentsSkipped),
         );

@@ -19,7 +19,9 @@ pub enum Severity {
 pub struct Finding {
     /// How serious it is.
     pub severity: Severity,
-    /// Where in the document: "body", "annex 1", "para 12", "meta.date"….
+    /// Where in the document, as a path: "body › I. › A. › paragraph 12.", "body ›
+    /// resolution 15/CMA.3 › II. › paragraph 14.", "Annex › paragraph 3. › footnote 2",
+    /// "meta.date".
     pub location: String,
     /// What is wrong.
     pub message: String,
@@ -36,76 +38,206 @@ impl std::fmt::Display for Finding {
 }
 
 pub(super) fn check(doc: &Document) -> Vec<Finding> {
-    let mut out = Vec::new();
-    let mut push = |severity, location: &str, message: String| {
-        out.push(Finding {
-            severity,
-            location: location.to_string(),
-            message,
-        })
-    };
-
+    let mut c = Checker::default();
     if let Some(d) = doc.meta.date {
         if d > Date::today() {
-            push(
+            c.push(
                 Severity::Error,
-                "meta.date",
+                "meta.date".into(),
                 format!("date of issue {d} is in the future"),
             );
         }
     }
-
-    // Paragraph numbering, per region (numbering restarts in annexes).
-    let mut regions: Vec<(String, &[Block])> = vec![("body".into(), &doc.body)];
-    for (i, a) in doc.annexes.iter().enumerate() {
-        regions.push((format!("annex {}", i + 1), &a.body));
+    for n in &doc.meta.title_notes {
+        c.inlines(&n.content, &format!("title note {}", n.marker));
     }
-    for (name, blocks) in &regions {
+    c.blocks(&doc.meta.summary, &["summary".into()]);
+    c.scope(&doc.body, &["body".into()]);
+    for (i, a) in doc.annexes.iter().enumerate() {
+        let at = annex_name(&a.label, i);
+        c.inlines(&a.title, &at);
+        c.scope(&a.body, &[at]);
+    }
+    c.out
+}
+
+fn annex_name(label: &str, i: usize) -> String {
+    if label.trim().is_empty() {
+        format!("annex {}", i + 1)
+    } else {
+        label.trim().to_string()
+    }
+}
+
+/// The walk: findings so far, and the last numbered footnote mark (numbered marks run 1, 2,
+/// 3… through the document; marks like "*" or "a" are not counted; a restart at 1 is
+/// allowed, as in annexes).
+#[derive(Default)]
+struct Checker {
+    out: Vec<Finding>,
+    prev_mark: Option<u64>,
+}
+
+impl Checker {
+    fn push(&mut self, severity: Severity, location: String, message: String) {
+        self.out.push(Finding {
+            severity,
+            location,
+            message,
+        });
+    }
+
+    /// Blocks that number their paragraphs from 1 (the body, an annex, a resolution's
+    /// operative part): numbering is checked over them, through their divisions.
+    fn scope(&mut self, blocks: &[Block], path: &[String]) {
         let mut nums = Vec::new();
-        collect_numbers(blocks, &mut nums);
-        let mut prev: Option<u64> = None;
+        collect_numbers(blocks, path, &mut nums);
+        let mut prev: Option<(u64, &str)> = None;
         let mut seen = std::collections::HashSet::new();
-        for n in &nums {
+        for (n, at, division) in &nums {
             let Some(v) = simple_number(n) else { continue };
+            // Numbering that starts again at 1 in another division (rules numbered within
+            // each section of an annex) is a new sequence.
+            if v == 1 && prev.is_some_and(|(_, d)| d != division.as_str()) {
+                seen.clear();
+                prev = None;
+            }
             if !seen.insert(v) {
-                push(
+                self.push(
                     Severity::Error,
-                    name,
+                    at.clone(),
                     format!("paragraph number {n} appears more than once"),
                 );
-            } else if let Some(p) = prev {
+            } else if let Some((p, _)) = prev {
                 if v != p + 1 {
-                    push(
+                    self.push(
                         Severity::Warning,
-                        name,
+                        at.clone(),
                         format!("paragraph {n} follows paragraph {p}."),
                     );
                 }
             }
-            prev = Some(v);
+            prev = Some((v, division));
         }
-        check_divisions(blocks, name, &mut push);
+        self.blocks(blocks, path);
     }
 
-    // Numbered footnote marks run 1, 2, 3… through the document (marks like "*" or "a" are
-    // not counted; a restart at 1 is allowed, as in annexes).
-    let mut prev_mark: Option<u64> = None;
-    for n in doc.notes() {
-        let Ok(v) = n.marker.trim_end_matches('/').parse::<u64>() else {
-            continue;
-        };
-        if let Some(p) = prev_mark {
-            if v != p + 1 && v != 1 {
-                push(
+    fn blocks(&mut self, blocks: &[Block], path: &[String]) {
+        let here = path.join(" › ");
+        let nums: Vec<&str> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Division(d) => d.num.as_deref(),
+                _ => None,
+            })
+            .collect();
+        for (first, second) in [("A.", "B."), ("1.", "2.")] {
+            if nums.contains(&first) && !nums.contains(&second) {
+                self.push(
                     Severity::Warning,
-                    "footnotes",
-                    format!("footnote {} follows footnote {p}", n.marker),
+                    here.clone(),
+                    format!("heading {first} has no {second} beside it"),
                 );
             }
         }
-        prev_mark = Some(v);
+        for b in blocks {
+            match b {
+                Block::Division(d) => {
+                    let mut p = path.to_vec();
+                    p.push(division_name(d));
+                    self.inlines(&d.heading, &p.join(" › "));
+                    self.blocks(&d.content, &p);
+                }
+                Block::Paragraph(para) => self.paragraph(para, path),
+                Block::List(l) => l.items.iter().for_each(|i| self.blocks(i, path)),
+                Block::Table(t) => {
+                    for cell in t.rows.iter().flat_map(|r| &r.cells) {
+                        self.blocks(cell, path);
+                    }
+                }
+                Block::Quote(q) => self.blocks(q, path),
+                Block::Resolution(r) => {
+                    let mut p = path.to_vec();
+                    p.push(match &r.num {
+                        Some(n) => format!("resolution {n}"),
+                        None => "resolution".into(),
+                    });
+                    let at = p.join(" › ");
+                    for v in [&r.title, &r.origin, &r.formula] {
+                        self.inlines(v, &at);
+                    }
+                    self.blocks(&r.preamble, &p);
+                    self.scope(&r.operative, &p);
+                    for (i, a) in r.annexes.iter().enumerate() {
+                        let mut ap = p.clone();
+                        ap.push(annex_name(&a.label, i));
+                        self.inlines(&a.title, &ap.join(" › "));
+                        self.scope(&a.body, &ap);
+                    }
+                }
+            }
+        }
     }
-    for (i, n) in doc.notes().iter().enumerate() {
+
+    fn paragraph(&mut self, p: &super::Paragraph, path: &[String]) {
+        let at = paragraph_at(path, p.num.as_deref());
+        self.inlines(&p.content, &at);
+        for s in &p.subparagraphs {
+            let mut sp = path.to_vec();
+            sp.push(
+                p.num
+                    .clone()
+                    .map_or_else(|| "paragraph".into(), |n| format!("paragraph {n}")),
+            );
+            self.paragraph(s, &sp);
+        }
+    }
+
+    /// Text that looks like a symbol but does not parse; footnotes (marks in sequence, not
+    /// empty) and their content.
+    fn inlines(&mut self, v: &[Inline], at: &str) {
+        for i in v {
+            match i {
+                Inline::Text(t) => {
+                    for word in t.split(|c: char| c.is_whitespace() || ",;()".contains(c)) {
+                        let w = word.trim_end_matches(['.', ':']);
+                        let looks = w.split_once('/').is_some_and(|(head, rest)| {
+                            SERIES.contains(&head) && !rest.is_empty() && w.len() > 4
+                        });
+                        if looks && w.parse::<Symbol>().is_err() {
+                            self.push(
+                                Severity::Warning,
+                                at.to_string(),
+                                format!("{w:?} looks like a UN symbol but does not parse"),
+                            );
+                        }
+                    }
+                }
+                Inline::Emphasis(c)
+                | Inline::Strong(c)
+                | Inline::Superscript(c)
+                | Inline::Subscript(c) => self.inlines(c, at),
+                Inline::Link(l) => self.inlines(&l.content, at),
+                Inline::Note(n) => self.note(n, at),
+                Inline::Ref(_) | Inline::LineBreak => {}
+            }
+        }
+    }
+
+    fn note(&mut self, n: &super::Note, at: &str) {
+        let here = format!("{at} › footnote {}", n.marker);
+        if let Ok(v) = n.marker.trim_end_matches('/').parse::<u64>() {
+            if let Some(p) = self.prev_mark {
+                if v != p + 1 && v != 1 {
+                    self.push(
+                        Severity::Warning,
+                        here.clone(),
+                        format!("footnote {} follows footnote {p}", n.marker),
+                    );
+                }
+            }
+            self.prev_mark = Some(v);
+        }
         let empty = n.content.iter().all(|b| match b {
             Block::Paragraph(p) => {
                 plain_text(&p.content).trim().is_empty() && p.subparagraphs.is_empty()
@@ -113,34 +245,26 @@ pub(super) fn check(doc: &Document) -> Vec<Finding> {
             _ => false,
         });
         if empty {
-            push(
-                Severity::Error,
-                &format!("footnote {} (marker {:?})", i + 1, n.marker),
-                "footnote is empty".into(),
-            );
+            self.push(Severity::Error, here.clone(), "footnote is empty".into());
         }
+        self.blocks(&n.content, &[here]);
     }
+}
 
-    doc.for_each_inlines(&mut |v, _| {
-        for i in v {
-            if let Inline::Text(t) = i {
-                for word in t.split(|c: char| c.is_whitespace() || ",;()".contains(c)) {
-                    let w = word.trim_end_matches(['.', ':']);
-                    let looks = w.split_once('/').is_some_and(|(head, rest)| {
-                        SERIES.contains(&head) && !rest.is_empty() && w.len() > 4
-                    });
-                    if looks && w.parse::<Symbol>().is_err() {
-                        push(
-                            Severity::Warning,
-                            "text",
-                            format!("{w:?} looks like a UN symbol but does not parse"),
-                        );
-                    }
-                }
-            }
-        }
-    });
-    out
+/// "II.", "A. Opening remarks" cut, or an unnumbered heading's first words.
+fn division_name(d: &super::Division) -> String {
+    match &d.num {
+        Some(n) => n.clone(),
+        None => plain_text(&d.heading).chars().take(30).collect(),
+    }
+}
+
+fn paragraph_at(path: &[String], num: Option<&str>) -> String {
+    let mut p = path.join(" › ");
+    if let Some(n) = num {
+        p.push_str(&format!(" › paragraph {n}"));
+    }
+    p
 }
 
 /// "12." → 12; other numbering styles ("24.11", "5., 6.", "(a)") are not checked.
@@ -150,43 +274,22 @@ fn simple_number(n: &str) -> Option<u64> {
         .then(|| d.parse().ok())?
 }
 
-fn collect_numbers(blocks: &[Block], out: &mut Vec<String>) {
+/// The paragraph numbers of a numbering scope, with where each stands and the division
+/// holding it; resolutions number their own.
+fn collect_numbers(blocks: &[Block], path: &[String], out: &mut Vec<(String, String, String)>) {
     for b in blocks {
         match b {
-            Block::Paragraph(p) => out.extend(p.num.clone()),
-            Block::Division(d) => collect_numbers(&d.content, out),
+            Block::Paragraph(p) => {
+                if let Some(n) = &p.num {
+                    out.push((n.clone(), paragraph_at(path, Some(n)), path.join(" › ")));
+                }
+            }
+            Block::Division(d) => {
+                let mut p = path.to_vec();
+                p.push(division_name(d));
+                collect_numbers(&d.content, &p, out)
+            }
             Block::Quote(_) | Block::List(_) | Block::Table(_) | Block::Resolution(_) => {}
-        }
-    }
-}
-
-fn check_divisions(blocks: &[Block], at: &str, push: &mut impl FnMut(Severity, &str, String)) {
-    let nums: Vec<&str> = blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Division(d) => d.num.as_deref(),
-            _ => None,
-        })
-        .collect();
-    for (first, second) in [("A.", "B."), ("1.", "2.")] {
-        if nums.contains(&first) && !nums.contains(&second) {
-            push(
-                Severity::Warning,
-                at,
-                format!("heading {first} has no {second} beside it"),
-            );
-        }
-    }
-    for b in blocks {
-        if let Block::Division(d) = b {
-            let name = match &d.num {
-                Some(n) => format!("{at} / {n}"),
-                None => format!(
-                    "{at} / {}",
-                    plain_text(&d.heading).chars().take(30).collect::<String>()
-                ),
-            };
-            check_divisions(&d.content, &name, push);
         }
     }
 }
@@ -224,36 +327,51 @@ mod tests {
             ),
             para("3.", vec![]),
         ];
-        let f = d.check();
-        let msgs: Vec<String> = f.iter().map(|x| x.to_string()).collect();
-        assert!(
-            msgs.iter()
-                .any(|m| m.contains("meta.date") && m.starts_with("error")),
-            "{msgs:?}"
+        let msgs: Vec<String> = d.check().iter().map(|x| x.to_string()).collect();
+        // Each finding says where, as a path through the document.
+        assert_eq!(
+            msgs,
+            [
+                "error: meta.date: date of issue 9999-01-01 is in the future",
+                "warning: body › paragraph 3.: paragraph 3. follows paragraph 1.",
+                "error: body › paragraph 3.: paragraph number 3. appears more than once",
+                "warning: body: heading A. has no B. beside it",
+                "warning: body › A. › paragraph 1.: \"A/HRC/1x/7\" looks like a UN symbol but does not parse",
+                "error: body › paragraph 3. › footnote 1: footnote is empty",
+            ]
         );
-        assert!(
-            msgs.iter()
-                .any(|m| m.contains("paragraph 3. follows paragraph 1.")),
-            "{msgs:?}"
+    }
+
+    #[test]
+    fn a_decision_numbers_its_own_paragraphs_and_findings_say_where() {
+        use crate::model::Resolution;
+        let division = |num: &str, content| {
+            Block::Division(Division {
+                kind: DivisionKind::Chapter,
+                num: Some(num.into()),
+                heading: vec![Inline::Text("Heading".into())],
+                content,
+            })
+        };
+        let d = Document {
+            body: vec![Block::Resolution(Resolution {
+                num: Some("15/CMA.3".into()),
+                operative: vec![
+                    para("1.", vec![]),
+                    division("I.", vec![para("2.", vec![])]),
+                    division("II.", vec![para("4.", vec![])]),
+                ],
+                ..Resolution::default()
+            })],
+            ..Document::default()
+        };
+        let msgs: Vec<String> = d.check().iter().map(|x| x.to_string()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "warning: body › resolution 15/CMA.3 › II. › paragraph 4.: paragraph 4. follows paragraph 2."
+            ]
         );
-        assert!(
-            msgs.iter()
-                .any(|m| m.contains("3. appears more than once") && m.starts_with("error")),
-            "{msgs:?}"
-        );
-        assert!(
-            msgs.iter().any(|m| m.contains("heading A. has no B.")),
-            "{msgs:?}"
-        );
-        assert!(
-            msgs.iter().any(|m| m.contains("footnote is empty")),
-            "{msgs:?}"
-        );
-        assert!(
-            msgs.iter().any(|m| m.contains("\"A/HRC/1x/7\" looks like")),
-            "{msgs:?}"
-        );
-        assert_eq!(f.len(), 6, "{msgs:?}");
     }
 
     #[test]
@@ -276,7 +394,10 @@ mod tests {
             ..Document::default()
         };
         let msgs: Vec<String> = d.check().iter().map(|f| f.to_string()).collect();
-        assert_eq!(msgs, ["warning: footnotes: footnote 4 follows footnote 2"]);
+        assert_eq!(
+            msgs,
+            ["warning: body › paragraph 1. › footnote 4: footnote 4 follows footnote 2"]
+        );
     }
 
     #[test]

@@ -142,10 +142,7 @@ pub(crate) fn read(
                 warnings,
                 WarningKind::TableOfContentsSkipped,
                 at,
-                format!(
-                    "table of contents skipped ({} entries; they repeat the headings)",
-                    i - first
-                ),
+                super::toc_skipped(i - first),
             );
             continue;
         }

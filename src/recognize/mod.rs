@@ -91,6 +91,12 @@ impl Source {
     }
 }
 
+/// The warning's words for a skipped table of contents of `n` entries.
+pub(crate) fn toc_skipped(n: usize) -> String {
+    let entries = if n == 1 { "entry" } else { "entries" };
+    format!("table of contents skipped ({n} {entries}; they repeat the headings)")
+}
+
 /// Recognizes a document in the inputs; what could not be recognized is said in `warnings`.
 pub(crate) fn recognize(inputs: Vec<Input>, src: Source, warnings: &mut Vec<Warning>) -> Document {
     let mut doc = Document::default();
