@@ -7,7 +7,7 @@
 #   bash benches/compare.sh            # builds undocs in release mode first
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --quiet
+cargo build --release --quiet --features cli
 U=target/release/undocs
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

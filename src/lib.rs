@@ -22,7 +22,8 @@
 //! ```
 //!
 //! ## Formats
-//! Each format is a cargo feature (`json`, `akn`, `docx`, `pdf`, `text`; all on by default).
+//! Each format is a cargo feature (`json`, `akn`, `docx`, `pdf`, `text`; all on by default;
+//! the command-line tool `cli` and the JSON Schema `schema` are opt-in).
 //! A format this build cannot read or write answers with [`Error::Unsupported`], never with an
 //! empty or fake output.
 
