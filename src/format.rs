@@ -138,7 +138,10 @@ impl Format {
     }
 
     pub(crate) fn unsupported(self, action: &'static str) -> crate::Error {
-        let why = if self.enabled() {
+        let why = if action == "writing" && self == Format::Text {
+            "(text is a read-only format: undocs reads PDF-extracted text, it does not write it)"
+                .to_string()
+        } else if self.enabled() {
             "yet".to_string()
         } else {
             format!("in this build (enable the cargo feature `{}`)", self.name())

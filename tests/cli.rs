@@ -288,3 +288,36 @@ fn info_on_standard_input_sniffs_the_format_as_for_files() {
         "A/HRC/59/15"
     );
 }
+
+#[test]
+fn messages_say_what_is_accepted() {
+    // --set date takes the printed form, and says so when it fails.
+    let out = std::env::temp_dir().join("undocs-cli-date.json");
+    let o = undocs(&[
+        "convert",
+        FIXTURE,
+        out.to_str().unwrap(),
+        "--set",
+        "date=29 January 2016",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = undocs(&[
+        "convert",
+        FIXTURE,
+        out.to_str().unwrap(),
+        "--set",
+        "date=29/01/2016",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("\"29 January 2016\""));
+    // Text is read, never written.
+    let o = undocs(&["convert", FIXTURE, "/tmp/undocs-cli-out.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("text is a read-only format"));
+    // Counts in words, singular where one.
+    let o = undocs(&["check", FIXTURE]);
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).trim_end(),
+        "0 findings, 0 errors"
+    );
+}

@@ -210,7 +210,11 @@ fn run(cmd: Command) -> Result<(), Fail> {
                 .iter()
                 .filter(|f| f.severity == undocs::model::Severity::Error)
                 .count();
-            println!("{} finding(s), {errors} error(s)", findings.len());
+            println!(
+                "{}, {}",
+                count(findings.len(), "finding"),
+                count(errors, "error")
+            );
             if errors > 0 {
                 Err(Fail::Findings)
             } else {
@@ -281,6 +285,15 @@ fn unsupported_write(f: Format) -> Error {
             value: f.to_string(),
             expected: "a writable format",
         },
+    }
+}
+
+/// "1 footnote", "2 footnotes".
+fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
     }
 }
 
@@ -443,13 +456,18 @@ fn print_info(doc: &Document, warnings: &[undocs::Warning]) {
     );
     let c = doc.counts();
     println!(
-        "Counts:        {} numbered paragraphs, {} paragraphs, {} footnotes, {} headings, {} words",
-        c.numbered_paragraphs, c.paragraphs, c.footnotes, c.headings, c.words
+        "Counts:        {}, {}, {}, {}, {}",
+        count(c.numbered_paragraphs, "numbered paragraph"),
+        count(c.paragraphs, "paragraph"),
+        count(c.footnotes, "footnote"),
+        count(c.headings, "heading"),
+        count(c.words, "word")
     );
     println!("Headings:");
     for h in doc.headings() {
         let num = h.num.map(|n| format!("{n} ")).unwrap_or_default();
-        println!("  {}{num}{}", "  ".repeat(h.level - 1), h.text);
+        let line = format!("  {}{num}{}", "  ".repeat(h.level - 1), h.text);
+        println!("{}", line.trim_end());
     }
     for w in warnings {
         println!("warning: {w}");

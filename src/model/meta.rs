@@ -856,12 +856,14 @@ impl Meta {
                         })?,
                     )
             }
-            "date" => {
-                self.date = Some(match Date::parse_printed(v) {
-                    Some(d) => d,
-                    None => v.parse()?,
-                })
-            }
+            "date" => self.date = Some(match Date::parse_printed(v) {
+                Some(d) => d,
+                None => v.parse().map_err(|_| crate::Error::Value {
+                    what: "date",
+                    value: v.chars().take(40).collect(),
+                    expected: "a date as printed (\"29 January 2016\") or an ISO date (2016-01-29)",
+                })?,
+            }),
             "original_language" => self.original_language = Some(lang(v)?),
             "language" => self.language = Some(lang(v)?),
             "session" => self.session.get_or_insert_with(Session::default).number = opt(v),
