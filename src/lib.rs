@@ -57,9 +57,9 @@ use std::io::{Read as _, Write};
 use model::Document;
 
 /// A document read from some format, with warnings about anything the reader had to drop or
-/// could not recognize.
+/// could not recognize. (Named `Read` before 0.2; the name stood beside `std::io::Read`.)
 #[derive(Clone, Debug, PartialEq)]
-pub struct Read {
+pub struct ReadOutput {
     /// The document.
     pub document: Document,
     /// What the reader dropped or could not find.
@@ -67,7 +67,11 @@ pub struct Read {
 }
 
 /// Reads a document in `format` from `reader`, within the limits of `options`.
-pub fn read(reader: impl std::io::Read, format: Format, options: &ReadOptions) -> Result<Read> {
+pub fn read(
+    reader: impl std::io::Read,
+    format: Format,
+    options: &ReadOptions,
+) -> Result<ReadOutput> {
     let bytes = read_limited(reader, format, options)?;
     read_bytes(&bytes, format, options)
 }
@@ -82,7 +86,7 @@ pub fn read(reader: impl std::io::Read, format: Format, options: &ReadOptions) -
 /// let e = undocs::read_bytes(b"PK\x03\x04rest of a zip", Format::Json, &ReadOptions::default()).unwrap_err();
 /// assert!(e.to_string().contains("looks like a DOCX (zip) file"));
 /// ```
-pub fn read_bytes(bytes: &[u8], format: Format, options: &ReadOptions) -> Result<Read> {
+pub fn read_bytes(bytes: &[u8], format: Format, options: &ReadOptions) -> Result<ReadOutput> {
     if bytes.len() as u64 > options.max_bytes {
         return Err(too_large(format, options));
     }
@@ -141,7 +145,7 @@ pub fn convert(
 /// assert_eq!(read.document.meta.symbols[0].to_string(), "A/HRC/59/15");
 /// # Ok::<(), undocs::Error>(())
 /// ```
-pub fn read_path(path: impl AsRef<std::path::Path>, options: &ReadOptions) -> Result<Read> {
+pub fn read_path(path: impl AsRef<std::path::Path>, options: &ReadOptions) -> Result<ReadOutput> {
     read_file(path.as_ref(), None, options)
 }
 
@@ -150,7 +154,7 @@ pub fn read_path_as(
     path: impl AsRef<std::path::Path>,
     format: Format,
     options: &ReadOptions,
-) -> Result<Read> {
+) -> Result<ReadOutput> {
     read_file(path.as_ref(), Some(format), options)
 }
 
@@ -158,7 +162,7 @@ fn read_file(
     path: &std::path::Path,
     format: Option<Format>,
     options: &ReadOptions,
-) -> Result<Read> {
+) -> Result<ReadOutput> {
     let named = format.or_else(|| Format::from_path(path));
     let at = |e: std::io::Error| {
         Error::Io(std::io::Error::new(

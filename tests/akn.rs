@@ -20,7 +20,7 @@ fn akn(doc: &Document) -> Vec<u8> {
     out
 }
 
-fn read_akn(bytes: &[u8]) -> undocs::Read {
+fn read_akn(bytes: &[u8]) -> undocs::ReadOutput {
     undocs::read_bytes(bytes, Format::Akn, &ReadOptions::default()).expect("AKN read")
 }
 
@@ -191,7 +191,10 @@ fn un_draft_resolution_in_akn_2_0() {
     assert_eq!(m.original_language, Some(Language::ENGLISH));
     assert_eq!(m.language, Some(Language::ENGLISH));
     assert_eq!(m.organ.as_deref(), Some("Economic and Social Council"));
-    assert_eq!(m.body.as_deref(), Some("Commission on Narcotic Drugs"));
+    assert_eq!(
+        m.subsidiary_body.as_deref(),
+        Some("Commission on Narcotic Drugs")
+    );
     let s = m.session.as_ref().unwrap();
     assert_eq!(
         (s.number.as_deref(), s.label.as_deref(), s.dates.as_deref()),
@@ -412,7 +415,7 @@ fn akn4un_cover_page_reads_like_a_preface() {
     );
     assert!(m.reissued);
     assert_eq!(m.organ.as_deref(), Some("General Assembly"));
-    assert_eq!(m.body.as_deref(), Some("Human Rights Council"));
+    assert_eq!(m.subsidiary_body.as_deref(), Some("Human Rights Council"));
     assert_eq!(m.distribution, Some(Distribution::General));
     assert_eq!(m.date.map(|d| d.to_string()).as_deref(), Some("2016-01-29"));
     assert_eq!(

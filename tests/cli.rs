@@ -29,7 +29,7 @@ fn info_json_has_exactly_the_documented_keys_and_values() {
         "symbols",
         "reissued",
         "organ",
-        "body",
+        "subsidiary_body",
         "distribution",
         "date",
         "original_language",
@@ -51,7 +51,7 @@ fn info_json_has_exactly_the_documented_keys_and_values() {
     assert_eq!(v["symbols"], serde_json::json!(["A/HRC/59/15"]));
     assert_eq!(v["reissued"], false);
     assert_eq!(v["organ"], "General Assembly");
-    assert_eq!(v["body"], "Human Rights Council");
+    assert_eq!(v["subsidiary_body"], "Human Rights Council");
     assert_eq!(v["distribution"], "General");
     assert_eq!(v["date"], "2025-03-24");
     assert_eq!(v["original_language"], "English");
@@ -159,7 +159,7 @@ fn convert_json_to_json_and_unsupported_formats() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(v["meta"]["title"], "Changed");
-    assert_eq!(v["undocs"], "1");
+    assert_eq!(v["undocs"], "2");
 
     let o = undocs(&["convert", FIXTURE, dir.join("out.pdf").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));

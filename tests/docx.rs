@@ -19,7 +19,7 @@ fn docx(doc: &Document) -> Vec<u8> {
     out
 }
 
-fn read_docx(bytes: &[u8]) -> undocs::Read {
+fn read_docx(bytes: &[u8]) -> undocs::ReadOutput {
     undocs::read_bytes(bytes, Format::Docx, &ReadOptions::default()).expect("DOCX read")
 }
 
@@ -28,7 +28,7 @@ fn read_file(path: &str, format: Format) -> Document {
 }
 
 /// A real UN Word file from fixtures/docx, read.
-fn read_sample(name: &str) -> undocs::Read {
+fn read_sample(name: &str) -> undocs::ReadOutput {
     read_docx(&std::fs::read(format!("{ROOT}/fixtures/docx/{name}")).unwrap())
 }
 
@@ -178,7 +178,7 @@ fn geneva_sample_01_decisions() {
     assert_eq!(m.date.map(|d| d.to_string()).as_deref(), Some("2022-03-08"));
     assert_eq!(m.original_language, Some(undocs::model::Language::ENGLISH));
     assert_eq!(
-        m.body.as_deref(),
+        m.subsidiary_body.as_deref(),
         Some(
             "Conference of the Parties serving as the meeting of the Parties to the Paris Agreement"
         )

@@ -323,7 +323,7 @@ fn u_meta(doc: &Document) -> Vec<String> {
     let m = &doc.meta;
     let mut v: Vec<String> = m.symbols.iter().map(|s| s.to_string()).collect();
     v.extend(m.organ.clone());
-    v.extend(m.body.clone());
+    v.extend(m.subsidiary_body.clone());
     v.extend(m.title.clone());
     v.extend(m.subtitle.clone());
     v.extend(m.distribution.map(|d| d.as_str().to_string()));
@@ -421,7 +421,7 @@ fn pandoc_ast(path: &str) -> Option<Value> {
     Some(serde_json::from_slice(&out.stdout).expect("pandoc JSON"))
 }
 
-fn read(path: &str) -> undocs::Read {
+fn read(path: &str) -> undocs::ReadOutput {
     let bytes = std::fs::read(path).expect("sample");
     undocs::read_bytes(&bytes, Format::Docx, &ReadOptions::default()).expect("read")
 }

@@ -8,7 +8,7 @@ use undocs::{Format, ReadOptions};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-fn read_text(bytes: &[u8]) -> undocs::Read {
+fn read_text(bytes: &[u8]) -> undocs::ReadOutput {
     undocs::read_bytes(bytes, Format::Text, &ReadOptions::default()).expect("text reads")
 }
 
@@ -41,7 +41,7 @@ fn seed_facts_checked_by_hand() {
     assert_eq!(m.symbols[0].to_string(), "A/HRC/31/81");
     assert!(m.reissued);
     assert_eq!(m.organ.as_deref(), Some("General Assembly"));
-    assert_eq!(m.body.as_deref(), Some("Human Rights Council"));
+    assert_eq!(m.subsidiary_body.as_deref(), Some("Human Rights Council"));
     assert_eq!(m.distribution, Some(Distribution::General));
     assert_eq!(m.date, Date::new(2016, 1, 29));
     assert_eq!(m.original_language, Some(Language::ENGLISH));
@@ -413,7 +413,10 @@ E/CN.4/1999/10\nPage 2\n\n\
     assert_eq!(m.distribution, Some(Distribution::General));
     assert_eq!(m.date, Date::new(1999, 1, 12));
     assert_eq!(m.original_language, Some(Language::ENGLISH));
-    assert_eq!(m.body.as_deref(), Some("COMMISSION ON HUMAN RIGHTS"));
+    assert_eq!(
+        m.subsidiary_body.as_deref(),
+        Some("COMMISSION ON HUMAN RIGHTS")
+    );
     assert_eq!(
         m.session.as_ref().and_then(|s| s.number.as_deref()),
         Some("55")

@@ -52,7 +52,7 @@ pub fn actor(meta: &Meta) -> String {
             parts.push(code);
         }
     }
-    if let Some(b) = meta.body.as_deref() {
+    if let Some(b) = meta.subsidiary_body.as_deref() {
         let code = initials(b);
         if !code.is_empty() {
             parts.push(code);
@@ -138,7 +138,7 @@ mod tests {
     fn actors_and_ids() {
         let m = Meta {
             organ: Some("General Assembly".into()),
-            body: Some("Human Rights Council".into()),
+            subsidiary_body: Some("Human Rights Council".into()),
             ..Meta::default()
         };
         assert_eq!(actor(&m), "un-ga-hrc");

@@ -8,7 +8,7 @@ use crate::model::{
     Table, TableRow, TitleNote, normalize_blocks, normalize_inlines,
 };
 use crate::xml::{self as dom, El, Node, Source};
-use crate::{Format, Read, ReadOptions, Result, Warning};
+use crate::{Format, ReadOptions, ReadOutput, Result, Warning};
 
 /// Reading context: whether the file is ours (exact text) and the warnings so far.
 struct Cx {
@@ -67,7 +67,7 @@ fn has_class(e: &El, class: &str) -> bool {
 }
 
 /// Reads Akoma Ntoso.
-pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
+pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
     let src = Source {
         format: Format::Akn,
         part: "input",
@@ -116,7 +116,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
     for (name, n) in dropped {
         cx.warn("document", format!("{n} <{name}> element(s) have no place in the model: their text was kept where possible, their markup dropped"));
     }
-    Ok(Read {
+    Ok(ReadOutput {
         document: doc,
         warnings: cx.warnings,
     })
@@ -374,7 +374,7 @@ fn merge_meta(m: &mut crate::model::Meta, part: crate::model::Meta) {
         m.symbols = part.symbols;
     }
     m.organ = m.organ.take().or(part.organ);
-    m.body = m.body.take().or(part.body);
+    m.subsidiary_body = m.subsidiary_body.take().or(part.subsidiary_body);
     m.distribution = m.distribution.or(part.distribution);
     m.date = m.date.or(part.date);
     m.original_language = m.original_language.or(part.original_language);
@@ -502,7 +502,7 @@ fn masthead_line(c: &El, m: &mut crate::model::Meta, cx: &mut Cx) {
             },
             ("inline", Some("reissued"), _) => m.reissued = true,
             ("organization", _, Some("#organ")) => m.organ = Some(text),
-            ("organization", _, Some("#body")) => m.body = Some(text),
+            ("organization", _, Some("#body")) => m.subsidiary_body = Some(text),
             ("docIntroducer" | "organization", _, _) => {
                 if text.eq_ignore_ascii_case("United Nations") {
                 } else if [
@@ -517,7 +517,7 @@ fn masthead_line(c: &El, m: &mut crate::model::Meta, cx: &mut Cx) {
                 {
                     m.organ = Some(text);
                 } else {
-                    m.body = Some(text);
+                    m.subsidiary_body = Some(text);
                 }
             }
             ("inline", Some("distribution"), _) | ("docStatus", _, _) => {

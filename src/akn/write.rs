@@ -537,7 +537,7 @@ impl<'a> W<'a> {
             &[("eId", "original"), ("href", "#"), ("showAs", &show)],
         )?;
         let actor = iri::actor(meta);
-        let author = [meta.organ.as_deref(), meta.body.as_deref()]
+        let author = [meta.organ.as_deref(), meta.subsidiary_body.as_deref()]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
@@ -565,7 +565,7 @@ impl<'a> W<'a> {
                 ],
             )?;
         }
-        if let Some(b) = &meta.body {
+        if let Some(b) = &meta.subsidiary_body {
             self.empty(
                 "TLCOrganization",
                 &[
@@ -615,7 +615,7 @@ impl<'a> W<'a> {
         let has_any = !meta.symbols.is_empty()
             || meta.reissued
             || meta.organ.is_some()
-            || meta.body.is_some()
+            || meta.subsidiary_body.is_some()
             || meta.distribution.is_some()
             || meta.date.is_some()
             || meta.original_language.is_some()
@@ -674,7 +674,7 @@ impl<'a> W<'a> {
                 })
             })?;
         }
-        if let Some(b) = &meta.body {
+        if let Some(b) = &meta.subsidiary_body {
             self.mixed("p", &[], |w| {
                 w.inline_el("organization", &[("refersTo", "#body")], |w| w.text(b))
             })?;

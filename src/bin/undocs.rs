@@ -375,7 +375,7 @@ fn info_json(doc: &Document, warnings: &[undocs::Warning]) -> Value {
         "symbols": m.symbols.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
         "reissued": m.reissued,
         "organ": m.organ,
-        "body": m.body,
+        "subsidiary_body": m.subsidiary_body,
         "distribution": m.distribution.map(|d| d.as_str()),
         "date": m.date.map(|d| d.to_string()),
         "original_language": m.original_language.map(|l| l.name()),
@@ -415,7 +415,7 @@ fn print_info(doc: &Document, warnings: &[undocs::Warning]) {
         if m.reissued { "*" } else { "" }
     );
     println!("Organ:         {}", or_dash(m.organ.clone()));
-    println!("Body:          {}", or_dash(m.body.clone()));
+    println!("Subsidiary:    {}", or_dash(m.subsidiary_body.clone()));
     println!(
         "Distribution:  {}",
         or_dash(m.distribution.map(|d| d.as_str().to_string()))

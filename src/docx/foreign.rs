@@ -12,7 +12,7 @@ use super::runs::{RunCx, Styles, paragraph_lines};
 use crate::model::{Inline, JobNumber, TitleNote, plain_text};
 use crate::recognize::{Hints, Input, Lines, Source};
 use crate::xml::El;
-use crate::{Format, Read, ReadOptions, Result};
+use crate::{Format, ReadOptions, ReadOutput, Result};
 
 /// How the DOCX reader names a position.
 const SOURCE: Source = Source {
@@ -217,7 +217,7 @@ pub(crate) fn read(
     body: &El<'_>,
     parts: &Parts<'_>,
     options: &ReadOptions,
-) -> Result<Read> {
+) -> Result<ReadOutput> {
     // Style display names, for files whose style ids are not the template's own.
     let styles_bytes = pkg.part("word/styles.xml")?;
     let styles_root = match &styles_bytes {
@@ -384,7 +384,7 @@ pub(crate) fn read(
             .prop("Language")
             .and_then(crate::model::Language::from_name);
     }
-    Ok(Read { document, warnings })
+    Ok(ReadOutput { document, warnings })
 }
 
 /// A line break before a word in lowercase only wraps a long line ("…serving as the

@@ -11,7 +11,7 @@ use crate::model::{
     Table, TableRow, TitleNote, build_runs,
 };
 use crate::xml::{self, El, Node, Source};
-use crate::{Format, Read, ReadOptions, Result, Warning};
+use crate::{Format, ReadOptions, ReadOutput, Result, Warning};
 
 /// What every reader of a package needs: footnotes by id, hyperlink targets by
 /// relationship id, custom properties.
@@ -141,7 +141,7 @@ pub(crate) fn footnote_mark(c: &El<'_>, r: &El<'_>, auto: &mut usize) -> (String
 }
 
 /// Reads a DOCX package.
-pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
+pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
     let pkg = Package::open(bytes, options)?;
     let doc_bytes = pkg.required("word/document.xml")?;
     let root = parse("word/document.xml", &doc_bytes, options)?;
@@ -210,7 +210,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
             warnings: Vec::new(),
         };
         let document = read_ours(body, &mut cx);
-        Ok(Read {
+        Ok(ReadOutput {
             document,
             warnings: cx.warnings,
         })
@@ -245,7 +245,7 @@ fn meta_from_props(p: &Parts<'_>, warnings: &mut Vec<Warning>) -> Meta {
     }
     m.reissued = p.prop("undocs.reissued").is_some();
     m.organ = p.prop("undocs.organ").map(str::to_string);
-    m.body = p.prop("undocs.body").map(str::to_string);
+    m.subsidiary_body = p.prop("undocs.body").map(str::to_string);
     m.distribution = p
         .prop("Publication Date")
         .and_then(Distribution::parse_printed);

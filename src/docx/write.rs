@@ -450,7 +450,7 @@ impl Ctx {
             cell(&right, 4535)
         ));
         out.push_str("</w:tbl>");
-        if let Some(b) = &m.body {
+        if let Some(b) = &m.subsidiary_body {
             out.push_str(&line(self, "Body", b)?);
         }
         if let Some(s) = &m.session {
@@ -527,7 +527,7 @@ fn custom_xml(m: &Meta) -> Result<String> {
     if let Some(o) = &m.organ {
         s.push_str(&prop(&mut pid, "undocs.organ", o)?);
     }
-    if let Some(b) = &m.body {
+    if let Some(b) = &m.subsidiary_body {
         s.push_str(&prop(&mut pid, "undocs.body", b)?);
     }
     if let Some(d) = m.distribution {

@@ -1,6 +1,6 @@
 //! undocs JSON: the model as JSON, with a schema version.
 //!
-//! The top level is an object `{"undocs": "1", "meta": {…}, "body": […], "annexes": […]}`.
+//! The top level is an object `{"undocs": "2", "meta": {…}, "body": […], "annexes": […]}`.
 //! Field names are the model's, in snake_case; enums are externally tagged
 //! (`{"paragraph": {…}}`, `{"text": "…"}`); dates are ISO strings, languages ISO 639-1 codes,
 //! symbols and job numbers their printed form. Unknown fields are an error naming their JSON
@@ -9,10 +9,16 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Annex, Block, Document, Meta};
-use crate::{Error, Format, Read, ReadOptions, Result};
+use crate::{Error, Format, ReadOptions, ReadOutput, Result};
 
-/// The schema version written in the `"undocs"` field, and the only one read.
-pub const SCHEMA_VERSION: &str = "1";
+/// The schema version written in the `"undocs"` field.
+///
+/// Version 2 renamed `meta.body` (the subsidiary body) to `meta.subsidiary_body`; version 1
+/// files are still read.
+pub const SCHEMA_VERSION: &str = "2";
+
+/// The schema versions this build reads.
+pub const READ_VERSIONS: &[&str] = &["1", "2"];
 
 /// An undocs JSON document (the shape of the file).
 #[derive(Deserialize)]
@@ -23,7 +29,7 @@ pub const SCHEMA_VERSION: &str = "1";
     schemars(title = "undocs document", rename = "UndocsDocument")
 )]
 struct Envelope {
-    /// The schema version: "1".
+    /// The schema version: "2" (or "1" when reading).
     undocs: String,
     /// The masthead and metadata.
     #[serde(default)]
@@ -46,7 +52,7 @@ struct EnvelopeRef<'a> {
 }
 
 /// Reads undocs JSON.
-pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
+pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
     check_depth(bytes, options.max_depth)?;
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let env: Envelope = serde_path_to_error::deserialize(&mut de).map_err(|e| {
@@ -65,14 +71,15 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
         column: e.column(),
         message: strip_position(&e),
     })?;
-    if env.undocs != SCHEMA_VERSION {
+    if !READ_VERSIONS.contains(&env.undocs.as_ref()) {
         return Err(Error::Json {
             path: "undocs".into(),
             line: 1,
             column: 1,
             message: format!(
-                "schema version {:?} is not {SCHEMA_VERSION:?}, the one this build reads",
-                env.undocs
+                "schema version {:?} is not one this build reads ({})",
+                env.undocs,
+                READ_VERSIONS.join(", ")
             ),
         });
     }
@@ -81,7 +88,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Read> {
         body: env.body,
         annexes: env.annexes,
     };
-    Ok(Read {
+    Ok(ReadOutput {
         document,
         warnings: Vec::new(),
     })
@@ -255,7 +262,7 @@ fn diff_values(
 mod tests {
     use super::*;
 
-    fn read_str(s: &str) -> Result<Read> {
+    fn read_str(s: &str) -> Result<ReadOutput> {
         read(s.as_bytes(), &ReadOptions::default())
     }
 
@@ -283,7 +290,7 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("meta.date"), "{e}");
-        let e = read_str(r#"{"undocs":"2"}"#).unwrap_err().to_string();
+        let e = read_str(r#"{"undocs":"3"}"#).unwrap_err().to_string();
         assert!(e.contains("schema version"), "{e}");
         let e = read_str(r#"{"meta":{}}"#).unwrap_err().to_string();
         assert!(e.contains("undocs"), "{e}");
@@ -305,7 +312,25 @@ mod tests {
         let mut out = Vec::new();
         write(&d, &mut out).unwrap();
         let text = String::from_utf8(out.clone()).unwrap();
-        assert!(text.starts_with("{\n  \"undocs\": \"1\""), "{text}");
+        assert!(text.starts_with("{\n  \"undocs\": \"2\""), "{text}");
         assert_eq!(read(&out, &ReadOptions::default()).unwrap().document, d);
+    }
+
+    #[test]
+    fn version_1_files_still_read() {
+        let d = read_str(r#"{"undocs":"1","meta":{"body":"Human Rights Council"}}"#)
+            .unwrap()
+            .document;
+        assert_eq!(
+            d.meta.subsidiary_body.as_deref(),
+            Some("Human Rights Council")
+        );
+        let mut out = Vec::new();
+        write(&d, &mut out).unwrap();
+        assert!(
+            String::from_utf8(out)
+                .unwrap()
+                .contains("\"subsidiary_body\"")
+        );
     }
 }

@@ -23,9 +23,10 @@ pub struct Meta {
     /// The principal organ as printed: "General Assembly", "Security Council".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub organ: Option<String>,
-    /// The subsidiary body as printed: "Human Rights Council".
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub body: Option<String>,
+    /// The subsidiary body as printed: "Human Rights Council" (JSON key
+    /// `subsidiary_body`; schema version 1 called it `body`, still read).
+    #[serde(skip_serializing_if = "Option::is_none", alias = "body")]
+    pub subsidiary_body: Option<String>,
     /// "Distr.: General", "Limited" or "Restricted".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub distribution: Option<Distribution>,
@@ -778,7 +779,7 @@ pub const SET_KEYS: &[&str] = &[
     "symbol2",
     "reissued",
     "organ",
-    "body",
+    "subsidiary_body",
     "distribution",
     "date",
     "original_language",
@@ -845,7 +846,8 @@ impl Meta {
                 }
             }
             "organ" => self.organ = opt(v),
-            "body" => self.body = opt(v),
+            // "body" as before the field was renamed.
+            "subsidiary_body" | "body" => self.subsidiary_body = opt(v),
             "distribution" => {
                 self.distribution =
                     Some(

@@ -366,13 +366,13 @@ fn masthead_lines(
                 li = lines.len();
             }
         } else if !st.seen_session
-            && m.body.is_none()
+            && m.subsidiary_body.is_none()
             && st.recognized
             && l.len() < MAX_BODY_NAME
             && !l.ends_with('.')
             && (b.hints.heading_level > 0 || is_body_name(l))
         {
-            m.body = Some(l.to_string());
+            m.subsidiary_body = Some(l.to_string());
         } else if st.recognized {
             // The title (and in layout text the subtitle lines after it).
             let title_lines: Vec<String> = lines[li - 1..].to_vec();

@@ -20,7 +20,7 @@ mod layout;
 mod markdown;
 mod typed;
 
-use crate::{Error, Format, Read, ReadOptions, Result};
+use crate::{Error, Format, ReadOptions, ReadOutput, Result};
 
 /// Longest line accepted, in bytes: longer ones are cut (a PDF extractor never writes them).
 const MAX_LINE: usize = 100_000;
@@ -116,7 +116,7 @@ fn dialect(text: &str) -> Dialect {
 ///
 /// The input size limit is applied by [`crate::read_bytes`]; text has no nesting to limit,
 /// and overlong lines are cut.
-pub fn read(bytes: &[u8], _options: &ReadOptions) -> Result<Read> {
+pub fn read(bytes: &[u8], _options: &ReadOptions) -> Result<ReadOutput> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let upto = &bytes[..e.valid_up_to()];
         let line = upto.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
@@ -139,7 +139,7 @@ pub fn read(bytes: &[u8], _options: &ReadOptions) -> Result<Read> {
     };
     let inputs = typed::inputs(items, &mut warnings);
     let document = crate::recognize::recognize(inputs, typed::SOURCE, &mut warnings);
-    Ok(Read { document, warnings })
+    Ok(ReadOutput { document, warnings })
 }
 
 /// Escapes the characters of the readers' inline markup (`*`, `\\`, `<`, `_`) in plain text.

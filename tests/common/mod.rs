@@ -364,7 +364,7 @@ pub fn meta() -> impl Strategy<Value = Meta> {
     )
         .prop_map(
             |(
-                (symbols, reissued, organ, body),
+                (symbols, reissued, organ, subsidiary_body),
                 (distribution, date, original_language, language),
                 (session, agenda_items, kind),
                 (title, subtitle, title_notes, summary, job_number, sponsors),
@@ -372,7 +372,7 @@ pub fn meta() -> impl Strategy<Value = Meta> {
                 symbols,
                 reissued,
                 organ,
-                body,
+                subsidiary_body,
                 distribution,
                 date,
                 original_language,
