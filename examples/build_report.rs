@@ -12,7 +12,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let m = &mut doc.meta;
     m.set("symbol", "A/HRC/31/81*")?;
     m.set("organ", "General Assembly")?;
-    m.set("body", "Human Rights Council")?;
+    m.set("subsidiary_body", "Human Rights Council")?;
     m.set("distribution", "General")?;
     m.set("date", "29 January 2016")?;
     m.set("original_language", "English")?;

@@ -1,0 +1,67 @@
+//! Fixtures read in their formats.
+
+use undocs::model::*;
+use undocs::{Format, ReadOptions};
+
+/// A fixture read in its format.
+pub fn read_fixture(path: &str, format: Format) -> Document {
+    let bytes = std::fs::read(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    undocs::read_bytes(&bytes, format, &ReadOptions::default())
+        .unwrap()
+        .document
+}
+
+/// Every fixture as a document: the reviewed JSON ones and what the readers make of the
+/// real files (pdftotext output, Akoma Ntoso, Word).
+pub fn fixture_documents() -> Vec<(&'static str, Document)> {
+    let mut seed = read_fixture("fixtures/a-hrc-31-81/expected.json", Format::Json);
+    seed.normalize();
+    vec![
+        ("a-hrc-31-81", seed),
+        (
+            "a-hrc-59-15",
+            read_fixture("fixtures/a-hrc-59-15/document.json", Format::Json),
+        ),
+        (
+            "04",
+            read_fixture(
+                "fixtures/pdftotext/04_A_HRC_27_9_reissued_EN.txt",
+                Format::Text,
+            ),
+        ),
+        (
+            "06",
+            read_fixture("fixtures/pdftotext/06_A_HRC_59_15_EN.txt", Format::Text),
+        ),
+        (
+            "10",
+            read_fixture("fixtures/pdftotext/10_A_RES_73_8_EN.txt", Format::Text),
+        ),
+        (
+            "un-akn20",
+            read_fixture("fixtures/akn/un_E-CN.7-2012-L.2_eng.akn20.xml", Format::Akn),
+        ),
+        (
+            "eu-bill",
+            read_fixture(
+                "fixtures/akn/eu_akn4eu_council-position_bill_123.xml",
+                Format::Akn,
+            ),
+        ),
+        (
+            "ke-debate",
+            read_fixture("fixtures/akn/ke_Debate_Bungeni_2011-06-10.xml", Format::Akn),
+        ),
+        (
+            "docx-01",
+            read_fixture(
+                "fixtures/docx/01_FCCC_PA_CMA_2021_10_Add.3_EN.docx",
+                Format::Docx,
+            ),
+        ),
+        (
+            "docx-02",
+            read_fixture("fixtures/docx/02_A_80_6_PlanOutline_EN.docx", Format::Docx),
+        ),
+    ]
+}
