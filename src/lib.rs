@@ -45,12 +45,16 @@ pub mod docx;
 pub mod json;
 #[cfg(any(feature = "text", feature = "docx"))]
 mod recognize;
+#[cfg(feature = "json")]
+mod roundtrip;
 #[cfg(feature = "text")]
 pub mod text;
 
 pub use error::{Error, Result};
 pub use format::Format;
 pub use options::{ReadOptions, Warning, WarningKind};
+#[cfg(feature = "json")]
+pub use roundtrip::{RoundTrip, roundtrip};
 
 use std::io::{Read as _, Write};
 

@@ -223,43 +223,15 @@ fn run(cmd: Command) -> Result<(), Fail> {
         }
         Command::Roundtrip { file, from, set } => {
             let doc = load(&file, from, &set)?;
-            let mut differ = false;
-            for f in Format::ALL {
-                if !f.can_write() || !f.can_read() {
-                    let why = if !f.enabled() {
-                        "not in this build"
-                    } else if f.can_read() {
-                        "read-only format"
-                    } else {
-                        "not supported yet"
-                    };
-                    println!("{f}: skipped ({why})");
-                    continue;
-                }
-                let mut buf = Vec::new();
-                undocs::write(&doc, f, &mut buf)?;
-                let back = undocs::read_bytes(&buf, f, &ReadOptions::default())?;
-                let mut diffs = undocs::json::differences(&doc, &back.document, 20);
-                let mut note = "";
-                if !diffs.is_empty() && f == Format::Docx {
-                    // Word carries character formatting as flat runs: compare with the
-                    // canonical nesting (Document::canonical_formatting).
-                    let mut canonical = doc.clone();
-                    canonical.canonical_formatting();
-                    diffs = undocs::json::differences(&canonical, &back.document, 20);
-                    note = ", formatting in canonical nesting";
-                }
-                if diffs.is_empty() {
-                    println!("{f}: identical ({} bytes{note})", buf.len());
-                } else {
-                    differ = true;
-                    println!("{f}: DIFFERS");
-                    for d in diffs {
-                        println!("  {d}");
-                    }
-                }
+            let results = undocs::roundtrip(&doc, 20)?;
+            for r in &results {
+                println!("{r}");
             }
-            if differ { Err(Fail::Findings) } else { Ok(()) }
+            if results.iter().any(|r| r.differs()) {
+                Err(Fail::Findings)
+            } else {
+                Ok(())
+            }
         }
     }
 }
