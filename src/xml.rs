@@ -349,6 +349,48 @@ fn reborrow<'a>(text: &'a str, s: &str) -> Cow<'a, str> {
     Cow::Owned(s.to_string())
 }
 
+// ---------------------------------------------------------------------------------------
+// Writing: what both XML writers need.
+
+/// Whether a character may stand in an XML 1.0 document.
+pub(crate) fn xml_char(c: char) -> bool {
+    matches!(c, '\u{9}' | '\u{a}' | '\u{d}' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..='\u{10ffff}')
+}
+
+/// Refuses a string holding a character XML 1.0 cannot carry, naming the format written and
+/// where the string goes.
+pub(crate) fn check(s: &str, format: Format, what: &str) -> Result<()> {
+    match s.chars().find(|&c| !xml_char(c)) {
+        Some(c) => Err(Error::Unrepresentable {
+            format,
+            what: format!(
+                "the character U+{:04X} in {what} (XML 1.0 cannot carry it)",
+                c as u32
+            ),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Escapes text (`attr` false) or an attribute value (`attr` true: quotes, and white space
+/// that attribute normalization would turn into spaces, as character references).
+pub(crate) fn escape(s: &str, attr: bool) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\r' => out.push_str("&#13;"),
+            '"' if attr => out.push_str("&quot;"),
+            '\n' if attr => out.push_str("&#10;"),
+            '\t' if attr => out.push_str("&#9;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,42 +13,11 @@ use super::iri::{self, EIds};
 use crate::model::{
     Annex, Block, DivisionKind, Document, Inline, Meta, Paragraph, Resolution, TitleNote,
 };
-use crate::xml::AKN3;
+use crate::xml::{AKN3, escape};
 use crate::{Error, Format, Result};
 
-/// Whether a character may stand in an XML 1.0 document.
-fn xml_char(c: char) -> bool {
-    matches!(c, '\u{9}' | '\u{a}' | '\u{d}' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..='\u{10ffff}')
-}
-
 fn check(s: &str, what: &str) -> Result<()> {
-    match s.chars().find(|&c| !xml_char(c)) {
-        Some(c) => Err(Error::Unrepresentable {
-            format: Format::Akn,
-            what: format!(
-                "the character U+{:04X} in {what} (XML 1.0 cannot carry it)",
-                c as u32
-            ),
-        }),
-        None => Ok(()),
-    }
-}
-
-fn escape(s: &str, attr: bool) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\r' => out.push_str("&#13;"),
-            '"' if attr => out.push_str("&quot;"),
-            '\n' if attr => out.push_str("&#10;"),
-            '\t' if attr => out.push_str("&#9;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::xml::check(s, Format::Akn, what)
 }
 
 struct W<'a> {

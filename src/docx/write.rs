@@ -22,30 +22,10 @@ pub(crate) const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/
 const HYPERLINK_REL: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
 
-fn xml_char(c: char) -> bool {
-    matches!(c, '\u{9}' | '\u{a}' | '\u{d}' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..='\u{10ffff}')
-}
-
 /// Escapes text or an attribute value; refuses characters XML cannot carry.
 fn esc(s: &str) -> Result<String> {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\r' => out.push_str("&#13;"),
-            c if !xml_char(c) => {
-                return Err(Error::Unrepresentable {
-                    format: Format::Docx,
-                    what: format!("the character U+{:04X} (XML 1.0 cannot carry it)", c as u32),
-                });
-            }
-            c => out.push(c),
-        }
-    }
-    Ok(out)
+    crate::xml::check(s, Format::Docx, "the document")?;
+    Ok(crate::xml::escape(s, true))
 }
 
 struct Ctx {
