@@ -9,10 +9,11 @@ mod check;
 mod inline;
 mod meta;
 mod symbol;
+mod walk;
 
 pub use body::{
     Annex, Block, Division, DivisionKind, List, Paragraph, Resolution, Table, TableRow,
-    canonical_blocks, for_each_inlines_mut, last_paragraph_at, normalize_blocks,
+    last_paragraph_at,
 };
 pub use check::{Finding, Severity};
 pub use inline::{
@@ -27,6 +28,7 @@ pub use symbol::{
     FINALS, MAX_SYMBOL_LEN, NUMBERED_SPECIALS, Part, PartKind, SERIES, SPECIALS, Symbol,
     SymbolError, find_symbols,
 };
+pub use walk::{canonical_blocks, for_each_inlines_mut, normalize_blocks};
 
 use serde::{Deserialize, Serialize};
 
@@ -95,37 +97,6 @@ pub enum Region {
 }
 
 impl Document {
-    /// Calls `f` on every block of summary, body and annexes in document order (not inside
-    /// notes), with its region and division depth.
-    pub fn walk(&self, f: &mut dyn FnMut(&Block, Region, usize)) {
-        fn go(bs: &[Block], r: Region, depth: usize, f: &mut dyn FnMut(&Block, Region, usize)) {
-            for b in bs {
-                f(b, r, depth);
-                match b {
-                    Block::Division(d) => go(&d.content, r, depth + 1, f),
-                    Block::List(l) => l.items.iter().for_each(|i| go(i, r, depth, f)),
-                    Block::Table(t) => t
-                        .rows
-                        .iter()
-                        .flat_map(|r| &r.cells)
-                        .for_each(|c| go(c, r, depth, f)),
-                    Block::Quote(q) => go(q, r, depth, f),
-                    Block::Resolution(res) => {
-                        go(&res.preamble, r, depth, f);
-                        go(&res.operative, r, depth, f);
-                        res.annexes.iter().for_each(|a| go(&a.body, r, depth, f));
-                    }
-                    Block::Paragraph(_) => {}
-                }
-            }
-        }
-        go(&self.meta.summary, Region::Summary, 0, f);
-        go(&self.body, Region::Body, 0, f);
-        for (i, a) in self.annexes.iter().enumerate() {
-            go(&a.body, Region::Annex(i), 0, f);
-        }
-    }
-
     /// Headings in document order.
     pub fn headings(&self) -> Vec<HeadingInfo> {
         let mut out = Vec::new();
@@ -151,128 +122,6 @@ impl Document {
                 }
             }
         });
-        out
-    }
-
-    /// Every inline sequence of the document (masthead notes, headings, paragraphs, notes'
-    /// content included), with a flag telling whether it is inside a note.
-    pub fn for_each_inlines(&self, f: &mut dyn FnMut(&[Inline], bool)) {
-        fn blocks(bs: &[Block], in_note: bool, f: &mut dyn FnMut(&[Inline], bool)) {
-            for b in bs {
-                match b {
-                    Block::Division(d) => {
-                        inl(&d.heading, in_note, f);
-                        blocks(&d.content, in_note, f);
-                    }
-                    Block::Paragraph(p) => para(p, in_note, f),
-                    Block::List(l) => l.items.iter().for_each(|i| blocks(i, in_note, f)),
-                    Block::Table(t) => t
-                        .rows
-                        .iter()
-                        .flat_map(|r| &r.cells)
-                        .for_each(|c| blocks(c, in_note, f)),
-                    Block::Quote(q) => blocks(q, in_note, f),
-                    Block::Resolution(r) => {
-                        inl(&r.title, in_note, f);
-                        inl(&r.origin, in_note, f);
-                        inl(&r.formula, in_note, f);
-                        blocks(&r.preamble, in_note, f);
-                        blocks(&r.operative, in_note, f);
-                        for a in &r.annexes {
-                            inl(&a.title, in_note, f);
-                            blocks(&a.body, in_note, f);
-                        }
-                    }
-                }
-            }
-        }
-        fn para(p: &Paragraph, in_note: bool, f: &mut dyn FnMut(&[Inline], bool)) {
-            inl(&p.content, in_note, f);
-            p.subparagraphs.iter().for_each(|s| para(s, in_note, f));
-        }
-        fn inl(v: &[Inline], in_note: bool, f: &mut dyn FnMut(&[Inline], bool)) {
-            f(v, in_note);
-            for i in v {
-                match i {
-                    Inline::Emphasis(c)
-                    | Inline::Strong(c)
-                    | Inline::Superscript(c)
-                    | Inline::Subscript(c) => inl(c, in_note, f),
-                    Inline::Link(l) => inl(&l.content, in_note, f),
-                    Inline::Note(n) => blocks(&n.content, true, f),
-                    _ => {}
-                }
-            }
-        }
-        for n in &self.meta.title_notes {
-            inl(&n.content, true, f);
-        }
-        blocks(&self.meta.summary, false, f);
-        blocks(&self.body, false, f);
-        for a in &self.annexes {
-            inl(&a.title, false, f);
-            blocks(&a.body, false, f);
-        }
-    }
-
-    /// Footnotes in document order (title notes not included).
-    pub fn notes(&self) -> Vec<&Note> {
-        let mut out = Vec::new();
-        fn blocks<'a>(bs: &'a [Block], out: &mut Vec<&'a Note>) {
-            for b in bs {
-                match b {
-                    Block::Division(d) => {
-                        inl(&d.heading, out);
-                        blocks(&d.content, out);
-                    }
-                    Block::Paragraph(p) => para(p, out),
-                    Block::List(l) => l.items.iter().for_each(|i| blocks(i, out)),
-                    Block::Table(t) => t
-                        .rows
-                        .iter()
-                        .flat_map(|r| &r.cells)
-                        .for_each(|c| blocks(c, out)),
-                    Block::Quote(q) => blocks(q, out),
-                    Block::Resolution(r) => {
-                        inl(&r.title, out);
-                        inl(&r.origin, out);
-                        inl(&r.formula, out);
-                        blocks(&r.preamble, out);
-                        blocks(&r.operative, out);
-                        for a in &r.annexes {
-                            inl(&a.title, out);
-                            blocks(&a.body, out);
-                        }
-                    }
-                }
-            }
-        }
-        fn para<'a>(p: &'a Paragraph, out: &mut Vec<&'a Note>) {
-            inl(&p.content, out);
-            p.subparagraphs.iter().for_each(|s| para(s, out));
-        }
-        fn inl<'a>(v: &'a [Inline], out: &mut Vec<&'a Note>) {
-            for i in v {
-                match i {
-                    Inline::Emphasis(c)
-                    | Inline::Strong(c)
-                    | Inline::Superscript(c)
-                    | Inline::Subscript(c) => inl(c, out),
-                    Inline::Link(l) => inl(&l.content, out),
-                    Inline::Note(n) => {
-                        out.push(n);
-                        blocks(&n.content, out);
-                    }
-                    _ => {}
-                }
-            }
-        }
-        blocks(&self.meta.summary, &mut out);
-        blocks(&self.body, &mut out);
-        for a in &self.annexes {
-            inl(&a.title, &mut out);
-            blocks(&a.body, &mut out);
-        }
         out
     }
 
@@ -309,32 +158,5 @@ impl Document {
     /// Structural lint: see [`Finding`].
     pub fn check(&self) -> Vec<Finding> {
         check::check(self)
-    }
-
-    /// Puts formatting in the form word processors can carry ([`canonical_formatting`]),
-    /// everywhere: what a DOCX round trip gives back.
-    pub fn canonical_formatting(&mut self) {
-        for n in &mut self.meta.title_notes {
-            canonical_formatting(&mut n.content);
-        }
-        canonical_blocks(&mut self.meta.summary);
-        canonical_blocks(&mut self.body);
-        for a in &mut self.annexes {
-            canonical_formatting(&mut a.title);
-            canonical_blocks(&mut a.body);
-        }
-    }
-
-    /// Puts every inline sequence in canonical form (see [`normalize_inlines`]).
-    pub fn normalize(&mut self) {
-        for n in &mut self.meta.title_notes {
-            normalize_inlines(&mut n.content);
-        }
-        normalize_blocks(&mut self.meta.summary);
-        normalize_blocks(&mut self.body);
-        for a in &mut self.annexes {
-            normalize_inlines(&mut a.title);
-            normalize_blocks(&mut a.body);
-        }
     }
 }
