@@ -26,7 +26,7 @@ mod foreign;
 mod package;
 mod read;
 mod runs;
-pub mod styles;
+pub(crate) mod styles;
 mod write;
 
 pub use read::read;

@@ -257,8 +257,10 @@ pub fn build_runs(runs: Vec<(RunFormat, Inline)>) -> Vec<Inline> {
     v
 }
 
-/// Puts formatting in the canonical form that word processors can carry (see
-/// [`flatten_runs`] and [`build_runs`]).
+/// Puts formatting in the canonical form that word processors can carry: the inlines are
+/// flattened into runs of leaves with their formatting (as Word stores them; formatting
+/// around a link moves inside it, around a note mark it is dropped) and rebuilt with bold
+/// outside italic outside superscript or subscript, adjacent text merged.
 ///
 /// ```
 /// use undocs::model::{Inline, canonical_formatting};

@@ -17,9 +17,11 @@ pub use body::{
 };
 pub use check::{Finding, Severity};
 pub use inline::{
-    Inline, Link, Note, Reference, RunFormat, build_runs, canonical_formatting, flatten_runs,
-    link_symbols, normalize_inlines, plain_text,
+    Inline, Link, Note, Reference, canonical_formatting, link_symbols, normalize_inlines,
+    plain_text,
 };
+#[cfg_attr(not(feature = "docx"), allow(unused_imports))]
+pub(crate) use inline::{RunFormat, build_runs, flatten_runs};
 pub use meta::{
     AgendaItem, Date, Distribution, DocKind, JobNumber, Language, MONTHS, Meta, SET_KEYS, Session,
     TitleNote,
