@@ -19,13 +19,14 @@ pub enum Error {
     },
     /// The input is larger than a limit in [`crate::ReadOptions`].
     #[error(
-        "{format} input, {part}: {what} exceeds the limit of {limit} (raise ReadOptions::{option})"
+        "{format} input, {at}: {what} exceeds the limit of {limit} (raise ReadOptions::{option})"
     )]
     Limit {
         /// The format being read.
         format: Format,
-        /// The part of the input ("input", "word/document.xml"…).
-        part: String,
+        /// Where: the part of the input ("input", "word/document.xml"…), with the line
+        /// where known.
+        at: crate::Location,
         /// What is too large ("size in bytes", "nesting depth"…).
         what: &'static str,
         /// The limit in force.
@@ -34,14 +35,13 @@ pub enum Error {
         option: &'static str,
     },
     /// The input is not well-formed or not what the format requires.
-    #[error("{format} input, {part}{}: {message}", position.map(|(l, c)| format!(", line {l}, column {c}")).unwrap_or_default())]
+    #[error("{format} input, {at}: {message}")]
     Syntax {
         /// The format being read.
         format: Format,
-        /// The part of the input: a file inside a package, or "input".
-        part: String,
-        /// Line and column (1-based), where known.
-        position: Option<(u64, u64)>,
+        /// Where: the part of the input (a file inside a package, or "input"), with line
+        /// and column where known.
+        at: crate::Location,
         /// What is wrong.
         message: String,
     },

@@ -32,6 +32,7 @@
 
 mod error;
 mod format;
+mod location;
 pub mod model;
 mod options;
 #[cfg(any(feature = "akn", feature = "docx"))]
@@ -52,6 +53,7 @@ pub mod text;
 
 pub use error::{Error, Result};
 pub use format::Format;
+pub use location::Location;
 pub use options::{ReadOptions, Warning, WarningKind};
 #[cfg(feature = "json")]
 pub use roundtrip::{RoundTrip, roundtrip};
@@ -199,8 +201,7 @@ fn check_signature(bytes: &[u8], format: Format) -> Result<()> {
     match looks {
         Some((f, what)) if f != format => Err(Error::Syntax {
             format,
-            part: "input".into(),
-            position: None,
+            at: Location::part("input"),
             message: format!(
                 "this looks like {what}, not {}{}: read it as {} (--from {})",
                 format.name(),
@@ -235,7 +236,7 @@ fn read_limited(
 fn too_large(format: Format, options: &ReadOptions) -> Error {
     Error::Limit {
         format,
-        part: "input".into(),
+        at: Location::part("input"),
         what: "size in bytes",
         limit: options.max_bytes,
         option: "max_bytes",

@@ -91,15 +91,20 @@ pub struct Warning {
     pub kind: WarningKind,
     /// The format read.
     pub format: Format,
-    /// Where: "line 12", "masthead", "word/footnotes.xml"….
-    pub location: String,
+    /// Where: the part (`input`, `document`, `word/footnotes.xml`…) and the line or
+    /// paragraph where known.
+    pub location: crate::Location,
     /// What happened.
     pub message: String,
 }
 
 impl Warning {
     /// A warning of kind [`WarningKind::Other`].
-    pub fn new(format: Format, location: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(
+        format: Format,
+        location: impl Into<crate::Location>,
+        message: impl Into<String>,
+    ) -> Self {
         Warning {
             kind: WarningKind::Other,
             format,

@@ -95,19 +95,11 @@ impl<'a> El<'a> {
     }
 }
 
-fn line_col(bytes: &[u8], pos: u64) -> (u64, u64) {
-    let upto = &bytes[..(pos as usize).min(bytes.len())];
-    let line = upto.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-    let col = upto.iter().rev().take_while(|&&b| b != b'\n').count() as u64 + 1;
-    (line, col)
-}
-
 /// Builds the error for a position in the input.
 pub(crate) fn syntax(src: Source<'_>, bytes: &[u8], pos: u64, message: impl Into<String>) -> Error {
     Error::Syntax {
         format: src.format,
-        part: src.part.to_string(),
-        position: Some(line_col(bytes, pos)),
+        at: crate::Location::in_bytes(src.part, bytes, pos),
         message: message.into(),
     }
 }
@@ -216,7 +208,7 @@ pub(crate) fn parse<'a>(src: Source<'_>, bytes: &'a [u8], options: &ReadOptions)
                 if stack.len() >= options.max_depth {
                     return Err(Error::Limit {
                         format: src.format,
-                        part: format!("{}, element at line {}", src.part, line_col(bytes, pos).0),
+                        at: crate::Location::in_bytes(src.part, bytes, pos),
                         what: "XML nesting depth",
                         limit: options.max_depth as u64,
                         option: "max_depth",

@@ -17,7 +17,7 @@ use crate::{Format, ReadOptions, ReadOutput, Result};
 /// How the DOCX reader names a position.
 const SOURCE: Source = Source {
     format: Format::Docx,
-    locate: |p| format!("word/document.xml, paragraph {p}"),
+    locate: |p| crate::Location::paragraph("word/document.xml", p as u64),
 };
 
 /// The heading level a style gives a paragraph (0: not a heading), from its id or its

@@ -11,8 +11,7 @@ use crate::{Error, Format, ReadOptions, Result};
 fn err(part: &str, message: impl Into<String>) -> Error {
     Error::Syntax {
         format: Format::Docx,
-        part: part.to_string(),
-        position: None,
+        at: crate::Location::part(part),
         message: message.into(),
     }
 }
@@ -39,7 +38,7 @@ impl<'a> Package<'a> {
         if zip.len() > options.max_zip_entries {
             return Err(Error::Limit {
                 format: Format::Docx,
-                part: "package".into(),
+                at: crate::Location::part("package"),
                 what: "number of zip entries",
                 limit: options.max_zip_entries as u64,
                 option: "max_zip_entries",
@@ -87,7 +86,7 @@ impl<'a> Package<'a> {
             };
             return Err(Error::Limit {
                 format: Format::Docx,
-                part: name.to_string(),
+                at: crate::Location::part(name),
                 what,
                 limit,
                 option,

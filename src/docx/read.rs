@@ -148,8 +148,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
     let Some(body) = root.child("body") else {
         return Err(crate::Error::Syntax {
             format: Format::Docx,
-            part: "word/document.xml".into(),
-            position: None,
+            at: crate::Location::part("word/document.xml"),
             message: "no <w:body>".into(),
         });
     };

@@ -149,8 +149,7 @@ fn check_depth(bytes: &[u8], max: usize) -> Result<()> {
                 if depth > max {
                     return Err(Error::Syntax {
                         format: Format::Json,
-                        part: "input".into(),
-                        position: Some((line, col)),
+                        at: crate::Location::line_column("input", line, col),
                         message: format!("nesting deeper than ReadOptions::max_depth ({max})"),
                     });
                 }

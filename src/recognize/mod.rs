@@ -69,9 +69,9 @@ pub(crate) struct Hints {
 pub(crate) struct Source {
     /// The format being read.
     pub format: Format,
-    /// How a position is named, given the block's `at`: "line 12", "word/document.xml,
-    /// paragraph 12".
-    pub locate: fn(usize) -> String,
+    /// Where a block is, given its `at`: line 12 of the input, paragraph 12 of
+    /// word/document.xml.
+    pub locate: fn(usize) -> crate::Location,
 }
 
 impl Source {

@@ -117,16 +117,10 @@ fn dialect(text: &str) -> Dialect {
 /// The input size limit is applied by [`crate::read_bytes`]; text has no nesting to limit,
 /// and overlong lines are cut.
 pub fn read(bytes: &[u8], _options: &ReadOptions) -> Result<ReadOutput> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let upto = &bytes[..e.valid_up_to()];
-        let line = upto.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-        let col = upto.iter().rev().take_while(|&&b| b != b'\n').count() as u64 + 1;
-        Error::Syntax {
-            format: Format::Text,
-            part: "input".into(),
-            position: Some((line, col)),
-            message: "not UTF-8 text".into(),
-        }
+    let text = std::str::from_utf8(bytes).map_err(|e| Error::Syntax {
+        format: Format::Text,
+        at: crate::Location::in_bytes("input", bytes, e.valid_up_to() as u64),
+        message: "not UTF-8 text".into(),
     })?;
     let text = text
         .strip_prefix('\u{feff}')

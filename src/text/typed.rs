@@ -15,7 +15,7 @@ use crate::recognize::{Hints, Input, Lines, Source};
 /// How the text reader names a position.
 pub(crate) const SOURCE: Source = Source {
     format: crate::Format::Text,
-    locate: |line| format!("line {line}"),
+    locate: |line| crate::Location::line("input", line as u64),
 };
 
 fn note_blocks(text: &str) -> Vec<Block> {
