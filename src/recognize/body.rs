@@ -74,21 +74,53 @@ pub(crate) enum LineClass {
     Paragraph,
 }
 
+/// The paragraph being read, with its subparagraphs ("24.2" under "24.", "(a)" under
+/// "24.2" or under "24.").
 struct OpenPara {
     num: Option<String>,
     content: Vec<Inline>,
-    subs: Vec<(String, Vec<Inline>)>,
+    subs: Vec<OpenPara>,
 }
 
 impl OpenPara {
+    fn new(num: Option<String>, content: Vec<Inline>) -> Self {
+        OpenPara {
+            num,
+            content,
+            subs: vec![],
+        }
+    }
+
+    /// The text read last: the deepest last subparagraph's, or the paragraph's own.
     fn last_mut(&mut self) -> &mut Vec<Inline> {
         match self.subs.last_mut() {
-            Some(s) => &mut s.1,
+            Some(s) => s.last_mut(),
             None => &mut self.content,
         }
     }
+
     fn last(&self) -> &[Inline] {
-        self.subs.last().map_or(&self.content, |s| &s.1)
+        self.subs.last().map_or(&self.content, |s| s.last())
+    }
+
+    /// Adds a lettered or roman subparagraph: under the last decimal subparagraph ("(a)"
+    /// after "24.2" is 24.2's), or under the paragraph.
+    fn push_sub(&mut self, sub: OpenPara) {
+        let decimal = |n: &str| n.starts_with(|c: char| c.is_ascii_digit()) && n.contains('.');
+        match self.subs.last_mut() {
+            Some(last) if last.num.as_deref().is_some_and(decimal) => last.subs.push(sub),
+            _ => self.subs.push(sub),
+        }
+    }
+
+    fn into_paragraph(self) -> Paragraph {
+        let mut p = paragraph(self.num, self.content);
+        p.subparagraphs = self
+            .subs
+            .into_iter()
+            .map(OpenPara::into_paragraph)
+            .collect();
+        p
     }
 }
 
@@ -189,12 +221,7 @@ impl Body {
 
     fn flush_para(&mut self) {
         if let Some(p) = self.para.take() {
-            let mut para = paragraph(p.num, p.content);
-            para.subparagraphs = p
-                .subs
-                .into_iter()
-                .map(|(n, c)| paragraph(Some(n), c))
-                .collect();
+            let para = p.into_paragraph();
             self.container().push(Block::Paragraph(para));
         }
         if let Some(l) = self.list.take() {
@@ -580,28 +607,18 @@ impl Body {
                 let content = strip_prefix(&joined, &num);
                 if is_sub {
                     if let Some(p) = self.para.as_mut() {
-                        p.subs.push((num, content));
+                        p.subs.push(OpenPara::new(Some(num), content));
                     }
                     return;
                 }
                 self.flush_para();
-                self.para = Some(OpenPara {
-                    num: Some(num),
-                    content,
-                    subs: vec![],
-                });
+                self.para = Some(OpenPara::new(Some(num), content));
             }
             LineClass::Subparagraph(num) => {
                 let content = strip_prefix(&joined, &num);
                 match self.para.as_mut() {
-                    Some(p) => p.subs.push((num, content)),
-                    None => {
-                        self.para = Some(OpenPara {
-                            num: Some(num),
-                            content,
-                            subs: vec![],
-                        })
-                    }
+                    Some(p) => p.push_sub(OpenPara::new(Some(num), content)),
+                    None => self.para = Some(OpenPara::new(Some(num), content)),
                 }
             }
             LineClass::Bullet => {
@@ -628,11 +645,7 @@ impl Body {
             }
             LineClass::Paragraph => {
                 self.flush_para();
-                self.para = Some(OpenPara {
-                    num: None,
-                    content: trimmed(joined),
-                    subs: vec![],
-                });
+                self.para = Some(OpenPara::new(None, trimmed(joined)));
             }
         }
     }
@@ -668,11 +681,7 @@ impl Body {
     fn open_after_label(&mut self, b: &Lines) {
         let rest = join_lines(b.lines.get(1..).unwrap_or_default());
         if !is_blank(&rest) {
-            self.para = Some(OpenPara {
-                num: None,
-                content: rest,
-                subs: vec![],
-            });
+            self.para = Some(OpenPara::new(None, rest));
         }
     }
 

@@ -190,7 +190,12 @@ pub(crate) fn read(
             break;
         }
         if st.pending_agenda > 0 {
-            if text.starts_with("Resolution adopted") || text.starts_with("Decision adopted") {
+            // Agenda titles are short lines under the agenda line; the adoption line or the
+            // body's first numbered paragraph ends them.
+            if text.starts_with("Resolution adopted")
+                || text.starts_with("Decision adopted")
+                || is_body_start(b, &j)
+            {
                 st.pending_agenda = 0;
             } else {
                 let at = m.agenda_items.len() - st.pending_agenda;
