@@ -353,6 +353,19 @@ fn new_york_sample_02_masthead_in_header_and_properties() {
 
 /// The package with bytes of word/document.xml replaced (inflated, edited, packed again).
 fn with_document_xml_edited(bytes: Vec<u8>, edits: &[(prop::sample::Index, u8)]) -> Vec<u8> {
+    with_document_xml(bytes, |b| {
+        for (at, byte) in edits {
+            if b.is_empty() {
+                break;
+            }
+            let i = at.index(b.len());
+            b[i] = *byte;
+        }
+    })
+}
+
+/// The package with word/document.xml changed by `edit` (inflated, edited, packed again).
+fn with_document_xml(bytes: Vec<u8>, edit: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
     let mut parts = Vec::new();
     for i in 0..zip.len() {
@@ -362,13 +375,7 @@ fn with_document_xml_edited(bytes: Vec<u8>, edits: &[(prop::sample::Index, u8)])
         parts.push((f.name().to_string(), b));
     }
     if let Some((_, b)) = parts.iter_mut().find(|(n, _)| n == "word/document.xml") {
-        for (at, byte) in edits {
-            if b.is_empty() {
-                break;
-            }
-            let i = at.index(b.len());
-            b[i] = *byte;
-        }
+        edit(b);
     }
     let refs: Vec<(&str, &[u8])> = parts
         .iter()
@@ -810,4 +817,51 @@ fn sample_01_decision_15_keeps_its_chapters_and_formatting_is_as_in_word() {
     assert!(
         json.contains(r#"{"text":"The facilitation of the 2"},{"superscript":[{"text":"nd"}]}"#)
     );
+}
+
+/// A budget fascicle's title block (New York `TitleH1` lines "Part VI", "Human rights and
+/// humanitarian affairs", "Section 24", "Human rights", as A/80/6 (Sect. 24) prints them),
+/// put in place of sample 02's one subtitle line: the lines are the subtitle, not empty
+/// headings of the body.
+#[test]
+fn title_block_lines_are_the_subtitle_not_headings() {
+    let bytes = std::fs::read(format!(
+        "{ROOT}/fixtures/docx/02_A_80_6_PlanOutline_EN.docx"
+    ))
+    .unwrap();
+    let edited = with_document_xml(bytes, |b| {
+        let xml = String::from_utf8(std::mem::take(b)).unwrap();
+        let one = "<w:t>Plan outline</w:t>";
+        assert!(xml.contains(one));
+        let para = |t: &str| {
+            format!(
+                r#"</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="TitleH1"/></w:pPr><w:r><w:t>{t}"#
+            )
+        };
+        let block = format!(
+            "<w:t>Part VI{}{}{}</w:t>",
+            para("Human rights and humanitarian affairs"),
+            para("Section 24"),
+            para("Human rights")
+        );
+        *b = xml.replacen(one, &block, 1).into_bytes();
+    });
+    let d = read_docx(&edited).document;
+    assert_eq!(
+        d.meta.subtitle.as_deref(),
+        Some("Part VI\nHuman rights and humanitarian affairs\nSection 24\nHuman rights")
+    );
+    assert_eq!(
+        d.meta.title.as_deref(),
+        Some("Proposed programme budget for 2026")
+    );
+    // The body starts with chapter I as in the sample; no heading is one of those lines.
+    let headings: Vec<String> = d.headings().into_iter().map(|h| h.text).collect();
+    assert_eq!(headings[0], "Background");
+    assert!(
+        !headings
+            .iter()
+            .any(|h| h.contains("Section 24") || h == "Part VI")
+    );
+    assert_eq!(d.paragraph_numbers().len(), 43);
 }

@@ -252,6 +252,7 @@ pub(crate) fn read(
             hints: Hints {
                 heading_level: 0,
                 standalone: true,
+                title_block: false,
             },
             at: 0,
         })
@@ -358,11 +359,22 @@ pub(crate) fn read(
                 continue;
             }
         }
+        let title_block = [Some(style), style_names.get(style).map(String::as_str)]
+            .into_iter()
+            .flatten()
+            .any(|s| {
+                s.chars()
+                    .filter(|c| c.is_ascii_alphanumeric())
+                    .collect::<String>()
+                    .to_ascii_lowercase()
+                    .starts_with("titleh")
+            });
         inputs.push(Input::Lines(Lines {
             lines: rejoin_wrapped(lines),
             hints: Hints {
                 heading_level: level,
                 standalone: true,
+                title_block,
             },
             at: i + 1,
         }));

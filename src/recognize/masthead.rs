@@ -147,6 +147,18 @@ pub(crate) fn read(
             continue;
         }
         if st.title_found {
+            if b.hints.title_block && !text.is_empty() {
+                // A budget fascicle's or corrigendum's title block: every line after the
+                // title is the subtitle, its lines kept apart by line feeds.
+                let line = strip_marks(text);
+                m.subtitle = Some(match m.subtitle.take() {
+                    Some(s) => format!("{s}\n{line}"),
+                    None => line,
+                });
+                keep_notes(&b.lines, m);
+                i += 1;
+                continue;
+            }
             if is_body_start(b, &j) {
                 break;
             }

@@ -62,6 +62,11 @@ pub(crate) struct Hints {
     pub heading_level: usize,
     /// Whether the block stood alone (between blank lines; a Word paragraph always does).
     pub standalone: bool,
+    /// Whether the source marks the block as a line of the title block (New York's
+    /// `TitleHCH`, `TitleH1`, `TitleH2` styles): after the title, such lines are the
+    /// subtitle ("Part VI" / "Human rights and humanitarian affairs" / "Section 24"), never
+    /// headings of the body.
+    pub title_block: bool,
 }
 
 /// Where warnings point: the format read and how it names a block's position.

@@ -109,6 +109,7 @@ pub(crate) fn inputs(items: Vec<Item>, warnings: &mut Vec<Warning>) -> Vec<Input
                 hints: Hints {
                     heading_level: b.heading_level,
                     standalone: b.standalone,
+                    title_block: false,
                 },
                 at: b.line,
             })),

@@ -89,7 +89,9 @@ pub struct Meta {
     /// The title as printed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// The line under the title: "Report of the …", "Addendum", "Note by the Secretariat".
+    /// The line under the title: "Report of the …", "Addendum", "Note by the Secretariat";
+    /// a title block of several lines ("Part VI" / "Human rights and humanitarian affairs" /
+    /// "Section 24" / "Human rights") keeps them apart with line feeds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
     /// Notes on the title or symbol, marked with asterisks ("* Reissued for technical reasons
