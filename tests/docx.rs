@@ -865,3 +865,27 @@ fn title_block_lines_are_the_subtitle_not_headings() {
     );
     assert_eq!(d.paragraph_numbers().len(), 43);
 }
+
+/// A heading-styled paragraph reading "(placeholder)" (template residue seen in real New
+/// York files) is not a heading; it is skipped with a warning.
+#[test]
+fn placeholder_headings_are_not_headings() {
+    let bytes = std::fs::read(format!(
+        "{ROOT}/fixtures/docx/02_A_80_6_PlanOutline_EN.docx"
+    ))
+    .unwrap();
+    let plain = read_docx(&bytes).document;
+    let edited = with_document_xml(bytes, |b| {
+        let xml = String::from_utf8(std::mem::take(b)).unwrap();
+        let at = xml.find("<w:body>").unwrap() + "<w:body>".len();
+        let placeholder = r#"<w:p><w:pPr><w:pStyle w:val="HCh"/></w:pPr><w:r><w:t>(placeholder)</w:t></w:r></w:p>"#;
+        *b = format!("{}{placeholder}{}", &xml[..at], &xml[at..]).into_bytes();
+    });
+    let read = read_docx(&edited);
+    assert_eq!(read.document, plain);
+    assert!(
+        read.warnings
+            .iter()
+            .any(|w| w.message.contains("(placeholder)"))
+    );
+}

@@ -200,6 +200,16 @@ fn text_boxes<'e, 'a>(e: &'e El<'a>, out: &mut Vec<&'e El<'a>>) {
     }
 }
 
+/// Whether a paragraph's text is a template placeholder: "(placeholder)", "[Placeholder]".
+fn is_placeholder(text: &str) -> bool {
+    let t = text.trim();
+    let inner = t
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .or_else(|| t.strip_prefix('[').and_then(|r| r.strip_suffix(']')));
+    inner.is_some_and(|i| i.trim().eq_ignore_ascii_case("placeholder"))
+}
+
 /// Whether a paragraph is an entry of a table of contents: a TOC style, leader dots, or a
 /// page number after a tab.
 fn is_toc_entry(style: &str, text: &str) -> bool {
@@ -294,6 +304,7 @@ pub(crate) fn read(
     };
     collect(body, &mut units, true, None, &mut walk);
     let mut toc_entries = 0usize;
+    let mut placeholders = 0usize;
     let mut in_contents = false;
     // The table that follows a "Contents" paragraph is the table of contents.
     let mut toc_table: Option<usize> = None;
@@ -345,6 +356,12 @@ pub(crate) fn read(
         if lines.iter().all(|l| crate::recognize::inlines::is_blank(l)) {
             continue;
         }
+        // A template's placeholder left in a heading style ("(placeholder)") is neither a
+        // heading nor text of the document.
+        if level > 0 && is_placeholder(&text) {
+            placeholders += 1;
+            continue;
+        }
         // Asterisk notes typed as paragraphs ("*\tA/80/50.").
         let t = text.trim();
         let stars = t.chars().take_while(|c| *c == '*').count();
@@ -388,6 +405,16 @@ pub(crate) fn read(
                 crate::recognize::toc_skipped(toc_entries),
             )
             .with_kind(crate::WarningKind::TableOfContentsSkipped),
+        );
+    }
+    if placeholders > 0 {
+        warnings.push(
+            crate::Warning::new(
+                Format::Docx,
+                "word/document.xml",
+                format!("{placeholders} template placeholder heading(s) \"(placeholder)\" skipped"),
+            )
+            .with_kind(crate::WarningKind::Dropped),
         );
     }
     let mut document = crate::recognize::recognize(inputs, SOURCE, &mut warnings);
