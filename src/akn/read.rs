@@ -691,7 +691,9 @@ fn read_preamble(pre: &El, r: &mut Resolution, cx: &mut Cx) {
                 run.clear();
                 for x in c.elements() {
                     match x.name.as_ref() {
-                        "intro" | "recital" | "citation" => r.preamble.extend(blocks(x, cx)),
+                        "intro" => r.preamble.extend(blocks(x, cx)),
+                        // A recital or citation is a paragraph with its number ("(1)").
+                        "recital" | "citation" => r.preamble.extend(point(x, cx)),
                         _ => r.preamble.extend(blocks_of(&[x], cx)),
                     }
                 }
@@ -832,6 +834,13 @@ fn point(e: &El, cx: &mut Cx) -> Vec<Block> {
             "heading" | "subheading" => {
                 cx.drop_el(c);
                 before.extend(heading_paragraph(c, cx));
+            }
+            // Text straight in the point (a recital's <p>): its content, first.
+            "p" if p.content.is_empty() && extra.is_empty() && !has_class(c, "empty") => {
+                p.content = inlines(c, cx);
+                if !cx.ours {
+                    trim_inlines(&mut p.content);
+                }
             }
             "content" | "intro" => {
                 let mut bs = blocks(c, cx).into_iter();
