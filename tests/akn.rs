@@ -531,6 +531,7 @@ fn nothing_in_other_producers_akn_is_dropped_silently() {
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
         .collect();
     files.sort();
     assert_eq!(files.len(), 8);
