@@ -383,6 +383,91 @@ pub(crate) fn escape(s: &str, attr: bool) -> String {
     out
 }
 
+/// An XML part being written into memory: elements opened and closed in order, attribute
+/// values and text escaped, characters XML 1.0 cannot carry refused (naming the format and
+/// what was being written). Constant fragments of a template go in with [`XmlOut::raw`];
+/// everything that comes from a document goes through [`XmlOut::text`] or attributes.
+#[cfg_attr(not(feature = "docx"), allow(dead_code))]
+pub(crate) struct XmlOut {
+    buf: String,
+    format: Format,
+}
+
+#[cfg_attr(not(feature = "docx"), allow(dead_code))]
+impl XmlOut {
+    pub(crate) fn new(format: Format) -> Self {
+        XmlOut {
+            buf: String::new(),
+            format,
+        }
+    }
+
+    fn start(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<()> {
+        self.buf.push('<');
+        self.buf.push_str(name);
+        for (k, v) in attrs {
+            check(v, self.format, &format!("the attribute {k} of <{name}>"))?;
+            self.buf.push(' ');
+            self.buf.push_str(k);
+            self.buf.push_str("=\"");
+            self.buf.push_str(&escape(v, true));
+            self.buf.push('"');
+        }
+        Ok(())
+    }
+
+    /// `<name a="v">`.
+    pub(crate) fn open(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<()> {
+        self.start(name, attrs)?;
+        self.buf.push('>');
+        Ok(())
+    }
+
+    /// `</name>`.
+    pub(crate) fn close(&mut self, name: &str) {
+        self.buf.push_str("</");
+        self.buf.push_str(name);
+        self.buf.push('>');
+    }
+
+    /// `<name a="v"/>`.
+    pub(crate) fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<()> {
+        self.start(name, attrs)?;
+        self.buf.push_str("/>");
+        Ok(())
+    }
+
+    /// Text, escaped.
+    pub(crate) fn text(&mut self, s: &str) -> Result<()> {
+        check(s, self.format, "text")?;
+        self.buf.push_str(&escape(s, false));
+        Ok(())
+    }
+
+    /// `<name a="v">text</name>`.
+    pub(crate) fn element(&mut self, name: &str, attrs: &[(&str, &str)], text: &str) -> Result<()> {
+        self.open(name, attrs)?;
+        self.text(text)?;
+        self.close(name);
+        Ok(())
+    }
+
+    /// A constant fragment of a template (never text from a document).
+    pub(crate) fn raw(&mut self, fragment: &'static str) {
+        self.buf.push_str(fragment);
+    }
+
+    /// Another part written apart (a footnote's body), appended.
+    pub(crate) fn append(&mut self, other: XmlOut) {
+        self.buf.push_str(&other.buf);
+    }
+
+    /// What was written.
+    pub(crate) fn into_string(self) -> String {
+        self.buf
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,18 +15,13 @@ use super::styles::{
     self, BODY, BULLET, FOOTNOTE_REF, FOOTNOTE_TEXT, HYPERLINK, QUOTE, SYMBOL_REF,
 };
 use crate::model::{Block, Document, Inline, Meta, Paragraph, RunFormat, flatten_runs};
+use crate::xml::XmlOut;
 use crate::{Error, Format, Result};
 
 pub(crate) const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 pub(crate) const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const HYPERLINK_REL: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
-
-/// Escapes text or an attribute value; refuses characters XML cannot carry.
-fn esc(s: &str) -> Result<String> {
-    crate::xml::check(s, Format::Docx, "the document")?;
-    Ok(crate::xml::escape(s, true))
-}
 
 struct Ctx {
     /// Footnote bodies (`<w:footnote>` elements), ids from 1.
@@ -41,135 +36,112 @@ struct Ctx {
     in_note: bool,
     /// Whether notes keep their marks as written (title notes: "*", "**").
     custom_marks: bool,
+    /// The mark a footnote's first paragraph starts with, while its body is written.
+    pending_mark: Option<Mark>,
+}
+
+/// A footnote's mark at the start of its text: Word's automatic number, or a custom mark.
+#[derive(Clone)]
+enum Mark {
+    Auto,
+    Custom(String),
+}
+
+/// A new part of the document being written.
+fn part() -> XmlOut {
+    XmlOut::new(Format::Docx)
 }
 
 impl Ctx {
-    fn ppr(&self, style: &str, extra: &str) -> String {
-        let bidi = if self.rtl { "<w:bidi/>" } else { "" };
-        format!(r#"<w:pPr><w:pStyle w:val="{style}"/>{extra}{bidi}</w:pPr>"#)
+    fn ppr(&self, style: &str, out: &mut XmlOut) -> Result<()> {
+        out.open("w:pPr", &[])?;
+        out.empty("w:pStyle", &[("w:val", style)])?;
+        if self.rtl {
+            out.raw("<w:bidi/>");
+        }
+        out.close("w:pPr");
+        Ok(())
     }
 
-    fn rpr(&self, f: RunFormat, style: Option<&str>) -> String {
-        let mut s = String::new();
+    fn rpr(&self, f: RunFormat, style: Option<&str>, out: &mut XmlOut) -> Result<()> {
+        let any = style.is_some() || f.bold || f.italic || f.vertical.is_some() || self.rtl;
+        if !any {
+            return Ok(());
+        }
+        out.open("w:rPr", &[])?;
         if let Some(st) = style {
-            s.push_str(&format!(r#"<w:rStyle w:val="{st}"/>"#));
+            out.empty("w:rStyle", &[("w:val", st)])?;
         }
         if f.bold {
-            s.push_str("<w:b/>");
+            out.raw("<w:b/>");
         }
         if f.italic {
-            s.push_str("<w:i/>");
+            out.raw("<w:i/>");
         }
         match f.vertical {
-            Some(true) => s.push_str(r#"<w:vertAlign w:val="superscript"/>"#),
-            Some(false) => s.push_str(r#"<w:vertAlign w:val="subscript"/>"#),
+            Some(true) => out.raw(r#"<w:vertAlign w:val="superscript"/>"#),
+            Some(false) => out.raw(r#"<w:vertAlign w:val="subscript"/>"#),
             None => {}
         }
         if self.rtl {
-            s.push_str("<w:rtl/>");
+            out.raw("<w:rtl/>");
         }
-        if s.is_empty() {
-            s
-        } else {
-            format!("<w:rPr>{s}</w:rPr>")
-        }
+        out.close("w:rPr");
+        Ok(())
     }
 
     /// Text as run content: `w:t`, with tabs and line feeds as `w:tab` and `w:cr`.
-    fn text_content(&self, t: &str) -> Result<String> {
-        let mut out = String::new();
-        let mut buf = String::new();
-        let flush = |buf: &mut String, out: &mut String| -> Result<()> {
-            if !buf.is_empty() {
-                out.push_str(&format!(r#"<w:t xml:space="preserve">{}</w:t>"#, esc(buf)?));
-                buf.clear();
+    fn text_content(&self, t: &str, out: &mut XmlOut) -> Result<()> {
+        for (i, line) in t.split('\n').enumerate() {
+            if i > 0 {
+                out.raw("<w:cr/>");
             }
-            Ok(())
-        };
-        for c in t.chars() {
-            match c {
-                '\t' => {
-                    flush(&mut buf, &mut out)?;
-                    out.push_str("<w:tab/>");
+            for (k, piece) in line.split('\t').enumerate() {
+                if k > 0 {
+                    out.raw("<w:tab/>");
                 }
-                '\n' => {
-                    flush(&mut buf, &mut out)?;
-                    out.push_str("<w:cr/>");
+                if !piece.is_empty() {
+                    out.element("w:t", &[("xml:space", "preserve")], piece)?;
                 }
-                c => buf.push(c),
             }
         }
-        flush(&mut buf, &mut out)?;
-        Ok(out)
+        Ok(())
     }
 
-    fn runs(&mut self, v: &[Inline], out: &mut String) -> Result<()> {
+    /// One run: its properties and its text.
+    fn run(&self, f: RunFormat, style: Option<&str>, text: &str, out: &mut XmlOut) -> Result<()> {
+        out.open("w:r", &[])?;
+        self.rpr(f, style, out)?;
+        self.text_content(text, out)?;
+        out.close("w:r");
+        Ok(())
+    }
+
+    fn runs(&mut self, v: &[Inline], out: &mut XmlOut) -> Result<()> {
         self.runs_in(v, out, false)
     }
 
     /// Runs for inlines; `in_link` gives plain runs the hyperlink character style.
-    fn runs_in(&mut self, v: &[Inline], out: &mut String, in_link: bool) -> Result<()> {
+    fn runs_in(&mut self, v: &[Inline], out: &mut XmlOut, in_link: bool) -> Result<()> {
         let plain_style = in_link.then_some(HYPERLINK);
         for (f, leaf) in flatten_runs(v) {
             match leaf {
-                Inline::Text(t) => {
-                    let content = self.text_content(&t)?;
-                    out.push_str(&format!("<w:r>{}{content}</w:r>", self.rpr(f, plain_style)));
-                }
-                Inline::Ref(r) => {
-                    let content = self.text_content(&r.symbol.to_string())?;
-                    out.push_str(&format!(
-                        "<w:r>{}{content}</w:r>",
-                        self.rpr(f, Some(SYMBOL_REF))
-                    ));
-                }
+                Inline::Text(t) => self.run(f, plain_style, &t, out)?,
+                Inline::Ref(r) => self.run(f, Some(SYMBOL_REF), &r.symbol.to_string(), out)?,
                 Inline::LineBreak => {
-                    out.push_str(&format!("<w:r>{}<w:br/></w:r>", self.rpr(f, plain_style)))
+                    out.open("w:r", &[])?;
+                    self.rpr(f, plain_style, out)?;
+                    out.raw("<w:br/>");
+                    out.close("w:r");
                 }
                 Inline::Link(l) => {
                     self.links.push(l.url.clone());
                     let id = format!("rIdL{}", self.links.len());
-                    out.push_str(&format!(r#"<w:hyperlink r:id="{id}">"#));
+                    out.open("w:hyperlink", &[("r:id", &id)])?;
                     self.runs_in(&l.content, out, true)?;
-                    out.push_str("</w:hyperlink>");
+                    out.close("w:hyperlink");
                 }
-                Inline::Note(n) => {
-                    if self.in_note {
-                        return Err(Error::Unrepresentable {
-                            format: Format::Docx,
-                            what: "a footnote inside a footnote".into(),
-                        });
-                    }
-                    let id = self.notes.len() + 1;
-                    let auto = !self.custom_marks && n.marker == (self.auto + 1).to_string();
-                    let rstyle = format!(r#"<w:rPr><w:rStyle w:val="{FOOTNOTE_REF}"/></w:rPr>"#);
-                    let (reference, mark) = if auto {
-                        self.auto += 1;
-                        (
-                            format!(r#"<w:r>{rstyle}<w:footnoteReference w:id="{id}"/></w:r>"#),
-                            format!(r#"<w:r>{rstyle}<w:footnoteRef/><w:tab/></w:r>"#),
-                        )
-                    } else {
-                        let m = esc(&n.marker)?;
-                        (
-                            format!(
-                                r#"<w:r>{rstyle}<w:footnoteReference w:customMarkFollows="1" w:id="{id}"/><w:t xml:space="preserve">{m}</w:t></w:r>"#
-                            ),
-                            format!(
-                                r#"<w:r>{rstyle}<w:t xml:space="preserve">{m}</w:t><w:tab/></w:r>"#
-                            ),
-                        )
-                    };
-                    // Reserve the id before writing the body (notes in order of reference).
-                    self.notes.push(String::new());
-                    self.in_note = true;
-                    let mut body = String::new();
-                    let res = self.note_body(&n.content, &mark, &mut body);
-                    self.in_note = false;
-                    res?;
-                    self.notes[id - 1] = format!(r#"<w:footnote w:id="{id}">{body}</w:footnote>"#);
-                    out.push_str(&reference);
-                }
+                Inline::Note(n) => self.note(&n, out)?,
                 Inline::Emphasis(_)
                 | Inline::Strong(_)
                 | Inline::Superscript(_)
@@ -179,23 +151,82 @@ impl Ctx {
         Ok(())
     }
 
-    fn note_body(&mut self, content: &[Block], mark: &str, out: &mut String) -> Result<()> {
-        let start = out.len();
-        self.blocks(content, out, FOOTNOTE_TEXT)?;
-        // The mark goes at the start of the first paragraph.
-        let first_p = out[start..].find("<w:p>").map(|i| i + start);
-        match first_p.and_then(|p| out[p..].find("</w:pPr>").map(|e| p + e + "</w:pPr>".len())) {
-            Some(at)
-                if content
-                    .first()
-                    .is_some_and(|b| matches!(b, Block::Paragraph(_))) =>
-            {
-                out.insert_str(at, mark)
-            }
-            _ => {
-                let p = format!("<w:p>{}{mark}</w:p>", self.ppr(FOOTNOTE_TEXT, ""));
-                out.insert_str(start, &p);
-            }
+    /// A footnote: its reference here, its body in the notes part.
+    fn note(&mut self, n: &crate::model::Note, out: &mut XmlOut) -> Result<()> {
+        if self.in_note {
+            return Err(Error::Unrepresentable {
+                format: Format::Docx,
+                what: "a footnote inside a footnote".into(),
+            });
+        }
+        let id = (self.notes.len() + 1).to_string();
+        let auto = !self.custom_marks && n.marker == (self.auto + 1).to_string();
+        out.open("w:r", &[])?;
+        self.rpr(RunFormat::default(), Some(FOOTNOTE_REF), out)?;
+        let mark = if auto {
+            self.auto += 1;
+            out.empty("w:footnoteReference", &[("w:id", &id)])?;
+            Mark::Auto
+        } else {
+            out.empty(
+                "w:footnoteReference",
+                &[("w:customMarkFollows", "1"), ("w:id", &id)],
+            )?;
+            out.element("w:t", &[("xml:space", "preserve")], &n.marker)?;
+            Mark::Custom(n.marker.clone())
+        };
+        out.close("w:r");
+        // Reserve the id before writing the body (notes in order of reference).
+        self.notes.push(String::new());
+        self.in_note = true;
+        let mut body = part();
+        let res = self.note_body(&n.content, mark, &mut body);
+        self.in_note = false;
+        self.pending_mark = None;
+        res?;
+        let mut note = part();
+        note.open("w:footnote", &[("w:id", &id)])?;
+        note.append(body);
+        note.close("w:footnote");
+        if let Some(slot) = self.notes.last_mut() {
+            *slot = note.into_string();
+        }
+        Ok(())
+    }
+
+    /// The mark Word prints at the start of a footnote's text.
+    fn mark(&self, mark: &Mark, out: &mut XmlOut) -> Result<()> {
+        out.open("w:r", &[])?;
+        self.rpr(RunFormat::default(), Some(FOOTNOTE_REF), out)?;
+        match mark {
+            Mark::Auto => out.raw("<w:footnoteRef/>"),
+            Mark::Custom(m) => out.element("w:t", &[("xml:space", "preserve")], m)?,
+        }
+        out.raw("<w:tab/>");
+        out.close("w:r");
+        Ok(())
+    }
+
+    fn note_body(&mut self, content: &[Block], mark: Mark, out: &mut XmlOut) -> Result<()> {
+        if matches!(content.first(), Some(Block::Paragraph(_))) {
+            // The mark goes at the start of the first paragraph.
+            self.pending_mark = Some(mark);
+        } else {
+            out.open("w:p", &[])?;
+            self.ppr(FOOTNOTE_TEXT, out)?;
+            self.mark(&mark, out)?;
+            out.close("w:p");
+        }
+        self.blocks(content, out, FOOTNOTE_TEXT)
+    }
+
+    /// `<w:p>` with its style, and the pending footnote mark if this paragraph is a note's
+    /// first.
+    fn open_paragraph(&mut self, style: &str, out: &mut XmlOut) -> Result<()> {
+        out.open("w:p", &[])?;
+        self.ppr(style, out)?;
+        if let Some(m) = self.pending_mark.take() {
+            self.mark(&m, out)?;
         }
         Ok(())
     }
@@ -205,64 +236,76 @@ impl Ctx {
         p: &Paragraph,
         style: &str,
         level: usize,
-        out: &mut String,
+        out: &mut XmlOut,
     ) -> Result<()> {
-        out.push_str("<w:p>");
         let st = if level == 0 {
             style.to_string()
         } else {
             styles::sub(level)
         };
-        out.push_str(&self.ppr(&st, ""));
+        self.open_paragraph(&st, out)?;
         if let Some(n) = &p.num {
-            let content = self.text_content(n)?;
-            let rpr = self.rpr(RunFormat::default(), None);
-            out.push_str(&format!(
-                "<w:r>{rpr}{content}</w:r><w:r>{rpr}<w:tab/></w:r>"
-            ));
+            self.run(RunFormat::default(), None, n, out)?;
+            self.run(RunFormat::default(), None, "\t", out)?;
         }
         self.runs(&p.content, out)?;
-        out.push_str("</w:p>");
+        out.close("w:p");
         for s in &p.subparagraphs {
             self.paragraph(s, style, level + 1, out)?;
         }
         Ok(())
     }
 
-    fn simple(&mut self, style: &str, extra: &str, v: &[Inline], out: &mut String) -> Result<()> {
-        out.push_str("<w:p>");
-        out.push_str(&self.ppr(style, extra));
+    fn simple(&mut self, style: &str, v: &[Inline], out: &mut XmlOut) -> Result<()> {
+        self.open_paragraph(style, out)?;
         self.runs(v, out)?;
-        out.push_str("</w:p>");
+        out.close("w:p");
+        Ok(())
+    }
+
+    /// A paragraph of one line of plain text.
+    fn line(&mut self, style: &str, text: &str, out: &mut XmlOut) -> Result<()> {
+        self.open_paragraph(style, out)?;
+        out.open("w:r", &[])?;
+        self.text_content(text, out)?;
+        out.close("w:r");
+        out.close("w:p");
         Ok(())
     }
 
     fn sdt(
         &mut self,
         tag: &str,
-        out: &mut String,
-        f: impl FnOnce(&mut Self, &mut String) -> Result<()>,
+        out: &mut XmlOut,
+        f: impl FnOnce(&mut Self, &mut XmlOut) -> Result<()>,
     ) -> Result<()> {
-        out.push_str(&format!(r#"<w:sdt><w:sdtPr><w:alias w:val="{tag}"/><w:tag w:val="undocs:{tag}"/></w:sdtPr><w:sdtContent>"#));
+        out.open("w:sdt", &[])?;
+        out.open("w:sdtPr", &[])?;
+        out.empty("w:alias", &[("w:val", tag)])?;
+        out.empty("w:tag", &[("w:val", &format!("undocs:{tag}"))])?;
+        out.close("w:sdtPr");
+        out.open("w:sdtContent", &[])?;
         f(self, out)?;
-        out.push_str("</w:sdtContent></w:sdt>");
+        out.close("w:sdtContent");
+        out.close("w:sdt");
         Ok(())
     }
 
     /// Blocks; `para_style` is the style of plain paragraphs here (body text or footnote text).
-    fn blocks(&mut self, bs: &[Block], out: &mut String, para_style: &str) -> Result<()> {
+    fn blocks(&mut self, bs: &[Block], out: &mut XmlOut, para_style: &str) -> Result<()> {
         for b in bs {
             match b {
                 Block::Paragraph(p) => self.paragraph(p, para_style, 0, out)?,
                 Block::Division(d) => self.sdt("division", out, |w, out| {
-                    out.push_str("<w:p>");
-                    out.push_str(&w.ppr(styles::heading(d.kind), ""));
+                    w.open_paragraph(styles::heading(d.kind), out)?;
                     if let Some(n) = &d.num {
-                        let content = w.text_content(n)?;
-                        out.push_str(&format!("<w:r>{content}</w:r><w:r><w:tab/></w:r>"));
+                        out.open("w:r", &[])?;
+                        w.text_content(n, out)?;
+                        out.close("w:r");
+                        out.raw("<w:r><w:tab/></w:r>");
                     }
                     w.runs(&d.heading, out)?;
-                    out.push_str("</w:p>");
+                    out.close("w:p");
                     w.blocks(&d.content, out, para_style)
                 })?,
                 Block::List(l) => self.sdt("list", out, |w, out| {
@@ -281,16 +324,16 @@ impl Ctx {
                 Block::Table(t) => self.table(t, out, para_style)?,
                 Block::Resolution(r) => self.sdt("resolution", out, |w, out| {
                     if let Some(n) = &r.num {
-                        w.simple("ResNumG", "", &[Inline::Text(n.clone())], out)?;
+                        w.simple("ResNumG", &[Inline::Text(n.clone())], out)?;
                     }
                     if !r.title.is_empty() {
-                        w.simple("ResTitleG", "", &r.title, out)?;
+                        w.simple("ResTitleG", &r.title, out)?;
                     }
                     if !r.origin.is_empty() {
-                        w.simple("ResOriginG", "", &r.origin, out)?;
+                        w.simple("ResOriginG", &r.origin, out)?;
                     }
                     if !r.formula.is_empty() {
-                        w.simple("FormulaG", "", &r.formula, out)?;
+                        w.simple("FormulaG", &r.formula, out)?;
                     }
                     if !r.preamble.is_empty() {
                         w.sdt("preamble", out, |w, out| {
@@ -303,7 +346,7 @@ impl Ctx {
                         })?;
                     }
                     for l in &r.adoption {
-                        w.simple("AdoptionG", "", &[Inline::Text(l.clone())], out)?;
+                        w.simple("AdoptionG", &[Inline::Text(l.clone())], out)?;
                     }
                     for a in &r.annexes {
                         w.annex(a, out)?;
@@ -316,17 +359,17 @@ impl Ctx {
     }
 
     /// An annex: on a new page, its label and title, its body.
-    fn annex(&mut self, a: &crate::model::Annex, out: &mut String) -> Result<()> {
+    fn annex(&mut self, a: &crate::model::Annex, out: &mut XmlOut) -> Result<()> {
         self.sdt("annex", out, |c, out| {
-            c.simple("AnnexLabelG", "", &[Inline::Text(a.label.clone())], out)?;
+            c.simple("AnnexLabelG", &[Inline::Text(a.label.clone())], out)?;
             if !a.title.is_empty() {
-                c.simple("AnnexTitleG", "", &a.title, out)?;
+                c.simple("AnnexTitleG", &a.title, out)?;
             }
             c.blocks(&a.body, out, BODY)
         })
     }
 
-    fn table(&mut self, t: &crate::model::Table, out: &mut String, para_style: &str) -> Result<()> {
+    fn table(&mut self, t: &crate::model::Table, out: &mut XmlOut, para_style: &str) -> Result<()> {
         let cols = t
             .rows
             .iter()
@@ -334,125 +377,122 @@ impl Ctx {
             .max()
             .unwrap_or(0)
             .max(1);
-        let width = 7370 / cols;
-        out.push_str(r#"<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblInd w:w="1134" w:type="dxa"/><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tblBorders><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>"#);
+        let width = (7370 / cols).to_string();
+        out.raw(r#"<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblInd w:w="1134" w:type="dxa"/><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tblBorders><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>"#);
         for _ in 0..cols {
-            out.push_str(&format!(r#"<w:gridCol w:w="{width}"/>"#));
+            out.empty("w:gridCol", &[("w:w", &width)])?;
         }
-        out.push_str("</w:tblGrid>");
-        let rows: Vec<crate::model::TableRow> = if t.rows.is_empty() {
-            vec![Default::default()]
+        out.close("w:tblGrid");
+        let empty_row = [crate::model::TableRow::default()];
+        let rows: &[crate::model::TableRow] = if t.rows.is_empty() {
+            &empty_row
         } else {
-            t.rows.clone()
+            &t.rows
         };
-        for row in &rows {
-            out.push_str("<w:tr>");
+        let empty_cell: [Vec<Block>; 1] = [vec![]];
+        for row in rows {
+            out.open("w:tr", &[])?;
             if row.header {
-                out.push_str("<w:trPr><w:tblHeader/></w:trPr>");
+                out.raw("<w:trPr><w:tblHeader/></w:trPr>");
             }
-            let cells: Vec<Vec<Block>> = if row.cells.is_empty() {
-                vec![vec![]]
+            let cells: &[Vec<Block>] = if row.cells.is_empty() {
+                &empty_cell
             } else {
-                row.cells.clone()
+                &row.cells
             };
-            for c in &cells {
-                out.push_str(&format!(
-                    r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>"#
-                ));
-                if c.is_empty() || !matches!(c.last(), Some(Block::Paragraph(_))) {
+            for c in cells {
+                out.open("w:tc", &[])?;
+                out.open("w:tcPr", &[])?;
+                out.empty("w:tcW", &[("w:w", &width), ("w:type", "dxa")])?;
+                out.close("w:tcPr");
+                self.blocks(c, out, para_style)?;
+                if !matches!(c.last(), Some(Block::Paragraph(_))) {
                     // A cell ends with a paragraph; an empty one carries no style.
-                    self.blocks(c, out, para_style)?;
-                    out.push_str("<w:p/>");
-                } else {
-                    self.blocks(c, out, para_style)?;
+                    out.raw("<w:p/>");
                 }
-                out.push_str("</w:tc>");
+                out.close("w:tc");
             }
-            out.push_str("</w:tr>");
+            out.close("w:tr");
         }
-        out.push_str("</w:tbl>");
+        out.close("w:tbl");
         Ok(())
     }
 
-    fn masthead(&mut self, m: &Meta, out: &mut String) -> Result<()> {
-        let cell = |content: &str, w: u32| {
-            format!(r#"<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{content}</w:tc>"#)
+    fn masthead(&mut self, m: &Meta, out: &mut XmlOut) -> Result<()> {
+        out.raw(r#"<w:tbl><w:tblPr><w:tblW w:w="9638" w:type="dxa"/><w:tblBorders><w:bottom w:val="single" w:sz="12" w:space="0" w:color="auto"/><w:insideH w:val="single" w:sz="12" w:space="0" w:color="auto"/></w:tblBorders><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="5103"/><w:gridCol w:w="4535"/></w:tblGrid>"#);
+        let cell = |out: &mut XmlOut, w: &str| -> Result<()> {
+            out.open("w:tc", &[])?;
+            out.open("w:tcPr", &[])?;
+            out.empty("w:tcW", &[("w:w", w), ("w:type", "dxa")])?;
+            out.close("w:tcPr");
+            Ok(())
         };
-        let line = |ctx: &Ctx, style: &str, text: &str| -> Result<String> {
-            Ok(format!(
-                "<w:p>{}<w:r>{}</w:r></w:p>",
-                ctx.ppr(style, ""),
-                ctx.text_content(text)?
-            ))
-        };
-        let mut symbols = String::new();
+        // Row 1: "United Nations" and the symbols.
+        out.open("w:tr", &[])?;
+        cell(out, "5103")?;
+        self.line("UNName", "United Nations", out)?;
+        out.close("w:tc");
+        cell(out, "4535")?;
         for (i, s) in m.symbols.iter().enumerate() {
             let printed = if i == 0 && m.reissued {
                 format!("{s}*")
             } else {
                 s.to_string()
             };
-            symbols.push_str(&line(self, "Symbol", &printed)?);
+            self.line("Symbol", &printed, out)?;
         }
-        if symbols.is_empty() {
-            symbols.push_str("<w:p/>");
+        if m.symbols.is_empty() {
+            out.raw("<w:p/>");
         }
-        let mut right = String::new();
+        out.close("w:tc");
+        out.close("w:tr");
+        // Row 2: the organ, and distribution, date and original language.
+        out.open("w:tr", &[])?;
+        cell(out, "5103")?;
+        match &m.organ {
+            Some(o) => self.line("XLarge", o, out)?,
+            None => out.raw("<w:p/>"),
+        }
+        out.close("w:tc");
+        cell(out, "4535")?;
+        let mut right = false;
         if let Some(d) = m.distribution {
-            right.push_str(&line(
-                self,
-                "Distribution",
-                &format!("Distr.: {}", d.as_str()),
-            )?);
+            self.line("Distribution", &format!("Distr.: {}", d.as_str()), out)?;
+            right = true;
         }
         if let Some(d) = m.date {
-            right.push_str(&line(self, "ReleaseDate", &d.to_printed())?);
+            self.line("ReleaseDate", &d.to_printed(), out)?;
+            right = true;
         }
         if let Some(l) = m.original_language {
-            right.push_str(&line(self, "Original", &format!("Original: {}", l.name()))?);
+            self.line("Original", &format!("Original: {}", l.name()), out)?;
+            right = true;
         }
-        if right.is_empty() {
-            right.push_str("<w:p/>");
+        if !right {
+            out.raw("<w:p/>");
         }
-        let organ = match &m.organ {
-            Some(o) => line(self, "XLarge", o)?,
-            None => "<w:p/>".into(),
-        };
-        out.push_str(r#"<w:tbl><w:tblPr><w:tblW w:w="9638" w:type="dxa"/><w:tblBorders><w:bottom w:val="single" w:sz="12" w:space="0" w:color="auto"/><w:insideH w:val="single" w:sz="12" w:space="0" w:color="auto"/></w:tblBorders><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="5103"/><w:gridCol w:w="4535"/></w:tblGrid>"#);
-        out.push_str(&format!(
-            "<w:tr>{}{}</w:tr>",
-            cell(&line(self, "UNName", "United Nations")?, 5103),
-            cell(&symbols, 4535)
-        ));
-        out.push_str(&format!(
-            "<w:tr>{}{}</w:tr>",
-            cell(&organ, 5103),
-            cell(&right, 4535)
-        ));
-        out.push_str("</w:tbl>");
+        out.close("w:tc");
+        out.close("w:tr");
+        out.close("w:tbl");
         if let Some(b) = &m.subsidiary_body {
-            out.push_str(&line(self, "Body", b)?);
+            self.line("Body", b, out)?;
         }
         if let Some(s) = &m.session {
             if let Some(l) = &s.label {
-                out.push_str(&line(self, "Session", l)?);
+                self.line("Session", l, out)?;
             }
             if let Some(d) = &s.dates {
-                out.push_str(&line(self, "SessionDates", d)?);
+                self.line("SessionDates", d, out)?;
             }
         }
         for a in &m.agenda_items {
             if let Some(n) = &a.number {
-                out.push_str(&line(
-                    self,
-                    "AgendaItemNormal",
-                    &format!("Agenda item {n}"),
-                )?);
+                self.line("AgendaItemNormal", &format!("Agenda item {n}"), out)?;
             }
-            out.push_str(&line(self, "AgendaTitleH2", &a.title)?);
+            self.line("AgendaTitleH2", &a.title, out)?;
         }
         for s in &m.sponsors {
-            out.push_str(&line(self, "Sponsors", s)?);
+            self.line("Sponsors", s, out)?;
         }
         if m.title.is_some() || !m.title_notes.is_empty() {
             let mut v = vec![Inline::Text(m.title.clone().unwrap_or_default())];
@@ -468,114 +508,100 @@ impl Ctx {
             }
             // Title notes keep their own marks ("*", "**"), never auto numbers.
             self.custom_marks = true;
-            let r = self.simple(styles::TITLE, "", &v, out);
+            let r = self.simple(styles::TITLE, &v, out);
             self.custom_marks = false;
             r?;
         }
         if let Some(s) = &m.subtitle {
-            out.push_str(&line(self, styles::SUBTITLE, s)?);
+            self.line(styles::SUBTITLE, s, out)?;
         }
         Ok(())
     }
 }
 
-fn prop(pid: &mut u32, name: &str, value: &str) -> Result<String> {
-    *pid += 1;
-    Ok(format!(
-        r#"<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{pid}" name="{}"><vt:lpwstr>{}</vt:lpwstr></property>"#,
-        esc(name)?,
-        esc(value)?
-    ))
-}
-
 fn custom_xml(m: &Meta) -> Result<String> {
-    let mut pid = 1;
-    let mut s = String::from(
+    let mut out = part();
+    out.raw(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">"#,
     );
+    let mut pid = 1u32;
+    let mut prop = |name: &str, value: &str| -> Result<()> {
+        pid += 1;
+        out.open(
+            "property",
+            &[
+                ("fmtid", "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"),
+                ("pid", &pid.to_string()),
+                ("name", name),
+            ],
+        )?;
+        out.element("vt:lpwstr", &[], value)?;
+        out.close("property");
+        Ok(())
+    };
     for (i, sym) in m.symbols.iter().enumerate() {
-        s.push_str(&prop(
-            &mut pid,
-            &format!("Symbol{}", i + 1),
-            &sym.to_string(),
-        )?);
+        prop(&format!("Symbol{}", i + 1), &sym.to_string())?;
     }
     if m.reissued {
-        s.push_str(&prop(&mut pid, "undocs.reissued", "1")?);
+        prop("undocs.reissued", "1")?;
     }
     if let Some(o) = &m.organ {
-        s.push_str(&prop(&mut pid, "undocs.organ", o)?);
+        prop("undocs.organ", o)?;
     }
     if let Some(b) = &m.subsidiary_body {
-        s.push_str(&prop(&mut pid, "undocs.body", b)?);
+        prop("undocs.body", b)?;
     }
     if let Some(d) = m.distribution {
-        s.push_str(&prop(
-            &mut pid,
-            "Publication Date",
-            &format!("Distr.: {}", d.as_str()),
-        )?);
+        prop("Publication Date", &format!("Distr.: {}", d.as_str()))?;
     }
     if let Some(d) = m.date {
-        s.push_str(&prop(&mut pid, "undocs.date", &d.to_string())?);
+        prop("undocs.date", &d.to_string())?;
     }
     if let Some(l) = m.original_language {
-        s.push_str(&prop(&mut pid, "undocs.originalLanguage", l.code())?);
+        prop("undocs.originalLanguage", l.code())?;
     }
     if let Some(l) = m.language {
-        s.push_str(&prop(&mut pid, "Language", l.name())?);
+        prop("Language", l.name())?;
     }
     if let Some(se) = &m.session {
-        s.push_str(&prop(&mut pid, "undocs.session", "1")?);
+        prop("undocs.session", "1")?;
         if let Some(l) = &se.label {
-            s.push_str(&prop(&mut pid, "Session1", l)?);
+            prop("Session1", l)?;
         }
         if let Some(n) = &se.number {
-            s.push_str(&prop(&mut pid, "undocs.session.number", n)?);
+            prop("undocs.session.number", n)?;
         }
         if let Some(d) = &se.dates {
-            s.push_str(&prop(&mut pid, "undocs.session.dates", d)?);
+            prop("undocs.session.dates", d)?;
         }
     }
     if !m.agenda_items.is_empty() {
-        s.push_str(&prop(
-            &mut pid,
-            "undocs.agendaItems",
-            &m.agenda_items.len().to_string(),
-        )?);
+        prop("undocs.agendaItems", &m.agenda_items.len().to_string())?;
     }
     for (i, a) in m.agenda_items.iter().enumerate() {
         if let Some(n) = &a.number {
-            s.push_str(&prop(
-                &mut pid,
-                &format!("undocs.agenda{}.number", i + 1),
-                n,
-            )?);
+            prop(&format!("undocs.agenda{}.number", i + 1), n)?;
         }
-        s.push_str(&prop(
-            &mut pid,
-            &format!("Agenda Title{}", i + 1),
-            &a.title,
-        )?);
+        prop(&format!("Agenda Title{}", i + 1), &a.title)?;
     }
     if let Some(k) = &m.kind {
-        s.push_str(&prop(&mut pid, "undocs.kind", k.as_str())?);
+        prop("undocs.kind", k.as_str())?;
     }
     if let Some(t) = &m.title {
-        s.push_str(&prop(&mut pid, "Title1", t)?);
+        prop("Title1", t)?;
     }
     if let Some(t) = &m.subtitle {
-        s.push_str(&prop(&mut pid, "Title2", t)?);
+        prop("Title2", t)?;
     }
     if let Some(j) = &m.job_number {
-        s.push_str(&prop(&mut pid, "JobNo", &j.to_string())?);
+        prop("JobNo", &j.to_string())?;
     }
     for (i, sp) in m.sponsors.iter().enumerate() {
-        s.push_str(&prop(&mut pid, &format!("undocs.sponsor{}", i + 1), sp)?);
+        prop(&format!("undocs.sponsor{}", i + 1), sp)?;
     }
-    s.push_str("</Properties>");
-    Ok(s)
+    out.close("Properties");
+    Ok(out.into_string())
 }
 
 fn part_header(tag: &str, paragraphs: &str) -> String {
@@ -595,19 +621,20 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> Result<()> {
         rtl: m.language.is_some_and(|l| l.is_rtl()),
         in_note: false,
         custom_marks: false,
+        pending_mark: None,
     };
-    let mut body = String::new();
+    let mut body = part();
     ctx.sdt("masthead", &mut body, |c, out| c.masthead(m, out))?;
     if !m.summary.is_empty() {
         ctx.sdt("summary", &mut body, |c, out| {
             // The UN summary box: a one-cell table with a frame.
-            out.push_str(r#"<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblInd w:w="1134" w:type="dxa"/><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:left w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:right w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tblBorders><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="7370"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="7370" w:type="dxa"/></w:tcPr>"#);
-            c.simple("SummaryHeadG", "", &[Inline::Text("Summary".into())], out)?;
+            out.raw(r#"<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblInd w:w="1134" w:type="dxa"/><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:left w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:right w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tblBorders><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="7370"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="7370" w:type="dxa"/></w:tcPr>"#);
+            c.simple("SummaryHeadG", &[Inline::Text("Summary".into())], out)?;
             c.blocks(&m.summary, out, BODY)?;
             if !matches!(m.summary.last(), Some(Block::Paragraph(_))) {
-                out.push_str("<w:p/>");
+                out.raw("<w:p/>");
             }
-            out.push_str("</w:tc></w:tr></w:tbl>");
+            out.raw("</w:tc></w:tr></w:tbl>");
             Ok(())
         })?;
     }
@@ -618,7 +645,8 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> Result<()> {
     let sect = r#"<w:sectPr><w:headerReference w:type="default" r:id="rIdH1"/><w:headerReference w:type="first" r:id="rIdH2"/><w:footerReference w:type="default" r:id="rIdF1"/><w:footerReference w:type="first" r:id="rIdF2"/><w:footnotePr><w:numRestart w:val="continuous"/></w:footnotePr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1701" w:right="1134" w:bottom="2268" w:left="1134" w:header="1134" w:footer="1701" w:gutter="0"/><w:titlePg/></w:sectPr>"#;
     let document = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body}{sect}</w:body></w:document>"#
+<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{}{sect}</w:body></w:document>"#,
+        body.into_string()
     );
 
     let mut footnotes = format!(
@@ -630,13 +658,22 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> Result<()> {
     }
     footnotes.push_str("</w:footnotes>");
 
-    let symbol_line = match m.symbols.first() {
-        Some(s) => format!(
-            r#"<w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
-            esc(&s.to_string())?
-        ),
-        None => r#"<w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr></w:p>"#.to_string(),
+    // Running header: the symbol; first-page footer: the job number.
+    let footer_line = |text: Option<String>, style: &str| -> Result<String> {
+        let mut p = part();
+        p.open("w:p", &[])?;
+        p.open("w:pPr", &[])?;
+        p.empty("w:pStyle", &[("w:val", style)])?;
+        p.close("w:pPr");
+        if let Some(t) = text {
+            p.open("w:r", &[])?;
+            p.element("w:t", &[("xml:space", "preserve")], &t)?;
+            p.close("w:r");
+        }
+        p.close("w:p");
+        Ok(p.into_string())
     };
+    let symbol_line = footer_line(m.symbols.first().map(|s| s.to_string()), "Header")?;
     let header_default = part_header("hdr", &symbol_line);
     let header_first = part_header("hdr", "<w:p/>");
     let footer_default = part_header(
@@ -644,10 +681,7 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> Result<()> {
         r#"<w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>"#,
     );
     let job = match &m.job_number {
-        Some(j) => format!(
-            r#"<w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
-            esc(&j.to_string())?
-        ),
+        Some(j) => footer_line(Some(j.to_string()), "Footer")?,
         None => "<w:p/>".into(),
     };
     let footer_first = part_header("ftr", &job);
@@ -656,9 +690,19 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> Result<()> {
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rIdFootnotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/><Relationship Id="rIdNumbering" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rIdH1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rIdH2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/><Relationship Id="rIdF1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/><Relationship Id="rIdF2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/>"#,
     );
+    let mut links = part();
     for (i, url) in ctx.links.iter().enumerate() {
-        rels.push_str(&format!(r#"<Relationship Id="rIdL{}" Type="{HYPERLINK_REL}" Target="{}" TargetMode="External"/>"#, i + 1, esc(url)?));
+        links.empty(
+            "Relationship",
+            &[
+                ("Id", format!("rIdL{}", i + 1).as_str()),
+                ("Type", HYPERLINK_REL),
+                ("Target", url.as_str()),
+                ("TargetMode", "External"),
+            ],
+        )?;
     }
+    rels.push_str(&links.into_string());
     rels.push_str("</Relationships>");
 
     let settings = format!(
@@ -669,12 +713,24 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> Result<()> {
         .date
         .map(|d| format!("{d}T00:00:00Z"))
         .unwrap_or_else(|| "2000-01-01T00:00:00Z".into());
-    let core = format!(
+    let mut core = part();
+    core.raw(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{}</dc:title><dc:language>{}</dc:language><dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created></cp:coreProperties>"#,
-        esc(m.title.as_deref().unwrap_or(""))?,
-        m.language.map(|l| l.code()).unwrap_or("und")
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
     );
+    core.element("dc:title", &[], m.title.as_deref().unwrap_or(""))?;
+    core.element(
+        "dc:language",
+        &[],
+        m.language.map(|l| l.code()).unwrap_or("und"),
+    )?;
+    core.element(
+        "dcterms:created",
+        &[("xsi:type", "dcterms:W3CDTF")],
+        &created,
+    )?;
+    core.close("cp:coreProperties");
+    let core = core.into_string();
     let app = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>undocs</Application></Properties>"#;
     let content_types = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
