@@ -96,6 +96,10 @@ pub struct Warning {
     pub location: crate::Location,
     /// What happened.
     pub message: String,
+    /// What the user can do about it ("give one with --set symbol=…"), kept apart from
+    /// what happened.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
 }
 
 impl Warning {
@@ -110,7 +114,20 @@ impl Warning {
             format,
             location: location.into(),
             message: message.into(),
+            hint: None,
         }
+    }
+
+    /// The same warning with a hint of what to do about it.
+    ///
+    /// ```
+    /// use undocs::{Format, Warning};
+    /// let w = Warning::new(Format::Text, "document", "no document symbol found").with_hint("give one with --set symbol=…");
+    /// assert_eq!(w.to_string(), "text document: no document symbol found (give one with --set symbol=…)");
+    /// ```
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
     }
 
     /// The same warning with its kind set.
@@ -128,6 +145,10 @@ impl Warning {
 
 impl std::fmt::Display for Warning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {}: {}", self.format, self.location, self.message)
+        write!(f, "{} {}: {}", self.format, self.location, self.message)?;
+        if let Some(h) = &self.hint {
+            write!(f, " ({h})")?;
+        }
+        Ok(())
     }
 }

@@ -137,8 +137,11 @@ pub(crate) fn recognize(inputs: Vec<Input>, src: Source, warnings: &mut Vec<Warn
             warnings,
             WarningKind::MissingSymbol,
             0,
-            "no document symbol found (give one with --set symbol=…)",
+            "no document symbol found",
         );
+        if let Some(w) = warnings.last_mut() {
+            w.hint = Some("give one with --set symbol=…".into());
+        }
     }
     if doc.meta.date.is_none() {
         src.warn(
