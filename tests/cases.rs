@@ -1,4 +1,5 @@
-//! One-feature cases: `fixtures/cases/NAME.md` read as text must give `NAME.json` (the
+//! One-feature cases: `fixtures/cases/NAME.md` read as text, or `NAME.docx` read as a Word
+//! file by others (built by `fixtures/cases/build_docx.py`), must give `NAME.json` (the
 //! document, as undocs JSON) and `NAME.warnings.txt` (the warnings, one a line). Each
 //! expected file was written by `UNDOCS_BLESS=1 cargo test --test cases` and then reviewed
 //! by hand against its source; fixtures/cases/README.md says what each case checks and what
@@ -10,7 +11,12 @@ use undocs::{Format, ReadOptions};
 
 fn check(src: &Path) -> Result<(), String> {
     let bytes = std::fs::read(src).map_err(|e| e.to_string())?;
-    let read = undocs::read_bytes(&bytes, Format::Text, &ReadOptions::default())
+    let format = if src.extension().is_some_and(|e| e == "docx") {
+        Format::Docx
+    } else {
+        Format::Text
+    };
+    let read = undocs::read_bytes(&bytes, format, &ReadOptions::default())
         .map_err(|e| format!("{}: {e}", src.display()))?;
     let mut json = Vec::new();
     undocs::write(&read.document, Format::Json, &mut json).map_err(|e| e.to_string())?;
@@ -57,7 +63,10 @@ fn every_case_reads_as_reviewed() {
     let mut sources: Vec<_> = std::fs::read_dir(&dir)
         .expect("fixtures/cases")
         .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "txt"))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| e == "md" || e == "txt" || e == "docx")
+        })
         .filter(|p| !p.to_string_lossy().ends_with(".warnings.txt"))
         .filter(|p| p.file_name().is_some_and(|n| n != "README.md"))
         .collect();
