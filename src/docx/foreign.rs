@@ -263,6 +263,7 @@ pub(crate) fn read(
                 heading_level: 0,
                 standalone: true,
                 title_block: false,
+                indent: None,
             },
             at: 0,
         })
@@ -392,6 +393,7 @@ pub(crate) fn read(
                 heading_level: level,
                 standalone: true,
                 title_block,
+                indent: None,
             },
             at: i + 1,
         }));

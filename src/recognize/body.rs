@@ -80,6 +80,8 @@ struct OpenPara {
     num: Option<String>,
     content: Vec<Inline>,
     subs: Vec<OpenPara>,
+    /// The indentation of its first line, where the source shows it.
+    indent: Option<u32>,
 }
 
 impl OpenPara {
@@ -88,6 +90,7 @@ impl OpenPara {
             num,
             content,
             subs: vec![],
+            indent: None,
         }
     }
 
@@ -106,7 +109,12 @@ impl OpenPara {
     /// Adds a lettered or roman subparagraph: under the last decimal subparagraph ("(a)"
     /// after "24.2" is 24.2's), or under the paragraph.
     fn push_sub(&mut self, sub: OpenPara) {
-        let decimal = |n: &str| n.starts_with(|c: char| c.is_ascii_digit()) && n.contains('.');
+        // "24.2", not "1." (a numbered list's item).
+        let decimal = |n: &str| {
+            n.starts_with(|c: char| c.is_ascii_digit())
+                && n.split_once('.')
+                    .is_some_and(|(_, r)| r.starts_with(|c: char| c.is_ascii_digit()))
+        };
         match self.subs.last_mut() {
             Some(last) if last.num.as_deref().is_some_and(decimal) => last.subs.push(sub),
             _ => self.subs.push(sub),
@@ -611,8 +619,30 @@ impl Body {
                     }
                     return;
                 }
+                // A numbered list printed deeper than the open paragraph's number is that
+                // paragraph's (UPR recommendations "1. To ratify…" inside paragraph 69): it
+                // starts at 1 and goes on item by item. (A deeper paragraph number that does
+                // neither is a page printed with another margin.)
+                let value = |n: &str| n.strip_suffix('.').and_then(|d| d.parse::<u32>().ok());
+                let deeper = match (b.hints.indent, self.para.as_ref()) {
+                    (Some(i), Some(p)) => {
+                        let last_sub = p.subs.last().and_then(|s| s.num.as_deref()).and_then(value);
+                        p.num.is_some()
+                            && p.indent.is_some_and(|pi| i >= pi + 3)
+                            && value(&num).is_some_and(|v| v == 1 || last_sub == Some(v - 1))
+                    }
+                    _ => false,
+                };
+                if deeper {
+                    if let Some(p) = self.para.as_mut() {
+                        p.subs.push(OpenPara::new(Some(num), content));
+                    }
+                    return;
+                }
                 self.flush_para();
-                self.para = Some(OpenPara::new(Some(num), content));
+                let mut para = OpenPara::new(Some(num), content);
+                para.indent = b.hints.indent;
+                self.para = Some(para);
             }
             LineClass::Subparagraph(num) => {
                 let content = strip_prefix(&joined, &num);

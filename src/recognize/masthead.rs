@@ -72,6 +72,23 @@ struct State {
     in_summary: bool,
     title_level: Option<usize>,
     origin: Option<String>,
+    /// "Distr." seen alone: the distribution is on the next line.
+    pending_distribution: bool,
+}
+
+/// "United Nations" as mastheads print it: "UNITED" and "NATIONS" on two lines before 2010,
+/// the series letter beside ("NATIONS A"); "Nations Unies".
+fn is_un_name(lower: &str) -> bool {
+    let t = lower.trim();
+    let t = match t.rsplit_once(' ') {
+        Some((head, letter))
+            if letter.len() == 1 && letter.chars().all(|c| c.is_ascii_lowercase()) =>
+        {
+            head
+        }
+        _ => t,
+    };
+    matches!(t, "united nations" | "nations unies" | "united" | "nations")
 }
 
 /// Recognizes the masthead; returns the index of the first body block and a resolution's
@@ -290,11 +307,17 @@ fn masthead_lines(
             continue;
         }
         let lower = l.to_lowercase();
-        if lower == "united nations"
-            || lower == "nations unies"
-            || (l.len() == 1 && l.chars().all(|c| c.is_ascii_uppercase()))
-        {
-            // "United Nations", and the large series letter of older mastheads ("E").
+        if is_un_name(&lower) || (l.len() == 1 && l.chars().all(|c| c.is_ascii_uppercase())) {
+            // "United Nations" (before 2010 in capitals over two lines, "UNITED" / "NATIONS",
+            // with the large series letter beside it: "NATIONS A"), and the letter alone.
+            st.recognized = true;
+        } else if st.pending_distribution && Distribution::parse_printed(l).is_some() {
+            // "Distr." over "GENERAL" (older mastheads).
+            m.distribution = Distribution::parse_printed(l);
+            st.pending_distribution = false;
+            st.recognized = true;
+        } else if matches!(lower.as_str(), "distr." | "distr.:" | "distr:" | "distr") {
+            st.pending_distribution = true;
             st.recognized = true;
         } else if let Ok((s, r)) = Symbol::parse_printed(l) {
             if !m.symbols.contains(&s) {

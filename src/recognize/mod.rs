@@ -67,6 +67,10 @@ pub(crate) struct Hints {
     /// subtitle ("Part VI" / "Human rights and humanitarian affairs" / "Section 24"), never
     /// headings of the body.
     pub title_block: bool,
+    /// How far the block's first line is indented, where the source shows it (layout text:
+    /// characters); a numbered list printed deeper than its paragraph's number belongs to
+    /// that paragraph.
+    pub indent: Option<u32>,
 }
 
 /// Where warnings point: the format read and how it names a block's position.

@@ -210,6 +210,10 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
     let mut out = Vec::new();
     let mut next_note = 1u32;
     let mut next_para = 1u32;
+    // The indentation of the last paragraph number, and the next number of a list nested in
+    // that paragraph (kept across pages).
+    let mut para_indent: Option<usize> = None;
+    let mut nested_next: Option<u32> = None;
     let mut line_no = 0usize;
     let mut symbol: Option<String> = None;
     for (pi, page) in text.split('\u{c}').enumerate() {
@@ -229,13 +233,28 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
                 .map(|(i, _)| i)
                 .take(3)
                 .collect();
+            // Older running headers print the symbol with a space after a slash
+            // ("A/HRC/ 8/29") and "Page 3" on the next line.
             let hit = nonblank.iter().copied().find(|&i| {
-                segments(&lines[i].1)
-                    .iter()
-                    .any(|s| symbol.as_deref() == Some(*s) || (symbol.is_none() && is_symbol(s)))
+                segments(&lines[i].1).iter().any(|s| {
+                    let s = s.replace("/ ", "/");
+                    symbol.as_deref() == Some(s.as_str()) || (symbol.is_none() && is_symbol(&s))
+                })
             });
             if let Some(h) = hit {
                 lines.drain(..=h);
+                let page_line = lines
+                    .iter()
+                    .position(|(_, l)| !l.trim().is_empty())
+                    .filter(|&i| {
+                        let t = lines[i].1.trim();
+                        t.strip_prefix("Page ")
+                            .or_else(|| t.strip_prefix("page "))
+                            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                    });
+                if let Some(p) = page_line {
+                    lines.drain(..=p);
+                }
             } else if let Some(&f) = nonblank.first() {
                 if segments(&lines[f].1).iter().all(|s| furniture(s)) {
                     lines.drain(..=f);
@@ -350,16 +369,25 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
             let spaced = t
                 .get(head.len()..)
                 .is_some_and(|r| r.starts_with("  ") || r.starts_with('\t'));
-            let para_start = head
-                .strip_suffix('.')
-                .and_then(|n| n.parse::<u32>().ok())
-                .is_some_and(|n| {
+            let head_num = head.strip_suffix('.').and_then(|n| n.parse::<u32>().ok());
+            // A numbered list printed deeper than the paragraphs' numbers, inside a paragraph
+            // (UPR recommendations "1. To ratify…"), is that paragraph's: it restarts at 1 or
+            // goes on from its previous item.
+            let nested_item = spaced
+                && para_indent.is_some_and(|pi| ind >= pi + 3)
+                && head_num.is_some_and(|n| n == 1 || Some(n) == nested_next);
+            let para_start = !nested_item
+                && head_num.is_some_and(|n| {
                     (spaced && n < next_para + 10) || n == next_para || (spaced && n == 1)
                 });
-            if para_start {
-                if let Some(n) = head.strip_suffix('.').and_then(|n| n.parse::<u32>().ok()) {
+            if nested_item {
+                nested_next = head_num.map(|n| n + 1);
+            } else if para_start {
+                if let Some(n) = head_num {
                     next_para = n + 1;
                 }
+                para_indent = Some(ind);
+                nested_next = None;
             }
             let rec_start = spaced
                 && head.split_once('.').is_some_and(|(a, b)| {
@@ -368,6 +396,7 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
                         && b.bytes().all(|c| c.is_ascii_digit())
                 });
             let sub_start = rec_start
+                || nested_item
                 || head.starts_with('(')
                     && head.ends_with(')')
                     && head.len() <= 6
@@ -391,6 +420,7 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
                     heading_level: 0,
                     standalone: prev_blank,
                     line: *no,
+                    indent: ind,
                     rows: Vec::new(),
                 });
             }

@@ -118,6 +118,7 @@ fn pipe_table(rows: &[String], line: usize) -> Item {
         heading_level: 0,
         standalone: false,
         line,
+        indent: 0,
         rows: parsed,
     })
 }
@@ -133,6 +134,7 @@ fn classify(mut lines: Vec<String>, line: usize) -> Item {
             heading_level: hashes,
             standalone: true,
             line,
+            indent: 0,
             rows: Vec::new(),
         });
     }
@@ -176,6 +178,7 @@ fn classify(mut lines: Vec<String>, line: usize) -> Item {
         heading_level: 0,
         standalone,
         line,
+        indent: 0,
         rows: Vec::new(),
     })
 }
@@ -188,6 +191,7 @@ fn joined_with_first(mut lines: Vec<String>, first: &str, line: usize) -> String
         heading_level: 0,
         standalone: false,
         line,
+        indent: 0,
         rows: Vec::new(),
     }
     .joined()

@@ -60,6 +60,8 @@ pub(crate) struct Block {
     pub standalone: bool,
     /// 1-based line in the input where the block starts.
     pub line: usize,
+    /// The indentation of the block's first line, in characters (layout text; 0 otherwise).
+    pub indent: usize,
     /// Table rows (header flag, cells in inline markup) when the block is a table.
     pub rows: Vec<(bool, Vec<String>)>,
 }

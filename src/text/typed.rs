@@ -110,6 +110,7 @@ pub(crate) fn inputs(items: Vec<Item>, warnings: &mut Vec<Warning>) -> Vec<Input
                     heading_level: b.heading_level,
                     standalone: b.standalone,
                     title_block: false,
+                    indent: u32::try_from(b.indent).ok(),
                 },
                 at: b.line,
             })),
