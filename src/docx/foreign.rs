@@ -264,6 +264,7 @@ pub(crate) fn read(
                 standalone: true,
                 title_block: false,
                 indent: None,
+                nested: false,
             },
             at: 0,
         })
@@ -394,6 +395,7 @@ pub(crate) fn read(
                 standalone: true,
                 title_block,
                 indent: None,
+                nested: false,
             },
             at: i + 1,
         }));

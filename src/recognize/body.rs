@@ -625,11 +625,14 @@ impl Body {
                 // neither is a page printed with another margin.)
                 let value = |n: &str| n.strip_suffix('.').and_then(|d| d.parse::<u32>().ok());
                 let deeper = match (b.hints.indent, self.para.as_ref()) {
+                    (_, Some(p)) if b.hints.nested => p.num.is_some(),
                     (Some(i), Some(p)) => {
                         let last_sub = p.subs.last().and_then(|s| s.num.as_deref()).and_then(value);
                         p.num.is_some()
                             && p.indent.is_some_and(|pi| i >= pi + 3)
-                            && value(&num).is_some_and(|v| v == 1 || last_sub == Some(v - 1))
+                            && value(&num).is_some_and(|v| {
+                                v == 1 || last_sub.is_some_and(|l| v == l + 1 || v == l + 2)
+                            })
                     }
                     _ => false,
                 };

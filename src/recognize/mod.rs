@@ -71,6 +71,9 @@ pub(crate) struct Hints {
     /// characters); a numbered list printed deeper than its paragraph's number belongs to
     /// that paragraph.
     pub indent: Option<u32>,
+    /// Whether the source shows a numbered block as an item of a list printed inside the
+    /// paragraph above (deeper than its number, numbered on from 1).
+    pub nested: bool,
 }
 
 /// Where warnings point: the format read and how it names a block's position.

@@ -171,6 +171,27 @@ fn take_notes(
     (defs, stars)
 }
 
+/// Whether the numbered item starting `lines` reads as a UPR recommendation: it ends, before
+/// the next number or a blank line, with the recommending State in brackets ("…
+/// (Czech Republic);"). Used where an item's number is also the next paragraph's.
+fn recommendation(lines: &[(usize, String)]) -> bool {
+    let mut last = "";
+    for (k, (_, l)) in lines.iter().enumerate() {
+        let t = l.trim();
+        let numbered = t
+            .split_whitespace()
+            .next()
+            .and_then(|h| h.strip_suffix('.'))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if t.is_empty() || (k > 0 && numbered) || k > 12 {
+            break;
+        }
+        last = t;
+    }
+    let last = last.trim_end_matches([';', '.', ',']);
+    last.ends_with(')') && last.contains('(')
+}
+
 /// Finds the mark of note `n` in body lines from `from` (line, byte) on; returns where.
 fn find_mark(lines: &[(usize, String)], n: &str, from: (usize, usize)) -> Option<(usize, usize)> {
     for (li, (_, l)) in lines.iter().enumerate().skip(from.0) {
@@ -345,7 +366,14 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
                 line: d.line,
             });
         }
-        // Blocks.
+        // Blocks. Indentation is measured from the page's left margin (its least indented
+        // line): odd and even pages are printed with different margins.
+        let margin = body
+            .iter()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(_, l)| indent(l))
+            .min()
+            .unwrap_or(0);
         let mut cur: Option<Block> = None;
         let mut prev_blank = true;
         let mut cur_indent = 0;
@@ -373,9 +401,20 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
             // A numbered list printed deeper than the paragraphs' numbers, inside a paragraph
             // (UPR recommendations "1. To ratify…"), is that paragraph's: it restarts at 1 or
             // goes on from its previous item.
+            let rel = ind - margin;
+            // It starts deeper than the paragraph's number, at 1; it goes on by its number
+            // (on a new page the margins say nothing), unless that number is also the next
+            // paragraph's and the line is not deeper.
+            let deeper = para_indent.is_some_and(|pi| rel >= pi + 3);
             let nested_item = spaced
-                && para_indent.is_some_and(|pi| ind >= pi + 3)
-                && head_num.is_some_and(|n| n == 1 || Some(n) == nested_next);
+                && head_num.is_some_and(|n| {
+                    // (An item whose number lost its period in print, "73 Take…", leaves a gap
+                    // of one.)
+                    let continues = nested_next.is_some_and(|k| n == k || n == k + 1);
+                    (n == 1 && deeper)
+                        || (continues
+                            && (n != next_para || deeper || recommendation(&body[i..])))
+                });
             let para_start = !nested_item
                 && head_num.is_some_and(|n| {
                     (spaced && n < next_para + 10) || n == next_para || (spaced && n == 1)
@@ -386,7 +425,7 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
                 if let Some(n) = head_num {
                     next_para = n + 1;
                 }
-                para_indent = Some(ind);
+                para_indent = Some(rel);
                 nested_next = None;
             }
             let rec_start = spaced
@@ -420,7 +459,8 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
                     heading_level: 0,
                     standalone: prev_blank,
                     line: *no,
-                    indent: ind,
+                    indent: rel,
+                    nested: nested_item,
                     rows: Vec::new(),
                 });
             }

@@ -119,6 +119,7 @@ fn pipe_table(rows: &[String], line: usize) -> Item {
         standalone: false,
         line,
         indent: 0,
+        nested: false,
         rows: parsed,
     })
 }
@@ -135,6 +136,7 @@ fn classify(mut lines: Vec<String>, line: usize) -> Item {
             standalone: true,
             line,
             indent: 0,
+            nested: false,
             rows: Vec::new(),
         });
     }
@@ -179,6 +181,7 @@ fn classify(mut lines: Vec<String>, line: usize) -> Item {
         standalone,
         line,
         indent: 0,
+        nested: false,
         rows: Vec::new(),
     })
 }
@@ -192,6 +195,7 @@ fn joined_with_first(mut lines: Vec<String>, first: &str, line: usize) -> String
         standalone: false,
         line,
         indent: 0,
+        nested: false,
         rows: Vec::new(),
     }
     .joined()

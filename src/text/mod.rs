@@ -62,6 +62,8 @@ pub(crate) struct Block {
     pub line: usize,
     /// The indentation of the block's first line, in characters (layout text; 0 otherwise).
     pub indent: usize,
+    /// Whether the block is an item of a numbered list printed inside the paragraph above.
+    pub nested: bool,
     /// Table rows (header flag, cells in inline markup) when the block is a table.
     pub rows: Vec<(bool, Vec<String>)>,
 }

@@ -111,6 +111,7 @@ pub(crate) fn inputs(items: Vec<Item>, warnings: &mut Vec<Warning>) -> Vec<Input
                     standalone: b.standalone,
                     title_block: false,
                     indent: u32::try_from(b.indent).ok(),
+                    nested: b.nested,
                 },
                 at: b.line,
             })),
