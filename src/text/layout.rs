@@ -444,8 +444,18 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
                         .all(|b| b.is_ascii_lowercase())
                     && spaced;
             let one_line = cur.as_ref().is_some_and(|b| b.lines.len() == 1);
+            // The hanging indent of a numbered item's text ("3.     Consider…" / "China);")
+            // goes on with the item, even when the next item starts further left.
+            let hanging = ind == cur_indent
+                && cur.as_ref().and_then(|b| b.lines.first()).is_some_and(|f| {
+                    f.split_whitespace()
+                        .next()
+                        .and_then(|h| h.strip_suffix('.'))
+                        .is_some_and(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()))
+                });
             let indented = next_ind.is_some_and(|n| ind >= n + 3)
                 && cur.is_some()
+                && !hanging
                 && (ind > cur_indent || one_line);
             let bullet = t.starts_with("• ");
             let new_block = cur.is_none() || para_start || sub_start || indented || bullet;
