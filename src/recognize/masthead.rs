@@ -227,12 +227,29 @@ pub(crate) fn read(
             {
                 st.pending_agenda = 0;
             } else {
+                // Older mastheads set the agenda title in capitals, the title under it in
+                // the same block: the capital lines are the agenda title.
+                let caps = |l: &str| {
+                    l.chars().any(char::is_alphabetic) && !l.chars().any(char::is_lowercase)
+                };
+                let k = lines.iter().take_while(|l| caps(l)).count();
+                let agenda_lines = if k > 0 && k < lines.len() {
+                    lines[..k].join(" ")
+                } else {
+                    text.to_string()
+                };
                 let at = m.agenda_items.len() - st.pending_agenda;
                 if let Some(a) = m.agenda_items.get_mut(at) {
-                    a.title = strip_marks(text);
+                    a.title = strip_marks(&agenda_lines);
                 }
                 keep_notes(&b.lines, m);
                 st.pending_agenda -= 1;
+                if k > 0 && k < lines.len() && st.pending_agenda == 0 {
+                    // The rest of the block: the title.
+                    if !masthead_lines(b, &lines[k..], m, &mut st, src, warnings) {
+                        return (i, st.origin);
+                    }
+                }
                 i += 1;
                 continue;
             }
@@ -352,8 +369,30 @@ fn masthead_lines(
         } else if let (None, Some(d)) = (m.date, Date::parse_printed(l)) {
             m.date = Some(d);
             st.recognized = true;
+        } else if let (false, Some(lang)) = (st.title_found, Language::from_name(l)) {
+            // The version's own language line ("English" over "Original: English/French").
+            m.language = Some(lang);
+            st.recognized = true;
         } else if let Some(lang) = lower.strip_prefix("original:") {
-            m.original_language = Language::from_name(lang.trim());
+            let lang = lang.trim();
+            // "Original: English/French": the model holds one original language; the first is
+            // kept and the others named in a warning.
+            let (first, others) = match lang.split_once('/') {
+                Some((a, b)) => (a.trim(), Some(b.trim())),
+                None => (lang, None),
+            };
+            m.original_language = Language::from_name(first);
+            if let (Some(kept), Some(others)) = (m.original_language, others) {
+                src.warn(
+                    warnings,
+                    WarningKind::KeptAsText,
+                    b.at,
+                    format!(
+                        "several original languages ({l:?}): {} kept, {others} not held by the model",
+                        kept.name()
+                    ),
+                );
+            }
             // The masthead words recognized here are English ones: this version is English.
             m.language.get_or_insert(Language::ENGLISH);
             if m.original_language.is_none() {
@@ -361,7 +400,7 @@ fn masthead_lines(
                     warnings,
                     WarningKind::NotUnderstood,
                     b.at,
-                    format!("original language {:?} not known", lang.trim()),
+                    format!("original language {lang:?} not known"),
                 );
             }
             st.recognized = true;

@@ -153,12 +153,29 @@ pub(crate) fn split_title(lines: &[String]) -> Vec<String> {
     ];
     let mut groups: Vec<String> = Vec::new();
     let mut last_len = 0;
+    // A title set over several lines ends at the line carrying its note mark ("Report of
+    // the Working Group on the Universal" / "Periodic Review*" / "Angola").
+    let marked = |l: &str| l.trim_end().ends_with(['*', '∗']);
+    let lines: Vec<&String> = lines.iter().filter(|l| !l.trim().is_empty()).collect();
+    let mut lines = lines.as_slice();
+    if let Some(k) = lines.iter().position(|l| marked(l)).filter(|&k| k > 0) {
+        groups.push(
+            lines[..=k]
+                .iter()
+                .map(|l| l.trim())
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        last_len = 0;
+        lines = &lines[k + 1..];
+    }
     for l in lines {
         let l = l.trim();
         if l.is_empty() {
             continue;
         }
         let cont = groups.last().is_some_and(|g| {
+            // (After a marked title, the next line is the subtitle.)
             let last = g.rsplit(' ').next().unwrap_or("").to_lowercase();
             let marked = g.ends_with('*') || g.ends_with('∗');
             !marked

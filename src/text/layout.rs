@@ -412,8 +412,7 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
                     // of one.)
                     let continues = nested_next.is_some_and(|k| n == k || n == k + 1);
                     (n == 1 && deeper)
-                        || (continues
-                            && (n != next_para || deeper || recommendation(&body[i..])))
+                        || (continues && (n != next_para || deeper || recommendation(&body[i..])))
                 });
             let para_start = !nested_item
                 && head_num.is_some_and(|n| {
