@@ -406,14 +406,14 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
             // (on a new page the margins say nothing), unless that number is also the next
             // paragraph's and the line is not deeper.
             let deeper = para_indent.is_some_and(|pi| rel >= pi + 3);
-            let nested_item = spaced
-                && head_num.is_some_and(|n| {
-                    // (An item whose number lost its period in print, "73 Take…", leaves a gap
-                    // of one.)
-                    let continues = nested_next.is_some_and(|k| n == k || n == k + 1);
-                    (n == 1 && deeper)
-                        || (continues && (n != next_para || deeper || recommendation(&body[i..])))
-                });
+            // (An item whose number lost its period in print, "73 Take…", leaves a gap of
+            // one; an item printed with one space after its number, "43. To reconsider…",
+            // goes on all the same when its number is the next one.)
+            let nested_item = head_num.is_some_and(|n| {
+                let continues = nested_next.is_some_and(|k| n == k || (spaced && n == k + 1));
+                (n == 1 && deeper && spaced)
+                    || (continues && (n != next_para || deeper || recommendation(&body[i..])))
+            });
             let para_start = !nested_item
                 && head_num.is_some_and(|n| {
                     (spaced && n < next_para + 10) || n == next_para || (spaced && n == 1)
