@@ -144,25 +144,6 @@ pub(crate) fn read(
                 continue;
             }
         }
-        if lines
-            .first()
-            .is_some_and(|l| l.eq_ignore_ascii_case("Contents"))
-        {
-            // A table of contents: its entries are dropped (they repeat the headings).
-            let at = b.at;
-            i += 1;
-            let first = i;
-            while i < blocks.len() && is_contents_entry(&blocks[i]) {
-                i += 1;
-            }
-            src.warn(
-                warnings,
-                WarningKind::TableOfContentsSkipped,
-                at,
-                super::toc_skipped(i - first),
-            );
-            continue;
-        }
         if st.title_found {
             if b.hints.title_block && !text.is_empty() {
                 // A budget fascicle's or corrigendum's title block: every line after the
@@ -289,21 +270,6 @@ pub(crate) fn read(
         i += 1;
     }
     (i, st.origin)
-}
-
-/// A table of contents entry: a table, leader dots, the "Paragraphs Page" caption, or page
-/// numbers alone.
-fn is_contents_entry(b: &Input) -> bool {
-    match b {
-        Input::Table { .. } => true,
-        Input::Lines(b) => b.lines.iter().all(|l| {
-            let t = plain_text(l);
-            t.contains(".....")
-                || t.contains("Paragraphs")
-                || t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace())
-        }),
-        _ => false,
-    }
 }
 
 /// One block of masthead lines, line by line; false when a line is nothing a masthead

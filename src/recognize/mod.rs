@@ -20,6 +20,7 @@ mod body;
 pub(crate) mod inlines;
 mod masthead;
 pub(crate) mod scan;
+mod toc;
 
 use crate::model::{Document, Inline, JobNumber, TitleNote};
 use crate::{Format, Warning, WarningKind};
@@ -130,6 +131,7 @@ pub(crate) fn recognize(inputs: Vec<Input>, src: Source, warnings: &mut Vec<Warn
             other => blocks.push(other),
         }
     }
+    let blocks = toc::drop_tables_of_contents(blocks, src, warnings);
     let (start, origin) = masthead::read(&blocks, &mut doc, src, warnings);
     let mut b = body::Body::new(origin);
     for blk in &blocks[start..] {
