@@ -455,11 +455,11 @@ impl Body {
         if text.starts_with("• ") || text.starts_with("- ") {
             return LineClass::Bullet;
         }
-        if self
-            .para
-            .as_ref()
-            .is_some_and(|p| ends_open(plain_text(p.last()).trim()))
-        {
+        // Text that goes on: the open paragraph ends without final punctuation, or this
+        // block starts in lowercase (a sentence cut by a page break after a comma).
+        if self.para.as_ref().is_some_and(|p| {
+            ends_open(plain_text(p.last()).trim()) || text.starts_with(char::is_lowercase)
+        }) {
             return LineClass::Continuation;
         }
         LineClass::Paragraph
@@ -609,9 +609,12 @@ impl Body {
                     self.flush_para();
                     self.set_part(ResPart::Operative);
                 }
+                // "24.11" or "99.1." under paragraph 24. or 99.
                 let parent = num.split('.').next().map(|n| format!("{n}."));
-                let is_sub =
-                    !num.ends_with('.') && self.para.as_ref().is_some_and(|p| p.num == parent);
+                let decimal = num
+                    .split_once('.')
+                    .is_some_and(|(_, r)| r.starts_with(|c: char| c.is_ascii_digit()));
+                let is_sub = decimal && self.para.as_ref().is_some_and(|p| p.num == parent);
                 let content = strip_prefix(&joined, &num);
                 if is_sub {
                     if let Some(p) = self.para.as_mut() {

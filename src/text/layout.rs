@@ -427,12 +427,13 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
                 para_indent = Some(rel);
                 nested_next = None;
             }
-            let rec_start = spaced
-                && head.split_once('.').is_some_and(|(a, b)| {
-                    a.parse::<u32>().is_ok_and(|a| a + 1 == next_para)
-                        && !b.is_empty()
-                        && b.bytes().all(|c| c.is_ascii_digit())
-                });
+            // "94.1" or "99.1." under paragraph 94 or 99.
+            let rec_start = head.split_once('.').is_some_and(|(a, b)| {
+                let b = b.strip_suffix('.').unwrap_or(b);
+                a.parse::<u32>().is_ok_and(|a| a + 1 == next_para)
+                    && !b.is_empty()
+                    && b.bytes().all(|c| c.is_ascii_digit())
+            });
             let sub_start = rec_start
                 || nested_item
                 || head.starts_with('(')
