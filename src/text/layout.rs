@@ -46,7 +46,22 @@ fn furniture(seg: &str) -> bool {
         || (s.starts_with('*') && s.ends_with('*') && s.len() > 2 && digits(&s[1..s.len() - 1]))
         || is_symbol(s)
         || s.strip_prefix("Page ").is_some_and(digits)
+        || truncated_job_number(s)
         || s.split_whitespace().all(|w| digits(w) && w.len() == 6)
+}
+
+/// A job number cut short at the foot of a page ("GE.09-"): furniture all the same.
+fn truncated_job_number(s: &str) -> bool {
+    let Some((office, rest)) = s.split_once(['.', ':']) else {
+        return false;
+    };
+    let Some(year) = rest.strip_suffix('-') else {
+        return false;
+    };
+    (1..=3).contains(&office.len())
+        && office.bytes().all(|b| b.is_ascii_uppercase())
+        && year.len() == 2
+        && year.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn masthead_token(seg: &str) -> bool {
