@@ -337,18 +337,41 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
             }
             lines = split;
         }
-        let (defs, stars) = take_notes(&mut lines, &mut next_note);
-        for (no, marker, text) in stars {
-            out.push(Item::StarNote {
-                marker,
-                text: escape(&text),
-                line: no,
-            });
-        }
+        let (mut defs, stars) = take_notes(&mut lines, &mut next_note);
         // Marks of this page's notes in its text.
         let mut marks: Vec<(usize, usize, String)> = Vec::new();
+        for (no, marker, text) in stars {
+            // After the first page, an asterisk note belongs to the line of that page ending
+            // with its mark ("II. Conclusions and/or recommendations**"), not to the title.
+            let at = (pi > 0)
+                .then(|| {
+                    lines.iter().enumerate().find_map(|(li, (_, l))| {
+                        let t = l.trim_end();
+                        (t.ends_with(marker.as_str())
+                            && !t[..t.len() - marker.len()].ends_with(['*', '∗'])
+                            && t.len() > marker.len())
+                        .then(|| (li, t.len() - marker.len()))
+                    })
+                })
+                .flatten();
+            match at {
+                Some((li, pos)) => {
+                    marks.push((li, pos, marker.clone()));
+                    defs.push(Def {
+                        marker,
+                        text: collapse(&text),
+                        line: no,
+                    });
+                }
+                None => out.push(Item::StarNote {
+                    marker,
+                    text: escape(&text),
+                    line: no,
+                }),
+            }
+        }
         let mut from = (0, 0);
-        for d in &defs {
+        for d in defs.iter().filter(|d| !d.marker.starts_with('*')) {
             match find_mark(&lines, &d.marker, from) {
                 Some((li, at)) => {
                     marks.push((li, at, d.marker.clone()));
@@ -361,12 +384,18 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
                 )),
             }
         }
+        marks.sort_by_key(|(li, at, _)| (*li, *at));
         let mut body: Vec<(usize, String)> = Vec::with_capacity(lines.len());
         for (li, (no, l)) in lines.iter().enumerate() {
             let mut esc = String::new();
             let mut last = 0;
             for (_, at, m) in marks.iter().filter(|(x, _, _)| *x == li) {
-                let before = l[last..*at].trim_end_matches(' ');
+                // Two marks found at one place (an asterisk note's and a number's): the
+                // first one stands.
+                let Some(before) = l.get(last..*at) else {
+                    continue;
+                };
+                let before = before.trim_end_matches(' ');
                 esc.push_str(&escape(before));
                 esc.push_str(&format!("<sup>{m}</sup>"));
                 last = at + m.len();
