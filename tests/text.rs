@@ -170,7 +170,9 @@ const PDFS: &[Pdf] = &[
         agenda_title: "Universal Periodic Review",
         title: "Report of the Working Group on the Universal Periodic Review",
         last_para: 95,
-        footnotes: 0,
+        // The "∗∗" note printed at the heading of chapter II ("Conclusions and
+        // recommendations will not be edited."), on the page that heading starts.
+        footnotes: 1,
     },
     Pdf {
         file: "06_A_HRC_59_15_EN",

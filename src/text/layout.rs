@@ -346,19 +346,21 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
             let at = (pi > 0)
                 .then(|| {
                     lines.iter().enumerate().find_map(|(li, (_, l))| {
+                        // The trailing run of asterisks ("**" or "∗∗"), as many as the mark.
                         let t = l.trim_end();
-                        (t.ends_with(marker.as_str())
-                            && !t[..t.len() - marker.len()].ends_with(['*', '∗'])
-                            && t.len() > marker.len())
-                        .then(|| (li, t.len() - marker.len()))
+                        let body = t.trim_end_matches(['*', '∗']);
+                        let run = t[body.len()..].chars().count();
+                        (run == marker.len() && !body.trim().is_empty())
+                            .then(|| (li, body.len(), t[body.len()..].to_string()))
                     })
                 })
                 .flatten();
             match at {
-                Some((li, pos)) => {
-                    marks.push((li, pos, marker.clone()));
+                Some((li, pos, printed)) => {
+                    // The mark as printed ("∗∗") names the note.
+                    marks.push((li, pos, printed.clone()));
                     defs.push(Def {
-                        marker,
+                        marker: printed,
                         text: collapse(&text),
                         line: no,
                     });
@@ -371,7 +373,7 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
             }
         }
         let mut from = (0, 0);
-        for d in defs.iter().filter(|d| !d.marker.starts_with('*')) {
+        for d in defs.iter().filter(|d| !d.marker.starts_with(['*', '∗'])) {
             match find_mark(&lines, &d.marker, from) {
                 Some((li, at)) => {
                     marks.push((li, at, d.marker.clone()));
