@@ -111,7 +111,7 @@ impl Format {
             Format::Text => cfg!(feature = "text"),
             Format::Akn => cfg!(feature = "akn"),
             Format::Docx => cfg!(feature = "docx"),
-            _ => false,
+            Format::Pdf => cfg!(feature = "pdf"),
         }
     }
 

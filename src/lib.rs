@@ -44,7 +44,9 @@ pub mod akn;
 pub mod docx;
 #[cfg(feature = "json")]
 pub mod json;
-#[cfg(any(feature = "text", feature = "docx"))]
+#[cfg(feature = "pdf")]
+pub mod pdf;
+#[cfg(any(feature = "text", feature = "docx", feature = "pdf"))]
 mod recognize;
 #[cfg(feature = "json")]
 mod roundtrip;
@@ -106,6 +108,9 @@ pub fn read_bytes(bytes: &[u8], format: Format, options: &ReadOptions) -> Result
         Format::Akn => akn::read(bytes, options),
         #[cfg(feature = "docx")]
         Format::Docx => docx::read(bytes, options),
+        #[cfg(feature = "pdf")]
+        Format::Pdf => pdf::read(bytes, options),
+        #[allow(unreachable_patterns)]
         f => Err(f.unsupported("reading")),
     }
 }

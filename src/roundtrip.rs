@@ -90,8 +90,10 @@ pub fn roundtrip(doc: &Document, max_differences: usize) -> Result<Vec<RoundTrip
         if !format.can_write() || !format.can_read() {
             let why = if !format.enabled() {
                 "not in this build"
-            } else if format.can_read() {
+            } else if format == Format::Text {
                 "read-only format"
+            } else if format.can_read() {
+                "writing not supported yet"
             } else {
                 "not supported yet"
             };

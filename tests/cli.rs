@@ -208,7 +208,7 @@ fn roundtrip_covers_every_written_format_on_real_files() {
         "{out}"
     );
     assert!(
-        out.contains("pdf: skipped (not supported yet)")
+        out.contains("pdf: skipped (writing not supported yet)")
             && out.contains("text: skipped (read-only format)"),
         "{out}"
     );

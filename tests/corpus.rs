@@ -1,6 +1,7 @@
 //! The seven self-consistency checks of a reader of UN reports (../shared/tools/corpus_check.py,
 //! the PDF reader issue's acceptance) over the real PDFs in ../shared/samples: each read
-//! through `pdftotext -layout` and the text reader (the PDF reader itself is not built yet).
+//! through `pdftotext -layout` and the text reader (tests/pdf.rs does the same with the
+//! PDF reader).
 //! The checks: a valid symbol, a date, the organ, a session number, a title, numbered
 //! paragraphs running 1…N without gap or repeat (a restart at 1 allowed), and no footnote
 //! dropped or left without its mark. Known failures are listed with their cause; the test
@@ -20,17 +21,6 @@ const KNOWN: &[(&str, &str, &str)] = &[(
     "paragraph 36 is printed without its period ('36     The Government…')",
 )];
 
-fn paras_ok(nums: &[String]) -> bool {
-    let ints: Vec<u64> = nums
-        .iter()
-        .filter_map(|n| n.trim().trim_end_matches('.').parse().ok())
-        .collect();
-    if ints.len() < 5 || ints[0] != 1 {
-        return false;
-    }
-    ints.windows(2).all(|w| w[1] == w[0] + 1 || w[1] == 1)
-}
-
 fn failures(pdf: &Path) -> Vec<&'static str> {
     let out = Command::new("pdftotext")
         .args(["-layout"])
@@ -45,30 +35,7 @@ fn failures(pdf: &Path) -> Vec<&'static str> {
     );
     let read = undocs::read_bytes(&out.stdout, Format::Text, &ReadOptions::default())
         .expect("the text reader reads");
-    let d = &read.document;
-    let m = &d.meta;
-    let notes_ok = !read.warnings.iter().any(|w| {
-        w.message.contains("has no mark")
-            || w.message.contains("no mark found")
-            || (w.message.starts_with("footnote") && w.message.contains("dropped"))
-    });
-    let checks = [
-        ("symbol", !m.symbols.is_empty()),
-        ("date", m.date.is_some()),
-        ("organ", m.organ.is_some()),
-        (
-            "session",
-            m.session.as_ref().is_some_and(|s| s.number.is_some()),
-        ),
-        ("title", m.title.is_some()),
-        ("paras", paras_ok(&d.paragraph_numbers())),
-        ("notes", notes_ok),
-    ];
-    checks
-        .iter()
-        .filter(|(_, ok)| !ok)
-        .map(|(k, _)| *k)
-        .collect()
+    common::seven_checks(&read)
 }
 
 #[test]

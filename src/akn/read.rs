@@ -397,15 +397,15 @@ fn read_meta(meta: &El, doc: &mut Document, cx: &mut Cx) {
         return;
     };
     if let Some(expr) = id.child("FRBRExpression") {
-        if let Some(l) = expr.child("FRBRlanguage").and_then(|l| l.attr("language")) {
-            if l != "und" {
-                doc.meta.language = Language::from_name(l);
-                if doc.meta.language.is_none() {
-                    cx.warn(
-                        "meta/FRBRlanguage",
-                        format!("language {l:?} is not one this crate knows"),
-                    );
-                }
+        if let Some(l) = expr.child("FRBRlanguage").and_then(|l| l.attr("language"))
+            && l != "und"
+        {
+            doc.meta.language = Language::from_name(l);
+            if doc.meta.language.is_none() {
+                cx.warn(
+                    "meta/FRBRlanguage",
+                    format!("language {l:?} is not one this crate knows"),
+                );
             }
         }
         if !cx.ours {
@@ -998,13 +998,13 @@ fn blocks_of(children: &[&El], cx: &mut Cx) -> Vec<Block> {
                 let mut kids = c.children.iter();
                 let mut num = None;
                 let mut content_from = 0;
-                if cx.ours {
-                    if let Some(Node::El(first)) = kids.next() {
-                        if first.name == "inline" && first.attr("name") == Some("num") {
-                            num = Some(first.text());
-                            content_from = 1;
-                        }
-                    }
+                if cx.ours
+                    && let Some(Node::El(first)) = kids.next()
+                    && first.name == "inline"
+                    && first.attr("name") == Some("num")
+                {
+                    num = Some(first.text());
+                    content_from = 1;
                 }
                 let mut content = inline_nodes(&c.children[content_from..], cx);
                 if !cx.ours {

@@ -505,11 +505,12 @@ fn run(r: &El<'_>, cx: &mut Cx<'_, '_>, items: &mut Vec<(RunFormat, Inline)>) {
                     Some(n) => {
                         let kids: Vec<&El> = n.elements().collect();
                         let mut bs = blocks(&kids, cx);
-                        if let [Block::Paragraph(p)] = bs.as_slice() {
-                            if p.num.is_none() && p.content.is_empty() && p.subparagraphs.is_empty()
-                            {
-                                bs.clear();
-                            }
+                        if let [Block::Paragraph(p)] = bs.as_slice()
+                            && p.num.is_none()
+                            && p.content.is_empty()
+                            && p.subparagraphs.is_empty()
+                        {
+                            bs.clear();
                         }
                         bs
                     }

@@ -39,14 +39,14 @@ impl std::fmt::Display for Finding {
 
 pub(super) fn check(doc: &Document) -> Vec<Finding> {
     let mut c = Checker::default();
-    if let Some(d) = doc.meta.date {
-        if d > Date::today() {
-            c.push(
-                Severity::Error,
-                "meta.date".into(),
-                format!("date of issue {d} is in the future"),
-            );
-        }
+    if let Some(d) = doc.meta.date
+        && d > Date::today()
+    {
+        c.push(
+            Severity::Error,
+            "meta.date".into(),
+            format!("date of issue {d} is in the future"),
+        );
     }
     for n in &doc.meta.title_notes {
         c.inlines(&n.content, &format!("title note {}", n.marker));
@@ -108,14 +108,14 @@ impl Checker {
                     at.clone(),
                     format!("paragraph number {n} appears more than once"),
                 );
-            } else if let Some((p, _)) = prev {
-                if v != p + 1 {
-                    self.push(
-                        Severity::Warning,
-                        at.clone(),
-                        format!("paragraph {n} follows paragraph {p}."),
-                    );
-                }
+            } else if let Some((p, _)) = prev
+                && v != p + 1
+            {
+                self.push(
+                    Severity::Warning,
+                    at.clone(),
+                    format!("paragraph {n} follows paragraph {p}."),
+                );
             }
             prev = Some((v, division));
         }
@@ -227,14 +227,15 @@ impl Checker {
     fn note(&mut self, n: &super::Note, at: &str) {
         let here = format!("{at} › footnote {}", n.marker);
         if let Ok(v) = n.marker.trim_end_matches('/').parse::<u64>() {
-            if let Some(p) = self.prev_mark {
-                if v != p + 1 && v != 1 {
-                    self.push(
-                        Severity::Warning,
-                        here.clone(),
-                        format!("footnote {} follows footnote {p}", n.marker),
-                    );
-                }
+            if let Some(p) = self.prev_mark
+                && v != p + 1
+                && v != 1
+            {
+                self.push(
+                    Severity::Warning,
+                    here.clone(),
+                    format!("footnote {} follows footnote {p}", n.marker),
+                );
             }
             self.prev_mark = Some(v);
         }

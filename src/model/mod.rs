@@ -118,10 +118,10 @@ impl Document {
     pub fn paragraph_numbers(&self) -> Vec<String> {
         let mut out = Vec::new();
         self.walk(&mut |b, r, _| {
-            if let (Block::Paragraph(p), Region::Body | Region::Annex(_)) = (b, r) {
-                if let Some(n) = &p.num {
-                    out.push(n.clone());
-                }
+            if let (Block::Paragraph(p), Region::Body | Region::Annex(_)) = (b, r)
+                && let Some(n) = &p.num
+            {
+                out.push(n.clone());
             }
         });
         out

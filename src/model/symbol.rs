@@ -635,31 +635,30 @@ pub fn find_symbols(text: &str) -> Vec<(std::ops::Range<usize>, Symbol)> {
         let mut end = i + cand.len();
         // A parenthetical part directly after the serial: " (1999)", " (Sect. 24)".
         let rest = &text[end..];
-        if let Some(p) = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('(')) {
-            if let Some(close) = p.find(')') {
-                let inner = &p[..close];
-                let ext = &text[i..end + (rest.len() - p.len()) + close + 1];
-                let follows_ok = inner.len() <= 20
-                    && (is_digits(inner)
-                        || inner.starts_with("Sect.")
-                        || is_roman(inner)
-                        || inner.starts_with("Part"));
-                if follows_ok && ext.parse::<Symbol>().is_ok() {
-                    // Final components may follow a parenthetical: "/Corr.1".
-                    let mut e = i + ext.len();
-                    let after = &text[e..];
-                    let mut k = 0;
-                    let ab = after.as_bytes();
-                    while k < ab.len() && (ab[k].is_ascii_alphanumeric() || b"/.".contains(&ab[k]))
-                    {
-                        k += 1;
-                    }
-                    let tail = after[..k].trim_end_matches(['.', '/']);
-                    if tail.starts_with('/') && text[i..e + tail.len()].parse::<Symbol>().is_ok() {
-                        e += tail.len();
-                    }
-                    end = e;
+        if let Some(p) = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('('))
+            && let Some(close) = p.find(')')
+        {
+            let inner = &p[..close];
+            let ext = &text[i..end + (rest.len() - p.len()) + close + 1];
+            let follows_ok = inner.len() <= 20
+                && (is_digits(inner)
+                    || inner.starts_with("Sect.")
+                    || is_roman(inner)
+                    || inner.starts_with("Part"));
+            if follows_ok && ext.parse::<Symbol>().is_ok() {
+                // Final components may follow a parenthetical: "/Corr.1".
+                let mut e = i + ext.len();
+                let after = &text[e..];
+                let mut k = 0;
+                let ab = after.as_bytes();
+                while k < ab.len() && (ab[k].is_ascii_alphanumeric() || b"/.".contains(&ab[k])) {
+                    k += 1;
                 }
+                let tail = after[..k].trim_end_matches(['.', '/']);
+                if tail.starts_with('/') && text[i..e + tail.len()].parse::<Symbol>().is_ok() {
+                    e += tail.len();
+                }
+                end = e;
             }
         }
         if let Ok(sym) = text[i..end].parse::<Symbol>() {

@@ -202,10 +202,10 @@ impl Body {
     /// Where the next block goes.
     fn container(&mut self) -> &mut Vec<Block> {
         if let Some((r, part)) = self.resolution.as_mut() {
-            if self.stack.len() > self.res_base {
-                if let Some(d) = self.stack.last_mut() {
-                    return &mut d.content;
-                }
+            if self.stack.len() > self.res_base
+                && let Some(d) = self.stack.last_mut()
+            {
+                return &mut d.content;
             }
             return match *part {
                 ResPart::Preamble => &mut r.preamble,
@@ -219,10 +219,10 @@ impl Body {
         if let Some(d) = self.stack.last_mut() {
             return &mut d.content;
         }
-        if self.in_annex {
-            if let Some(a) = self.annexes.last_mut() {
-                return &mut a.body;
-            }
+        if self.in_annex
+            && let Some(a) = self.annexes.last_mut()
+        {
+            return &mut a.body;
         }
         &mut self.root
     }
@@ -351,10 +351,10 @@ impl Body {
             return LineClass::Furniture;
         }
         let annex = annex_label(b, j);
-        if let Some(label) = &annex {
-            if self.resolution.is_some() {
-                return LineClass::ResolutionAnnex(label.clone());
-            }
+        if let Some(label) = &annex
+            && self.resolution.is_some()
+        {
+            return LineClass::ResolutionAnnex(label.clone());
         }
         let untitled_heading =
             || heading_like(b, j) && heading_numbering(text).0.is_none() && self.para.is_none();

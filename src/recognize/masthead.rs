@@ -46,6 +46,22 @@ fn is_body_start(b: &Lines, j: &Joined) -> bool {
     para_number(t).is_some()
 }
 
+/// A masthead line's text with its asterisk note marks where they stand ("Review*"): a
+/// title over several lines ends at its mark, whether the source printed the mark as text
+/// or as a note reference.
+fn with_star_marks(v: &[Inline]) -> String {
+    let mut s = String::new();
+    for i in v {
+        match i {
+            Inline::Note(n) if !n.marker.is_empty() && n.marker.chars().all(|c| c == '*') => {
+                s.push_str(&n.marker)
+            }
+            other => s.push_str(&plain_text(std::slice::from_ref(other))),
+        }
+    }
+    s
+}
+
 /// Notes met in masthead lines become title notes: nothing is dropped.
 fn keep_notes(lines: &[Vec<Inline>], meta: &mut Meta) {
     let mut notes: Vec<Note> = Vec::new();
@@ -118,12 +134,12 @@ pub(crate) fn read(
         let lines: Vec<String> = if st.title_found {
             b.lines
                 .iter()
-                .map(|l| plain_text(l).trim().to_string())
+                .map(|l| with_star_marks(l).trim().to_string())
                 .collect()
         } else {
             b.lines
                 .iter()
-                .flat_map(|l| split_merged(&plain_text(l)))
+                .flat_map(|l| split_merged(&with_star_marks(l)))
                 .filter(|l| !l.is_empty())
                 .collect()
         };

@@ -32,12 +32,14 @@ pub(crate) enum Input {
     /// extracted text between blank lines.
     Lines(Lines),
     /// A table: rows, each with its header flag and cells; a cell is a list of paragraphs.
+    #[cfg_attr(not(any(feature = "text", feature = "docx")), allow(dead_code))]
     Table {
         rows: Vec<(bool, Vec<Vec<Vec<Inline>>>)>,
         at: usize,
     },
     /// A note printed as its own paragraph under the title block ("* Reissued for technical
     /// reasons on 2 March 2016.").
+    #[cfg_attr(not(any(feature = "text", feature = "docx")), allow(dead_code))]
     TitleNote(TitleNote),
     /// A job number found outside the text flow (page footer, document properties).
     JobNumber(JobNumber),
@@ -138,6 +140,14 @@ pub(crate) fn recognize(inputs: Vec<Input>, src: Source, warnings: &mut Vec<Warn
         b.block(blk, &mut doc);
     }
     b.finish(&mut doc);
+    // A reissue says so in a title note, whichever way the note reached the masthead.
+    if doc.meta.title_notes.iter().any(|n| {
+        crate::model::plain_text(&n.content)
+            .trim_start()
+            .starts_with("Reissued for technical reasons")
+    }) {
+        doc.meta.reissued = true;
+    }
     if doc.meta.title.is_none() {
         src.warn(warnings, WarningKind::MissingTitle, 0, "no title found");
     }

@@ -111,14 +111,29 @@ pub(crate) fn split_merged(l: &str) -> Vec<String> {
             return out;
         }
     }
-    if Symbol::parse_printed(t).is_err() {
-        if let Some((head, tail)) = t.rsplit_once(' ') {
-            if Symbol::parse_printed(tail).is_ok() && !head.trim().is_empty() {
-                return vec![head.trim().to_string(), tail.to_string()];
-            }
-        }
+    if Symbol::parse_printed(t).is_err()
+        && let Some((head, tail)) = t.rsplit_once(' ')
+        && Symbol::parse_printed(tail).is_ok()
+        && !head.trim().is_empty()
+    {
+        return vec![head.trim().to_string(), tail.to_string()];
     }
     vec![t.to_string()]
+}
+
+/// A job number cut short at the foot of a page ("GE.09-"): furniture all the same.
+#[cfg_attr(not(any(feature = "text", feature = "pdf")), allow(dead_code))]
+pub(crate) fn truncated_job_number(s: &str) -> bool {
+    let Some((office, rest)) = s.split_once(['.', ':']) else {
+        return false;
+    };
+    let Some(year) = rest.strip_suffix('-') else {
+        return false;
+    };
+    (1..=3).contains(&office.len())
+        && office.bytes().all(|b| b.is_ascii_uppercase())
+        && year.len() == 2
+        && year.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A line that is page furniture: a symbol, a page number ("2", "2/12", "Page 2"), a job

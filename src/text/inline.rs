@@ -58,19 +58,19 @@ fn tokens(s: &str) -> Vec<Tok> {
         }
         let mut tagged = false;
         for (open, close, sup) in [("<sup>", "</sup>", true), ("<sub>", "</sub>", false)] {
-            if let Some(r) = rest.strip_prefix(open) {
-                if let Some(end) = r.find(close).filter(|&e| e <= 40) {
-                    push_text(&mut text, &mut out);
-                    let inner = r[..end].to_string();
-                    out.push(if sup {
-                        Tok::Sup(inner)
-                    } else {
-                        Tok::Sub(inner)
-                    });
-                    rest = &r[end + close.len()..];
-                    tagged = true;
-                    break;
-                }
+            if let Some(r) = rest.strip_prefix(open)
+                && let Some(end) = r.find(close).filter(|&e| e <= 40)
+            {
+                push_text(&mut text, &mut out);
+                let inner = r[..end].to_string();
+                out.push(if sup {
+                    Tok::Sup(inner)
+                } else {
+                    Tok::Sub(inner)
+                });
+                rest = &r[end + close.len()..];
+                tagged = true;
+                break;
             }
         }
         if !tagged {

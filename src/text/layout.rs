@@ -46,22 +46,8 @@ fn furniture(seg: &str) -> bool {
         || (s.starts_with('*') && s.ends_with('*') && s.len() > 2 && digits(&s[1..s.len() - 1]))
         || is_symbol(s)
         || s.strip_prefix("Page ").is_some_and(digits)
-        || truncated_job_number(s)
+        || crate::recognize::scan::truncated_job_number(s)
         || s.split_whitespace().all(|w| digits(w) && w.len() == 6)
-}
-
-/// A job number cut short at the foot of a page ("GE.09-"): furniture all the same.
-fn truncated_job_number(s: &str) -> bool {
-    let Some((office, rest)) = s.split_once(['.', ':']) else {
-        return false;
-    };
-    let Some(year) = rest.strip_suffix('-') else {
-        return false;
-    };
-    (1..=3).contains(&office.len())
-        && office.bytes().all(|b| b.is_ascii_uppercase())
-        && year.len() == 2
-        && year.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn masthead_token(seg: &str) -> bool {
@@ -291,10 +277,10 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
                 if let Some(p) = page_line {
                     lines.drain(..=p);
                 }
-            } else if let Some(&f) = nonblank.first() {
-                if segments(&lines[f].1).iter().all(|s| furniture(s)) {
-                    lines.drain(..=f);
-                }
+            } else if let Some(&f) = nonblank.first()
+                && segments(&lines[f].1).iter().all(|s| furniture(s))
+            {
+                lines.drain(..=f);
             }
         }
         // Footer: up to three trailing lines of furniture; the job number is kept.
@@ -339,7 +325,8 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
         }
         let (mut defs, stars) = take_notes(&mut lines, &mut next_note);
         // Marks of this page's notes in its text.
-        let mut marks: Vec<(usize, usize, String)> = Vec::new();
+        // (line, byte offset, the note's marker, the printed mark's length in bytes)
+        let mut marks: Vec<(usize, usize, String, usize)> = Vec::new();
         for (no, marker, text) in stars {
             // After the first page, an asterisk note belongs to the line of that page ending
             // with its mark ("II. Conclusions and/or recommendations**"), not to the title.
@@ -357,10 +344,11 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
                 .flatten();
             match at {
                 Some((li, pos, printed)) => {
-                    // The mark as printed ("∗∗") names the note.
-                    marks.push((li, pos, printed.clone()));
+                    // "∗∗" (a font's asterisk operator) is the mark "**".
+                    let mark = printed.replace('∗', "*");
+                    marks.push((li, pos, mark.clone(), printed.len()));
                     defs.push(Def {
-                        marker: printed,
+                        marker: mark,
                         text: collapse(&text),
                         line: no,
                     });
@@ -376,7 +364,7 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
         for d in defs.iter().filter(|d| !d.marker.starts_with(['*', '∗'])) {
             match find_mark(&lines, &d.marker, from) {
                 Some((li, at)) => {
-                    marks.push((li, at, d.marker.clone()));
+                    marks.push((li, at, d.marker.clone(), d.marker.len()));
                     from = (li, at + d.marker.len());
                 }
                 None => warnings.push(Warning::new(
@@ -386,12 +374,12 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
                 )),
             }
         }
-        marks.sort_by_key(|(li, at, _)| (*li, *at));
+        marks.sort_by_key(|(li, at, _, _)| (*li, *at));
         let mut body: Vec<(usize, String)> = Vec::with_capacity(lines.len());
         for (li, (no, l)) in lines.iter().enumerate() {
             let mut esc = String::new();
             let mut last = 0;
-            for (_, at, m) in marks.iter().filter(|(x, _, _)| *x == li) {
+            for (_, at, m, printed_len) in marks.iter().filter(|(x, _, _, _)| *x == li) {
                 // Two marks found at one place (an asterisk note's and a number's): the
                 // first one stands.
                 let Some(before) = l.get(last..*at) else {
@@ -400,7 +388,7 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
                 let before = before.trim_end_matches(' ');
                 esc.push_str(&escape(before));
                 esc.push_str(&format!("<sup>{m}</sup>"));
-                last = at + m.len();
+                last = at + printed_len;
             }
             esc.push_str(&escape(&l[last..]));
             body.push((*no, esc));

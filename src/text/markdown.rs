@@ -141,17 +141,18 @@ fn classify(mut lines: Vec<String>, line: usize) -> Item {
         });
     }
     // Footnote body: "<sup>1</sup> The full texts…".
-    if let Some(rest) = first.strip_prefix("<sup>") {
-        if let Some((marker, text)) = rest.split_once("</sup>") {
-            if !marker.is_empty() && marker.len() <= 4 && text.starts_with(' ') {
-                let text = joined_with_first(lines, text, line);
-                return Item::NoteDef {
-                    marker: marker.trim().to_string(),
-                    text,
-                    line,
-                };
-            }
-        }
+    if let Some(rest) = first.strip_prefix("<sup>")
+        && let Some((marker, text)) = rest.split_once("</sup>")
+        && !marker.is_empty()
+        && marker.len() <= 4
+        && text.starts_with(' ')
+    {
+        let text = joined_with_first(lines, text, line);
+        return Item::NoteDef {
+            marker: marker.trim().to_string(),
+            text,
+            line,
+        };
     }
     // Asterisk note: "\* Reissued for technical reasons on 2 March 2016."
     let stars = first.strip_prefix("\\*").map(|r| {
@@ -163,15 +164,15 @@ fn classify(mut lines: Vec<String>, line: usize) -> Item {
         }
         (n, r)
     });
-    if let Some((n, rest)) = stars {
-        if rest.starts_with(' ') {
-            let text = joined_with_first(lines, rest, line);
-            return Item::StarNote {
-                marker: "*".repeat(n),
-                text,
-                line,
-            };
-        }
+    if let Some((n, rest)) = stars
+        && rest.starts_with(' ')
+    {
+        let text = joined_with_first(lines, rest, line);
+        return Item::StarNote {
+            marker: "*".repeat(n),
+            text,
+            line,
+        };
     }
     // Markdown marks its headings (`#`, bold): a short plain line is not one.
     let standalone = false;

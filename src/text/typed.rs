@@ -36,10 +36,10 @@ fn split_lines(v: Vec<Inline>) -> Vec<Vec<Inline>> {
                         if k > 0 {
                             lines.push(Vec::new());
                         }
-                        if !piece.is_empty() {
-                            if let Some(l) = lines.last_mut() {
-                                l.push(Inline::Text(piece.to_string()));
-                            }
+                        if !piece.is_empty()
+                            && let Some(l) = lines.last_mut()
+                        {
+                            l.push(Inline::Text(piece.to_string()));
                         }
                     }
                 }
@@ -62,10 +62,10 @@ fn split_lines(v: Vec<Inline>) -> Vec<Vec<Inline>> {
             if k > 0 {
                 lines.push(Vec::new());
             }
-            if !piece.is_empty() {
-                if let Some(l) = lines.last_mut() {
-                    l.push(f(piece));
-                }
+            if !piece.is_empty()
+                && let Some(l) = lines.last_mut()
+            {
+                l.push(f(piece));
             }
         }
     }

@@ -3,10 +3,12 @@
 //! for realistic UN documents). Not every test crate uses every helper.
 #![allow(dead_code, unused_imports)]
 
+mod facts;
 mod fixtures;
 mod oracles;
 mod strategies;
 
+pub use facts::*;
 pub use fixtures::*;
 pub use oracles::*;
 pub use strategies::*;

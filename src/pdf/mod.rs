@@ -1,0 +1,226 @@
+//! Reader for PDF: the page layout into the recognizer's typed lines (hayro-syntax and
+//! hayro-interpret parse and interpret the pages; `glyphs.rs` collects what they draw;
+//! `page.rs` finds lines, columns, running headers and footers, the footnote area, raised
+//! note marks and blocks), and the shared recognizer builds the document.
+//!
+//! A PDF with no text layer (a scanned image) is an error that says so; an encrypted one
+//! too. Writing PDF is not supported yet.
+
+mod glyphs;
+mod page;
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::Arc;
+
+use hayro_interpret::kurbo::{Affine, Rect};
+use hayro_interpret::{Context, InterpreterCache, InterpreterSettings, interpret_page};
+use hayro_syntax::{LoadPdfError, Pdf};
+
+use crate::model::{Inline, Note};
+use crate::recognize::{Input, Source};
+use crate::{Error, Format, Location, ReadOptions, ReadOutput, Result, Warning, WarningKind};
+
+/// How the PDF reader names a position: the page.
+const SOURCE: Source = Source {
+    format: Format::Pdf,
+    locate: |p| Location::part(format!("page {p}")),
+};
+
+/// Most pages read (a hostile file declaring millions stops here with an error).
+const MAX_PAGES: usize = 20_000;
+
+fn syntax(message: impl Into<String>) -> Error {
+    Error::Syntax {
+        format: Format::Pdf,
+        at: Location::part("input"),
+        message: message.into(),
+    }
+}
+
+/// Reads a PDF into a document, with warnings for what could not be recognized.
+pub fn read(bytes: &[u8], _options: &ReadOptions) -> Result<ReadOutput> {
+    let pdf = Pdf::new(Arc::new(bytes.to_vec())).map_err(|e| match e {
+        LoadPdfError::Decryption(d) => syntax(format!(
+            "the PDF is encrypted and cannot be opened without its password ({d:?})"
+        )),
+        LoadPdfError::Invalid => {
+            syntax("not a readable PDF (no valid cross-reference table or objects)")
+        }
+    })?;
+    let pages = pdf.pages();
+    if pages.len() > MAX_PAGES {
+        return Err(Error::Limit {
+            format: Format::Pdf,
+            at: Location::part("input"),
+            what: "number of pages",
+            limit: MAX_PAGES as u64,
+            option: "max_bytes",
+        });
+    }
+    let cache = InterpreterCache::new();
+    let mut warnings = Vec::new();
+    let mut inputs: Vec<Input> = Vec::new();
+    let mut glyph_count = 0usize;
+    let mut numbering = page::Numbering::default();
+    let mut unmapped = 0usize;
+    for (i, p) in pages.iter().enumerate() {
+        let it = Affine::new(p.initial_transform(true).as_coeffs());
+        let (w, h) = p.render_dimensions();
+        let (w, h) = (f64::from(w), f64::from(h));
+        let mut ctx = Context::new(
+            it,
+            Rect::new(0.0, 0.0, w, h),
+            &cache,
+            p.xref(),
+            InterpreterSettings::default(),
+        );
+        let mut dev = glyphs::Collector::default();
+        interpret_page(p, &mut ctx, &mut dev);
+        glyph_count += dev.glyphs.len();
+        unmapped += dev.unmapped;
+        if dev.truncated {
+            warnings.push(
+                Warning::new(
+                    Format::Pdf,
+                    Location::part(format!("page {}", i + 1)),
+                    format!(
+                        "more than {} glyphs: the rest of the page dropped",
+                        glyphs::MAX_GLYPHS
+                    ),
+                )
+                .with_kind(WarningKind::Dropped),
+            );
+        }
+        let out = page::read(&dev.glyphs, &dev.rules, w, h, i + 1, i == 0, &mut numbering);
+        if let Some(j) = out.job_number {
+            inputs.push(Input::JobNumber(j));
+        }
+        place_notes(out.blocks, out.notes, i + 1, &mut inputs, &mut warnings);
+    }
+    if glyph_count == 0 {
+        return Err(syntax(
+            "no text layer: the pages hold no text (a scanned image? run OCR first)",
+        ));
+    }
+    if unmapped > 0 {
+        warnings.push(
+            Warning::new(
+                Format::Pdf,
+                "input",
+                format!(
+                    "{unmapped} glyph(s) with no known text (a font without a Unicode map): dropped"
+                ),
+            )
+            .with_kind(WarningKind::Dropped),
+        );
+    }
+    let document = crate::recognize::recognize(inputs, SOURCE, &mut warnings);
+    Ok(ReadOutput { document, warnings })
+}
+
+/// Fills a page's note marks with the page's note bodies, in reading order; a body whose
+/// mark is not found is kept at the end of the page's last block, with a warning; a mark
+/// with no body stays a superscript.
+fn place_notes(
+    blocks: Vec<Input>,
+    notes: Vec<page::NoteDef>,
+    page: usize,
+    inputs: &mut Vec<Input>,
+    warnings: &mut Vec<Warning>,
+) {
+    let mut defs: HashMap<String, VecDeque<String>> = HashMap::new();
+    for n in notes {
+        defs.entry(normalize_marker(&n.marker))
+            .or_default()
+            .push_back(n.text);
+    }
+    let start = inputs.len();
+    for mut b in blocks {
+        if let Input::Lines(l) = &mut b {
+            for line in &mut l.lines {
+                fill(line, &mut defs);
+            }
+        }
+        inputs.push(b);
+    }
+    let mut left: Vec<(String, String)> = defs
+        .into_iter()
+        .flat_map(|(m, q)| q.into_iter().map(move |t| (m.clone(), t)))
+        .collect();
+    left.sort();
+    // An asterisk mark printed on the line, not raised ("Periodic Review*"): the line of
+    // the page ending with it.
+    left.retain(|(marker, text)| {
+        if !marker.starts_with('*') {
+            return true;
+        }
+        for i in inputs[start..].iter_mut() {
+            let Input::Lines(l) = i else { continue };
+            for line in &mut l.lines {
+                if let Some(Inline::Text(t)) = line.last_mut() {
+                    let body = t.trim_end().trim_end_matches(['*', '∗']);
+                    let run = t.trim_end()[body.len()..].chars().count();
+                    if run == marker.len() && !body.trim().is_empty() {
+                        // "∗∗" (a font's asterisk operator) is the mark "**".
+                        let mark = t.trim_end()[body.len()..].replace('∗', "*");
+                        *t = body.to_string();
+                        line.push(Inline::Note(Note {
+                            marker: mark,
+                            content: page::note_blocks(text),
+                        }));
+                        return false;
+                    }
+                }
+            }
+        }
+        true
+    });
+    for (marker, text) in left {
+        let host = inputs[start..].iter_mut().rev().find_map(|i| match i {
+            Input::Lines(l) => l.lines.last_mut(),
+            _ => None,
+        });
+        let note = Inline::Note(Note {
+            marker: marker.clone(),
+            content: page::note_blocks(&text),
+        });
+        match host {
+            Some(l) => l.push(note),
+            None => inputs.push(Input::Lines(crate::recognize::Lines {
+                lines: vec![vec![note]],
+                hints: Default::default(),
+                at: page,
+            })),
+        }
+        SOURCE.warn(
+            warnings,
+            WarningKind::NoteWithoutMark,
+            page,
+            format!(
+                "footnote {marker} has no mark on its page; kept at the end of the page's text"
+            ),
+        );
+    }
+}
+
+fn normalize_marker(m: &str) -> String {
+    m.trim().trim_end_matches('/').replace('∗', "*")
+}
+
+fn fill(v: &mut [Inline], defs: &mut HashMap<String, VecDeque<String>>) {
+    for i in v.iter_mut() {
+        if let Inline::Note(n) = i
+            && n.content.is_empty()
+        {
+            match defs
+                .get_mut(&normalize_marker(&n.marker))
+                .and_then(VecDeque::pop_front)
+            {
+                Some(text) => n.content = page::note_blocks(&text),
+                None => {
+                    *i = Inline::Superscript(vec![Inline::Text(n.marker.clone())]);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,574 @@
+//! One page's glyphs → the recognizer's typed lines: lines by baseline, raised smaller
+//! glyphs as superscripts, columns split at wide gaps, the footnote area under its rule (or
+//! the small print at the page's foot), running headers and footers dropped, blocks by
+//! vertical gaps, numbers and short last lines.
+
+use super::glyphs::{Glyph, Rule};
+use crate::model::{Block, Inline, JobNumber, Note, Paragraph};
+use crate::recognize::scan::{furniture, truncated_job_number};
+use crate::recognize::{Hints, Input, Lines};
+
+/// A piece of a line: text, and whether it was printed raised and smaller.
+#[derive(Clone, Debug)]
+struct Piece {
+    text: String,
+    sup: bool,
+}
+
+/// A column of a line (the masthead prints two side by side).
+#[derive(Clone, Debug)]
+struct Segment {
+    x0: f64,
+    x1: f64,
+    pieces: Vec<Piece>,
+}
+
+impl Segment {
+    fn text(&self) -> String {
+        self.pieces.iter().map(|p| p.text.as_str()).collect()
+    }
+}
+
+/// A printed line.
+#[derive(Clone, Debug)]
+struct Line {
+    y: f64,
+    size: f64,
+    segments: Vec<Segment>,
+}
+
+impl Line {
+    fn x0(&self) -> f64 {
+        self.segments.first().map_or(0.0, |s| s.x0)
+    }
+    fn x1(&self) -> f64 {
+        self.segments.last().map_or(0.0, |s| s.x1)
+    }
+    fn text(&self) -> String {
+        let parts: Vec<String> = self.segments.iter().map(Segment::text).collect();
+        parts.join("   ").trim().to_string()
+    }
+}
+
+/// Gap between glyphs, in font sizes, that is a word space.
+const WORD_GAP: f64 = 0.2;
+/// Gap between glyphs, in font sizes, that separates columns.
+const COLUMN_GAP: f64 = 2.5;
+/// A line at most this share of the neighbouring line's size, raised, is superscript.
+const SUP_SIZE: f64 = 0.85;
+
+/// Groups glyphs into lines by baseline; small raised glyphs join the line they sit on.
+fn lines(glyphs: &[Glyph]) -> Vec<Line> {
+    let mut gs: Vec<&Glyph> = glyphs.iter().filter(|g| g.size > 0.5).collect();
+    gs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    // Rows by baseline (within a fifth of the size).
+    let mut rows: Vec<Vec<&Glyph>> = Vec::new();
+    for g in gs {
+        match rows.last_mut() {
+            // (The smaller size decides: a large letter beside two lines of small
+            // capitals must not join them into one.)
+            Some(r) if (r[0].y - g.y).abs() <= 0.3 * g.size.min(r[0].size) => r.push(g),
+            _ => rows.push(vec![g]),
+        }
+    }
+    let size_of = |r: &[&Glyph]| r.iter().map(|g| g.size).fold(0.0, f64::max);
+    // Superscript rows: smaller, just above a row of normal size that they overlap.
+    let mut sup_of: Vec<Option<usize>> = vec![None; rows.len()];
+    for i in 0..rows.len() {
+        let s = size_of(&rows[i]);
+        let y = rows[i][0].y;
+        let below = (i + 1..rows.len()).find(|&j| {
+            let sj = size_of(&rows[j]);
+            let dy = rows[j][0].y - y;
+            s <= SUP_SIZE * sj && dy > 0.0 && dy < 0.6 * sj
+        });
+        if let Some(j) = below {
+            sup_of[i] = Some(j);
+        }
+    }
+    let mut merged: Vec<Vec<(&Glyph, bool)>> = rows
+        .iter()
+        .map(|r| r.iter().map(|g| (*g, false)).collect())
+        .collect();
+    for i in 0..rows.len() {
+        if let Some(j) = sup_of[i] {
+            let moved: Vec<(&Glyph, bool)> = rows[i].iter().map(|g| (*g, true)).collect();
+            merged[j].extend(moved);
+            merged[i].clear();
+        }
+    }
+    let mut out = Vec::new();
+    for row in merged.into_iter().filter(|r| !r.is_empty()) {
+        let mut row = row;
+        row.sort_by(|a, b| a.0.x.total_cmp(&b.0.x));
+        let size = row
+            .iter()
+            .filter(|(_, s)| !s)
+            .map(|(g, _)| g.size)
+            .fold(0.0, f64::max);
+        let y = row
+            .iter()
+            .find(|(_, s)| !s)
+            .map_or(row[0].0.y, |(g, _)| g.y);
+        let mut segments: Vec<Segment> = Vec::new();
+        let mut end = f64::NEG_INFINITY;
+        for (g, sup) in row {
+            let gap = g.x - end;
+            let unit = if size > 0.0 { size } else { g.size };
+            if segments.is_empty() || gap > COLUMN_GAP * unit {
+                segments.push(Segment {
+                    x0: g.x,
+                    x1: g.x,
+                    pieces: vec![],
+                });
+            } else if gap > WORD_GAP * unit {
+                let seg = segments.last_mut();
+                if let Some(seg) = seg {
+                    let ends_space = seg.text().ends_with(' ');
+                    if !ends_space && !g.text.starts_with(' ') {
+                        seg.pieces.push(Piece {
+                            text: " ".into(),
+                            sup: false,
+                        });
+                    }
+                }
+            }
+            if let Some(seg) = segments.last_mut() {
+                match seg.pieces.last_mut() {
+                    Some(p) if p.sup == sup => p.text.push_str(&g.text),
+                    _ => seg.pieces.push(Piece {
+                        text: g.text.clone(),
+                        sup,
+                    }),
+                }
+                seg.x1 = seg.x1.max(g.x + g.advance.max(0.3 * g.size));
+            }
+            end = g.x
+                + if g.advance > 0.0 {
+                    g.advance
+                } else {
+                    0.5 * g.size
+                };
+        }
+        for s in &mut segments {
+            // Collapse runs of spaces.
+            for p in &mut s.pieces {
+                p.text = collapse_spaces(&p.text);
+            }
+        }
+        segments.retain(|s| !s.text().trim().is_empty());
+        if !segments.is_empty() {
+            out.push(Line { y, size, segments });
+        }
+    }
+    out
+}
+
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out
+}
+
+/// The size most of the page's text is set in.
+fn body_size(lines: &[Line]) -> f64 {
+    let mut counts: Vec<(i64, usize)> = Vec::new();
+    for l in lines {
+        let key = (l.size * 2.0).round() as i64;
+        let n = l.text().chars().count();
+        match counts.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, c)) => *c += n,
+            None => counts.push((key, n)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, c)| *c)
+        .map_or(10.0, |(k, _)| k as f64 / 2.0)
+}
+
+/// A note body from the page's foot.
+pub(crate) struct NoteDef {
+    pub marker: String,
+    pub text: String,
+}
+
+/// What a page gives: its blocks, its footnote bodies, its asterisk notes and job number.
+#[derive(Default)]
+pub(crate) struct PageOut {
+    pub blocks: Vec<Input>,
+    pub notes: Vec<NoteDef>,
+    pub job_number: Option<JobNumber>,
+}
+
+/// A note's start: "1 Text", "1/ Text", "* Text", or a raised number.
+fn note_start(l: &Line) -> Option<(String, String)> {
+    let first = l.segments.first()?;
+    let mut pieces = first.pieces.iter();
+    let p0 = pieces.next()?;
+    if p0.sup {
+        let marker = p0.text.trim().to_string();
+        let rest: String = first.pieces[1..].iter().map(|p| p.text.as_str()).collect();
+        let rest = format!("{rest} {}", rest_segments(l));
+        return (!marker.is_empty()).then(|| (marker, rest.trim().to_string()));
+    }
+    let t = l.text();
+    let head = t.split_whitespace().next()?;
+    let bare = head.trim_end_matches('/');
+    let numeric = !bare.is_empty() && bare.len() <= 3 && bare.bytes().all(|b| b.is_ascii_digit());
+    let stars =
+        !head.is_empty() && head.chars().all(|c| c == '*' || c == '∗') && head.chars().count() <= 3;
+    (numeric || stars).then(|| (head.to_string(), t[head.len()..].trim().to_string()))
+}
+
+fn rest_segments(l: &Line) -> String {
+    l.segments[1..]
+        .iter()
+        .map(Segment::text)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a raised piece is a note mark ("1", "12", "*", "**").
+fn is_mark(t: &str) -> bool {
+    let t = t.trim();
+    !t.is_empty()
+        && t.chars().count() <= 4
+        && (t.bytes().all(|b| b.is_ascii_digit()) || t.chars().all(|c| c == '*' || c == '∗'))
+}
+
+/// The body's numbering so far, across pages: which numbers start paragraphs, and which
+/// belong to a list printed inside a paragraph (UPR recommendations).
+#[derive(Default)]
+pub(crate) struct Numbering {
+    next_para: u32,
+    /// The indentation (points from the margin) of the last paragraph number.
+    para_indent: Option<f64>,
+    nested_next: Option<u32>,
+}
+
+/// What a line's leading number makes of it.
+#[derive(Clone, Copy, PartialEq)]
+enum Start {
+    /// Not a start: a year or a figure at a line's start ("2008. The review…").
+    No,
+    Paragraph,
+    /// A subparagraph, a recommendation "94.1", an item of a list inside the paragraph.
+    Sub {
+        nested: bool,
+    },
+}
+
+impl Numbering {
+    /// `recommendation`: whether the item reads as a UPR recommendation (it ends with the
+    /// recommending State in brackets), which decides where its number is also the next
+    /// paragraph's and the margins say nothing (a new page).
+    fn classify(&mut self, text: &str, indent: f64, char_w: f64, recommendation: bool) -> Start {
+        let Some(head) = text.split_whitespace().next() else {
+            return Start::No;
+        };
+        if head.len() <= 6
+            && head.starts_with('(')
+            && head.ends_with(')')
+            && head[1..head.len() - 1]
+                .bytes()
+                .all(|b| b.is_ascii_lowercase())
+        {
+            return Start::Sub { nested: false };
+        }
+        let num = head.strip_suffix('.').unwrap_or(head);
+        if let Some((a, b)) = num.split_once('.') {
+            let ok = a.parse::<u32>().is_ok_and(|a| a + 1 == self.next_para)
+                && !b.is_empty()
+                && b.bytes().all(|c| c.is_ascii_digit());
+            return if ok {
+                Start::Sub { nested: false }
+            } else {
+                Start::No
+            };
+        }
+        let Some(n) = head.strip_suffix('.').and_then(|n| n.parse::<u32>().ok()) else {
+            return Start::No;
+        };
+        let deeper = self
+            .para_indent
+            .is_some_and(|pi| indent >= pi + 3.0 * char_w);
+        let continues = self.nested_next.is_some_and(|k| n == k || n == k + 1);
+        if (n == 1 && deeper) || (continues && (n != self.next_para || deeper || recommendation)) {
+            self.nested_next = Some(n + 1);
+            return Start::Sub { nested: true };
+        }
+        if n == self.next_para.max(1) || n == self.next_para + 1 || n == 1 {
+            self.next_para = n + 1;
+            self.para_indent = Some(indent);
+            self.nested_next = None;
+            return Start::Paragraph;
+        }
+        Start::No
+    }
+}
+
+/// Reads one page. `first` is page 1 (the masthead: columns become lines of their own).
+pub(crate) fn read(
+    glyphs: &[Glyph],
+    rules: &[Rule],
+    width: f64,
+    height: f64,
+    page: usize,
+    first: bool,
+    numbering: &mut Numbering,
+) -> PageOut {
+    let mut out = PageOut::default();
+    let mut ls = lines(glyphs);
+    if ls.is_empty() {
+        return out;
+    }
+    let body = body_size(&ls);
+    // Running header: lines in the top tenth that are furniture.
+    // (Older headers print the symbol with a space after a slash: "A/HRC/ 8/29".)
+    let furniture_text = |s: &str| {
+        let s = s.trim().replace("/ ", "/");
+        furniture(&s) || is_page_word(&s)
+    };
+    while ls.first().is_some_and(|l| {
+        l.y < 0.12 * height && l.segments.iter().all(|s| furniture_text(&s.text()))
+    }) {
+        ls.remove(0);
+    }
+    // Footer: furniture at the foot; a job number is kept.
+    while let Some(l) = ls.last() {
+        if l.y < 0.85 * height {
+            break;
+        }
+        let segs: Vec<String> = l
+            .segments
+            .iter()
+            .map(|s| s.text().trim().to_string())
+            .collect();
+        let is_furniture = segs.iter().all(|s| {
+            furniture(s)
+                || is_page_word(s)
+                || truncated_job_number(s)
+                || s.eq_ignore_ascii_case("Please recycle")
+                || s.starts_with('*') && s.ends_with('*')
+        });
+        if !is_furniture {
+            break;
+        }
+        for s in &segs {
+            if let Some(j) = JobNumber::parse_prefix(s) {
+                out.job_number.get_or_insert(j);
+            }
+        }
+        ls.pop();
+    }
+    // The footnote area: under a short rule in the page's lower half, or small print at the
+    // foot that starts with a note number.
+    let rule = rules
+        .iter()
+        .filter(|r| r.y > 0.45 * height && r.x1 - r.x0 < 0.6 * width)
+        .map(|r| r.y)
+        .fold(f64::INFINITY, f64::min);
+    // A rule typed as underscores counts too.
+    let typed_rule = ls
+        .iter()
+        .filter(|l| l.y > 0.45 * height)
+        .find(|l| {
+            let t = l.text();
+            let t = t.trim();
+            t.len() >= 5 && t.chars().all(|c| c == '_')
+        })
+        .map(|l| l.y);
+    let rule = typed_rule.map_or(rule, |y| y.min(rule));
+    let split = if rule.is_finite() {
+        ls.iter().position(|l| l.y > rule).unwrap_or(ls.len())
+    } else {
+        // Small lines at the end, the first of them a note start.
+        let mut k = ls.len();
+        while k > 0 && ls[k - 1].size < 0.92 * body {
+            k -= 1;
+        }
+        if k < ls.len() && note_start(&ls[k]).is_some() {
+            k
+        } else {
+            ls.len()
+        }
+    };
+    let mut notes_area: Vec<Line> = ls.split_off(split);
+    notes_area.retain(|l| !l.text().trim().chars().all(|c| c == '_'));
+    ls.retain(|l| {
+        let t = l.text();
+        let t = t.trim();
+        !(t.len() >= 5 && t.chars().all(|c| c == '_'))
+    });
+    let mut cur: Option<NoteDef> = None;
+    for l in &notes_area {
+        match note_start(l) {
+            Some((marker, text)) => {
+                if let Some(d) = cur.take() {
+                    out.notes.push(d);
+                }
+                cur = Some(NoteDef { marker, text });
+            }
+            None => {
+                if let Some(d) = cur.as_mut() {
+                    d.text.push(' ');
+                    d.text.push_str(&l.text());
+                }
+            }
+        }
+    }
+    out.notes.extend(cur);
+    // The body's left margin, and the right edge of full lines; a character's width.
+    let left = ls.iter().map(Line::x0).fold(f64::INFINITY, f64::min);
+    let right = ls.iter().map(Line::x1).fold(0.0, f64::max);
+    let char_w = 0.5 * body;
+    // Blocks.
+    let mut blocks: Vec<(Vec<Line>, bool, bool)> = Vec::new();
+    let mut prev: Option<&Line> = None;
+    for (idx, l) in ls.iter().enumerate() {
+        let gap = prev.map_or(f64::INFINITY, |p| l.y - p.y);
+        let spacing = 1.6 * l.size.max(body);
+        let text = l.text();
+        let start = if starts_numbered(&text) {
+            // The item's last line: up to the next numbered line or a wide gap.
+            let mut last = text.clone();
+            let mut y = l.y;
+            for m in ls[idx + 1..].iter().take(12) {
+                let t = m.text();
+                if starts_numbered(&t) || m.y - y > spacing {
+                    break;
+                }
+                last = t;
+                y = m.y;
+            }
+            let last = last.trim_end().trim_end_matches([';', '.', ',']);
+            let recommendation = last.ends_with(')') && last.contains('(');
+            numbering.classify(&text, l.x0() - left, char_w, recommendation)
+        } else {
+            Start::No
+        };
+        let numbered = start != Start::No;
+        let nested = start == Start::Sub { nested: true };
+        // A paragraph's last line: short, and ending its sentence (a title set over two
+        // short centred lines goes on).
+        let short_prev = prev.is_some_and(|p| {
+            let t = p.text();
+            let t = t.trim_end().trim_end_matches(['”', '’', '"', ')']);
+            p.x1() < right - 4.0 * body && t.ends_with(['.', ':', ';', '?', '!'])
+        });
+        let new = prev.is_none()
+            || gap > spacing
+            || numbered
+            || (short_prev && !text.starts_with(char::is_lowercase))
+            || (first && l.segments.len() > 1)
+            || prev.is_some_and(|p| first && p.segments.len() > 1);
+        if new {
+            blocks.push((vec![l.clone()], gap > spacing, nested));
+        } else if let Some(b) = blocks.last_mut() {
+            b.0.push(l.clone());
+        }
+        prev = Some(l);
+    }
+    let n = blocks.len();
+    for k in 0..n {
+        let (lines, gap_before, nested) = &blocks[k];
+        let gap_after = blocks.get(k + 1).is_none_or(|(_, g, _)| *g);
+        let mut typed: Vec<Vec<Inline>> = Vec::new();
+        for l in lines {
+            if first && l.segments.len() > 1 {
+                for s in &l.segments {
+                    typed.push(inlines(&s.pieces));
+                }
+            } else {
+                let mut v = Vec::new();
+                for (i, s) in l.segments.iter().enumerate() {
+                    if i > 0 {
+                        v.push(Inline::Text(" ".into()));
+                    }
+                    v.extend(inlines(&s.pieces));
+                }
+                typed.push(v);
+            }
+        }
+        let x0 = lines.first().map_or(left, Line::x0);
+        let indent = ((x0 - left) / char_w).max(0.0).round() as u32;
+        out.blocks.push(Input::Lines(Lines {
+            lines: typed,
+            hints: Hints {
+                heading_level: 0,
+                standalone: *gap_before && gap_after,
+                title_block: false,
+                indent: Some(indent),
+                nested: *nested,
+            },
+            at: page,
+        }));
+    }
+    out
+}
+
+fn is_page_word(s: &str) -> bool {
+    let t = s.trim();
+    t.strip_prefix("Page ")
+        .or_else(|| t.strip_prefix("page "))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// "12.", "(a)", "93.1": a numbered line.
+fn starts_numbered(t: &str) -> bool {
+    let Some(head) = t.split_whitespace().next() else {
+        return false;
+    };
+    let num = head.strip_suffix('.').unwrap_or(head);
+    let dotted = num
+        .split('.')
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    let paren = head.len() <= 6
+        && head.starts_with('(')
+        && head.ends_with(')')
+        && head[1..head.len() - 1]
+            .bytes()
+            .all(|b| b.is_ascii_lowercase());
+    (dotted && head.contains('.') && num.len() <= 8) || paren
+}
+
+/// A line's pieces as inlines: raised marks become note references (`Note` with no content
+/// yet, filled by the reader from the page's foot), other raised text superscript.
+fn inlines(pieces: &[Piece]) -> Vec<Inline> {
+    let mut v = Vec::new();
+    for p in pieces {
+        if p.sup && is_mark(&p.text) {
+            v.push(Inline::Note(Note {
+                // "∗" (a font's asterisk operator) is the mark "*".
+                marker: p.text.trim().replace('∗', "*"),
+                content: vec![],
+            }));
+        } else if p.sup {
+            v.push(Inline::Superscript(vec![Inline::Text(p.text.clone())]));
+        } else {
+            v.push(Inline::Text(p.text.clone()));
+        }
+    }
+    v
+}
+
+/// A note's text as its content.
+pub(crate) fn note_blocks(text: &str) -> Vec<Block> {
+    vec![Block::Paragraph(Paragraph {
+        num: None,
+        content: vec![Inline::Text(text.trim().to_string())],
+        subparagraphs: vec![],
+    })]
+}

@@ -1,0 +1,331 @@
+//! Facts of real UN PDFs read by hand (on the page images; see fixtures/pdftotext/README.md),
+//! checked on a document read from the PDF by any route: the PDF reader, or pdftotext and
+//! the text reader.
+
+use undocs::model::{Block, Date, Distribution, Document, Language};
+
+/// A sample PDF of ../shared/samples/un and what it says.
+pub struct Pdf {
+    pub file: &'static str,
+    pub symbol: &'static str,
+    pub reissued: bool,
+    pub date: (u16, u8, u8),
+    pub session: &'static str,
+    pub agenda: &'static str,
+    pub agenda_title: &'static str,
+    pub title: &'static str,
+    pub last_para: u32,
+    pub footnotes: usize,
+}
+
+/// Facts read by hand in the PDFs (shared/samples/un).
+pub const PDFS: &[Pdf] = &[
+    Pdf {
+        file: "04_A_HRC_27_9_reissued_EN",
+        symbol: "A/HRC/27/9",
+        reissued: true,
+        date: (2014, 6, 26),
+        session: "27",
+        agenda: "6",
+        agenda_title: "Universal Periodic Review",
+        title: "Report of the Working Group on the Universal Periodic Review",
+        last_para: 95,
+        // The "∗∗" note printed at the heading of chapter II ("Conclusions and
+        // recommendations will not be edited."), on the page that heading starts.
+        footnotes: 1,
+    },
+    Pdf {
+        file: "06_A_HRC_59_15_EN",
+        symbol: "A/HRC/59/15",
+        reissued: false,
+        date: (2025, 3, 24),
+        session: "59",
+        agenda: "6",
+        agenda_title: "Universal periodic review",
+        title: "Report of the Working Group on the Universal Periodic Review",
+        last_para: 141,
+        footnotes: 3,
+    },
+    Pdf {
+        file: "10_A_RES_73_8_EN",
+        symbol: "A/RES/73/8",
+        reissued: false,
+        date: (2018, 11, 5),
+        session: "73",
+        agenda: "43",
+        agenda_title: "",
+        title: "Necessity of ending the economic, commercial and financial embargo imposed by the United States of America against Cuba",
+        last_para: 5,
+        footnotes: 1,
+    },
+];
+
+/// Checks a sample PDF's facts on a document read from it (by whatever route).
+pub fn check_pdf_facts(p: &Pdf, d: &Document) {
+    let m = &d.meta;
+    assert_eq!(
+        m.symbols.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        [p.symbol],
+        "{}",
+        p.file
+    );
+    assert_eq!(m.reissued, p.reissued, "{}", p.file);
+    assert_eq!(
+        m.date,
+        Date::new(p.date.0, p.date.1, p.date.2),
+        "{}",
+        p.file
+    );
+    assert_eq!(
+        m.session.as_ref().and_then(|s| s.number.as_deref()),
+        Some(p.session),
+        "{}",
+        p.file
+    );
+    assert_eq!(m.agenda_items.len(), 1, "{}", p.file);
+    assert_eq!(
+        m.agenda_items[0].number.as_deref(),
+        Some(p.agenda),
+        "{}",
+        p.file
+    );
+    assert_eq!(m.agenda_items[0].title, p.agenda_title, "{}", p.file);
+    assert_eq!(m.title.as_deref(), Some(p.title), "{}", p.file);
+    assert_eq!(
+        d.paragraph_numbers(),
+        (1..=p.last_para)
+            .map(|n| format!("{n}."))
+            .collect::<Vec<_>>(),
+        "{}",
+        p.file
+    );
+    assert_eq!(d.notes().len(), p.footnotes, "{}", p.file);
+}
+
+/// A UPR report read through `pdftotext -layout`, with facts read by hand on the page
+/// images (pdftoppm): see fixtures/pdftotext/README.md.
+pub struct Upr {
+    pub file: &'static str,
+    pub symbol: &'static str,
+    pub organ: &'static str,
+    pub body: &'static str,
+    pub date: (u16, u8, u8),
+    pub session: &'static str,
+    pub agenda_title: &'static str,
+    pub subtitle: &'static str,
+    pub title_note: &'static str,
+    pub job: Option<&'static str>,
+    pub headings: &'static [&'static str],
+    pub last_para: u32,
+    pub last_words: &'static str,
+    pub footnotes: usize,
+    pub first_note: &'static str,
+}
+
+pub const UPRS: &[Upr] = &[
+    Upr {
+        file: "algeria2008",
+        symbol: "A/HRC/8/29",
+        organ: "General Assembly",
+        body: "HUMAN RIGHTS COUNCIL",
+        date: (2008, 5, 23),
+        session: "8",
+        agenda_title: "UNIVERSAL PERIODIC REVIEW",
+        subtitle: "Algeria",
+        title_note: "Previously issued under the symbol A/HRC/WG.6/1/DZA /4;",
+        job: Some("GE.07-13682"),
+        headings: &[
+            "Introduction",
+            "I. SUMMARY OF THE PROCEEDINGS OF THE REVIEW PROCESS",
+            "A. Presentation by the State under review",
+            "B. Interactive dialogue and responses by the State under review",
+            "II. CONCLUSIONS AND/OR RECOMMENDATIONS",
+        ],
+        last_para: 71,
+        last_words: "endorsed by the Working Group as a whole.",
+        footnotes: 0,
+        first_note: "",
+    },
+    Upr {
+        file: "bahamas2009",
+        symbol: "A/HRC/10/70",
+        organ: "General Assembly",
+        body: "HUMAN RIGHTS COUNCIL",
+        date: (2009, 1, 7),
+        session: "10",
+        agenda_title: "UNIVERSAL PERIODIC REVIEW",
+        subtitle: "Bahamas",
+        title_note: "Previously issued under document symbol A/HRC/WG.6/3/L.2.",
+        // The page prints "GE.09-" only.
+        job: None,
+        headings: &[
+            "Introduction",
+            "I. SUMMARY OF THE PROCEEDINGS OF THE REVIEW PROCESS",
+            "A. Presentation by the State under review",
+            "B. Interactive dialogue and responses by the State under review",
+            "II. CONCLUSIONS AND/OR RECOMMENDATIONS",
+        ],
+        last_para: 55,
+        last_words: "endorsed by the Working Group as a whole.",
+        footnotes: 0,
+        first_note: "",
+    },
+    Upr {
+        file: "argentina2012",
+        symbol: "A/HRC/22/4",
+        organ: "General Assembly",
+        body: "Human Rights Council",
+        date: (2012, 12, 12),
+        session: "22",
+        agenda_title: "Universal Periodic Review",
+        subtitle: "Argentina",
+        title_note: "The annex to the present report is circulated as received.",
+        job: Some("GE.12-18690"),
+        headings: &[
+            "Introduction",
+            "I. Summary of the proceedings of the review process",
+            "A. Presentation by the State under review",
+            "B. Interactive dialogue and responses by the State under review",
+            "II. Conclusions and/or recommendations",
+        ],
+        last_para: 100,
+        last_words: "endorsed by the Working Group as a whole.",
+        // Notes 1-4 at recommendations, and "**" at the heading of chapter II (page 14).
+        footnotes: 5,
+        first_note: "The recommendations as read during the interactive dialogue: Complete the process of establishment of an Ombudsman on the rights of girls, boys and adolescents (Honduras);",
+    },
+];
+
+/// Checks a UPR report's facts on a document read from it (by whatever route).
+pub fn check_upr_facts(u: &Upr, d: &Document) {
+    let m = &d.meta;
+    let f = u.file;
+    assert_eq!(m.symbols[0].to_string(), u.symbol, "{f}");
+    assert_eq!(m.organ.as_deref(), Some(u.organ), "{f}");
+    assert_eq!(m.subsidiary_body.as_deref(), Some(u.body), "{f}");
+    assert_eq!(m.distribution, Some(Distribution::General), "{f}");
+    assert_eq!(m.date, Date::new(u.date.0, u.date.1, u.date.2), "{f}");
+    assert_eq!(m.original_language, Some(Language::ENGLISH), "{f}");
+    assert_eq!(
+        m.session.as_ref().and_then(|s| s.number.as_deref()),
+        Some(u.session),
+        "{f}"
+    );
+    assert_eq!(m.agenda_items.len(), 1, "{f}");
+    assert_eq!(m.agenda_items[0].number.as_deref(), Some("6"), "{f}");
+    assert_eq!(m.agenda_items[0].title, u.agenda_title, "{f}");
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Report of the Working Group on the Universal Periodic Review"),
+        "{f}"
+    );
+    assert_eq!(m.subtitle.as_deref(), Some(u.subtitle), "{f}");
+    assert!(
+        m.title_notes
+            .first()
+            .is_some_and(|n| n.marker == "*"
+                && undocs::model::plain_text(&n.content).starts_with(u.title_note)),
+        "{f}: {:?}",
+        m.title_notes
+    );
+    assert_eq!(
+        m.job_number.as_ref().map(|j| j.to_string()).as_deref(),
+        u.job,
+        "{f}"
+    );
+    let headings: Vec<String> = d
+        .headings()
+        .into_iter()
+        .map(|h| match h.num {
+            Some(n) => format!("{n} {}", h.text),
+            None => h.text,
+        })
+        .collect();
+    assert_eq!(headings, u.headings, "{f}");
+    let nums = d.paragraph_numbers();
+    assert_eq!(
+        nums,
+        (1..=u.last_para)
+            .map(|n| format!("{n}."))
+            .collect::<Vec<_>>(),
+        "{f}"
+    );
+    // The last paragraph's last words.
+    let mut last = String::new();
+    d.walk(&mut |b, r, _| {
+        if let (Block::Paragraph(p), undocs::model::Region::Body) = (b, r)
+            && p.num.as_deref() == Some(&format!("{}.", u.last_para))
+        {
+            last = undocs::model::plain_text(&p.content);
+        }
+    });
+    assert!(last.ends_with(u.last_words), "{f}: {last:?}");
+    let notes = d.notes();
+    assert_eq!(notes.len(), u.footnotes, "{f}");
+    // An asterisk note after page 1 sits at its mark: argentina2012's "**" on the heading
+    // of chapter II ("Conclusions and recommendations have not been edited.").
+    if f == "argentina2012" {
+        let mut on_heading = false;
+        d.walk(&mut |b, _, _| {
+            if let Block::Division(div) = b
+                && div.num.as_deref() == Some("II.")
+            {
+                on_heading = div
+                    .heading
+                    .iter()
+                    .any(|i| matches!(i, undocs::model::Inline::Note(n) if n.marker == "**"));
+            }
+        });
+        assert!(on_heading, "{f}: the ** note is not on heading II");
+        assert_eq!(m.title_notes.len(), 1, "{f}");
+    }
+    if let Some(n) = notes.iter().find(|n| n.marker == "1") {
+        let text = match &n.content[0] {
+            Block::Paragraph(p) => undocs::model::plain_text(&p.content),
+            _ => String::new(),
+        };
+        assert!(text.starts_with(u.first_note), "{f}: {text:?}");
+    }
+}
+
+/// Numbered paragraphs run 1…N without gap or repeat (at least five; a restart at 1
+/// allowed, as in an annex).
+fn paras_ok(nums: &[String]) -> bool {
+    let ints: Vec<u64> = nums
+        .iter()
+        .filter_map(|n| n.trim().trim_end_matches('.').parse().ok())
+        .collect();
+    if ints.len() < 5 || ints[0] != 1 {
+        return false;
+    }
+    ints.windows(2).all(|w| w[1] == w[0] + 1 || w[1] == 1)
+}
+
+/// The seven self-consistency checks of a reader of UN reports (as
+/// ../shared/tools/corpus_check.py): the names of those that fail.
+pub fn seven_checks(read: &undocs::ReadOutput) -> Vec<&'static str> {
+    let d = &read.document;
+    let m = &d.meta;
+    let notes_ok = !read.warnings.iter().any(|w| {
+        w.message.contains("has no mark")
+            || w.message.contains("no mark found")
+            || (w.message.starts_with("footnote") && w.message.contains("dropped"))
+    });
+    let checks = [
+        ("symbol", !m.symbols.is_empty()),
+        ("date", m.date.is_some()),
+        ("organ", m.organ.is_some()),
+        (
+            "session",
+            m.session.as_ref().is_some_and(|s| s.number.is_some()),
+        ),
+        ("title", m.title.is_some()),
+        ("paras", paras_ok(&d.paragraph_numbers())),
+        ("notes", notes_ok),
+    ];
+    checks
+        .iter()
+        .filter(|(_, ok)| !ok)
+        .map(|(k, _)| *k)
+        .collect()
+}

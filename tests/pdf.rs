@@ -1,0 +1,187 @@
+//! The PDF reader on real UN PDFs: facts read by hand on the pages, the seven
+//! self-consistency checks over every sample, schema-valid Akoma Ntoso from each, clear
+//! errors for scans and encrypted files, and no panic on damaged input.
+#![cfg(feature = "pdf")]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use undocs::{Format, ReadOptions};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn shared(sub: &str) -> Option<PathBuf> {
+    let p = Path::new(ROOT).join("../shared/samples").join(sub);
+    if p.exists() {
+        Some(p)
+    } else {
+        common::oracle_missing("../shared/samples");
+        None
+    }
+}
+
+fn read_pdf(path: &Path) -> undocs::ReadOutput {
+    let bytes = std::fs::read(path).expect("sample");
+    undocs::read_bytes(&bytes, Format::Pdf, &ReadOptions::default())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn sample_pdfs_read_as_the_pages_say() {
+    let Some(un) = shared("un") else { return };
+    for p in common::PDFS {
+        let d = read_pdf(&un.join(format!("{}.pdf", p.file))).document;
+        common::check_pdf_facts(p, &d);
+    }
+}
+
+#[test]
+fn upr_reports_of_both_masthead_families_read_as_the_pages_say() {
+    let Some(upr) = shared("upr") else { return };
+    for u in common::UPRS {
+        let d = read_pdf(&upr.join(format!("{}.pdf", u.file))).document;
+        common::check_upr_facts(u, &d);
+    }
+}
+
+/// Files that fail one of the seven checks when read as PDF, with the check and why.
+const KNOWN: &[(&str, &str, &str)] = &[
+    (
+        "albania2010.pdf",
+        "paras",
+        "recommendation 73 is printed without its period, and items 68-71 of the list take the numbers of the paragraphs to come",
+    ),
+    (
+        "canada2009.pdf",
+        "paras",
+        "paragraph 36 is printed without its period",
+    ),
+    (
+        "canada2009.pdf",
+        "notes",
+        "the '*' note of page 5 has no mark that the reader finds",
+    ),
+];
+
+#[test]
+fn seven_checks_on_every_sample_pdf() {
+    let (Some(upr), Some(un)) = (shared("upr"), shared("un")) else {
+        return;
+    };
+    let mut pdfs: Vec<PathBuf> = Vec::new();
+    for dir in [upr, un] {
+        for e in std::fs::read_dir(dir).expect("samples") {
+            let p = e.expect("entry").path();
+            if p.extension().is_some_and(|x| x == "pdf") {
+                pdfs.push(p);
+            }
+        }
+    }
+    pdfs.sort();
+    assert!(pdfs.len() >= 17);
+    let mut problems = Vec::new();
+    for pdf in &pdfs {
+        let name = pdf.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let read = read_pdf(pdf);
+        let failed = common::seven_checks(&read);
+        let known: Vec<&str> = KNOWN
+            .iter()
+            .filter(|(f, _, _)| *f == name)
+            .map(|(_, k, _)| *k)
+            .collect();
+        if failed != known {
+            problems.push(format!("{name}: fails {failed:?}, known {known:?}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn akn_written_from_each_sample_pdf_is_schema_valid() {
+    let Some(un) = shared("un") else { return };
+    if !common::oracle_available("xmllint", &["--version"]) {
+        return;
+    }
+    let xsd = std::env::var("UNDOCS_AKN_XSD")
+        .unwrap_or_else(|_| format!("{ROOT}/../shared/reference/akn/akomantoso30.xsd"));
+    for p in common::PDFS {
+        let d = read_pdf(&un.join(format!("{}.pdf", p.file))).document;
+        let mut xml = Vec::new();
+        undocs::write(&d, Format::Akn, &mut xml).expect("AKN written");
+        let out = std::env::temp_dir().join(format!("undocs-pdf-{}.akn.xml", p.file));
+        std::fs::write(&out, &xml).unwrap();
+        let o = Command::new("xmllint")
+            .args(["--noout", "--schema", &xsd])
+            .arg(&out)
+            .output()
+            .expect("xmllint runs");
+        assert!(
+            o.status.success(),
+            "{}: {}",
+            p.file,
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+}
+
+/// A page with no text (what a scan without OCR is): an error that says so.
+#[test]
+fn a_pdf_without_a_text_layer_is_an_error_that_says_so() {
+    let pdf = b"%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n";
+    let e = undocs::read_bytes(pdf, Format::Pdf, &ReadOptions::default())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("no text layer") && e.contains("OCR"), "{e}");
+}
+
+/// An encrypted copy of sample 10 (made with qpdf, a user password set): a clear error.
+#[test]
+fn an_encrypted_pdf_is_an_error_that_says_so() {
+    let Some(un) = shared("un") else { return };
+    if !common::oracle_available("qpdf", &["--version"]) {
+        return;
+    }
+    let out = std::env::temp_dir().join(format!("undocs-encrypted-{}.pdf", std::process::id()));
+    let o = Command::new("qpdf")
+        .args(["--encrypt", "secret", "owner", "256", "--"])
+        .arg(un.join("10_A_RES_73_8_EN.pdf"))
+        .arg(&out)
+        .output()
+        .expect("qpdf runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let bytes = std::fs::read(&out).unwrap();
+    let e = undocs::read_bytes(&bytes, Format::Pdf, &ReadOptions::default())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("encrypted"), "{e}");
+}
+
+/// Truncated and damaged copies of a sample never make the reader panic: each reads or
+/// gives an error.
+#[test]
+fn damaged_pdfs_never_panic() {
+    let Some(un) = shared("un") else { return };
+    let bytes = std::fs::read(un.join("10_A_RES_73_8_EN.pdf")).unwrap();
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for k in 1..=40 {
+        let mut b = bytes.clone();
+        if k % 4 == 0 {
+            let cut = (next() as usize) % b.len();
+            b.truncate(cut);
+        } else {
+            for _ in 0..(k * 3) {
+                let i = (next() as usize) % b.len();
+                b[i] = next() as u8;
+            }
+        }
+        let _ = undocs::read_bytes(&b, Format::Pdf, &ReadOptions::default());
+    }
+}
