@@ -20,6 +20,9 @@ pub struct ReadOptions {
     /// Largest uncompressed size of all the parts read from a package together, counted
     /// while inflating. Default: 512 MiB.
     pub max_total_bytes: u64,
+    /// Most pages of a PDF read. Default: 20,000 (the largest UN documents run to a few
+    /// thousand).
+    pub max_pages: usize,
 }
 
 impl Default for ReadOptions {
@@ -30,6 +33,7 @@ impl Default for ReadOptions {
             max_zip_entries: 10_000,
             max_part_bytes: 128 << 20,
             max_total_bytes: 512 << 20,
+            max_pages: 20_000,
         }
     }
 }
@@ -45,6 +49,12 @@ impl ReadOptions {
     pub fn with_max_inflated(mut self, part: u64, total: u64) -> Self {
         self.max_part_bytes = part;
         self.max_total_bytes = total;
+        self
+    }
+
+    /// Sets [`ReadOptions::max_pages`].
+    pub fn with_max_pages(mut self, n: usize) -> Self {
+        self.max_pages = n;
         self
     }
 

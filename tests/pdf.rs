@@ -185,3 +185,20 @@ fn damaged_pdfs_never_panic() {
         let _ = undocs::read_bytes(&b, Format::Pdf, &ReadOptions::default());
     }
 }
+
+#[test]
+fn the_page_limit_is_an_error_naming_its_option() {
+    let Some(un) = shared("un") else { return };
+    let bytes = std::fs::read(un.join("10_A_RES_73_8_EN.pdf")).unwrap();
+    let e = undocs::read_bytes(
+        &bytes,
+        Format::Pdf,
+        &ReadOptions::default().with_max_pages(1),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("number of pages") && e.contains("max_pages"),
+        "{e}"
+    );
+}

@@ -26,9 +26,6 @@ const SOURCE: Source = Source {
     locate: |p| Location::part(format!("page {p}")),
 };
 
-/// Most pages read (a hostile file declaring millions stops here with an error).
-const MAX_PAGES: usize = 20_000;
-
 fn syntax(message: impl Into<String>) -> Error {
     Error::Syntax {
         format: Format::Pdf,
@@ -38,7 +35,7 @@ fn syntax(message: impl Into<String>) -> Error {
 }
 
 /// Reads a PDF into a document, with warnings for what could not be recognized.
-pub fn read(bytes: &[u8], _options: &ReadOptions) -> Result<ReadOutput> {
+pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
     let pdf = Pdf::new(Arc::new(bytes.to_vec())).map_err(|e| match e {
         LoadPdfError::Decryption(d) => syntax(format!(
             "the PDF is encrypted and cannot be opened without its password ({d:?})"
@@ -48,13 +45,13 @@ pub fn read(bytes: &[u8], _options: &ReadOptions) -> Result<ReadOutput> {
         }
     })?;
     let pages = pdf.pages();
-    if pages.len() > MAX_PAGES {
+    if pages.len() > options.max_pages {
         return Err(Error::Limit {
             format: Format::Pdf,
             at: Location::part("input"),
             what: "number of pages",
-            limit: MAX_PAGES as u64,
-            option: "max_bytes",
+            limit: options.max_pages as u64,
+            option: "max_pages",
         });
     }
     let cache = InterpreterCache::new();
