@@ -67,35 +67,7 @@ const KNOWN: &[(&str, &str, &str)] = &[
 
 #[test]
 fn seven_checks_on_every_sample_pdf() {
-    let (Some(upr), Some(un)) = (shared("upr"), shared("un")) else {
-        return;
-    };
-    let mut pdfs: Vec<PathBuf> = Vec::new();
-    for dir in [upr, un] {
-        for e in std::fs::read_dir(dir).expect("samples") {
-            let p = e.expect("entry").path();
-            if p.extension().is_some_and(|x| x == "pdf") {
-                pdfs.push(p);
-            }
-        }
-    }
-    pdfs.sort();
-    assert!(pdfs.len() >= 17);
-    let mut problems = Vec::new();
-    for pdf in &pdfs {
-        let name = pdf.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        let read = read_pdf(pdf);
-        let failed = common::seven_checks(&read);
-        let known: Vec<&str> = KNOWN
-            .iter()
-            .filter(|(f, _, _)| *f == name)
-            .map(|(_, k, _)| *k)
-            .collect();
-        if failed != known {
-            problems.push(format!("{name}: fails {failed:?}, known {known:?}"));
-        }
-    }
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    common::check_corpus(KNOWN, read_pdf);
 }
 
 #[test]

@@ -329,3 +329,48 @@ pub fn seven_checks(read: &undocs::ReadOutput) -> Vec<&'static str> {
         .map(|(k, _)| *k)
         .collect()
 }
+
+/// Every sample PDF (../shared/samples/upr and un), sorted; `None` (with the missing-oracle
+/// notice) when the folder is not there.
+pub fn sample_pdfs() -> Option<Vec<std::path::PathBuf>> {
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples");
+    if !shared.exists() {
+        crate::common::oracle_missing("../shared/samples");
+        return None;
+    }
+    let mut pdfs = Vec::new();
+    for dir in ["upr", "un"] {
+        for e in std::fs::read_dir(shared.join(dir)).expect("samples folder") {
+            let p = e.expect("entry").path();
+            if p.extension().is_some_and(|x| x == "pdf") {
+                pdfs.push(p);
+            }
+        }
+    }
+    pdfs.sort();
+    assert!(pdfs.len() >= 17, "{} PDFs", pdfs.len());
+    Some(pdfs)
+}
+
+/// Runs the seven checks on every sample PDF read by `read`, and requires the failures to
+/// be exactly the `known` ones (file, check, why).
+pub fn check_corpus(
+    known: &[(&str, &str, &str)],
+    read: impl Fn(&std::path::Path) -> undocs::ReadOutput,
+) {
+    let Some(pdfs) = sample_pdfs() else { return };
+    let mut problems = Vec::new();
+    for pdf in &pdfs {
+        let name = pdf.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let failed = seven_checks(&read(pdf));
+        let expected: Vec<&str> = known
+            .iter()
+            .filter(|(f, _, _)| *f == name)
+            .map(|(_, k, _)| *k)
+            .collect();
+        if failed != expected {
+            problems.push(format!("{name}: fails {failed:?}, known {expected:?}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
