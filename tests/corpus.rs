@@ -28,7 +28,11 @@ fn through_pdftotext(pdf: &Path) -> undocs::ReadOutput {
         .arg("-")
         .output()
         .expect("pdftotext runs");
-    assert!(out.status.success(), "pdftotext failed on {}", pdf.display());
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
     undocs::read_bytes(&out.stdout, Format::Text, &ReadOptions::default())
         .expect("the text reader reads")
 }

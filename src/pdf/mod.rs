@@ -58,7 +58,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
     let mut warnings = Vec::new();
     let mut inputs: Vec<Input> = Vec::new();
     let mut glyph_count = 0usize;
-    let mut numbering = page::Numbering::default();
+    let mut numbering = crate::recognize::numbering::Numbering::default();
     let mut unmapped = 0usize;
     for (i, p) in pages.iter().enumerate() {
         let it = Affine::new(p.initial_transform(true).as_coeffs());

@@ -5,6 +5,7 @@
 
 use super::glyphs::{Glyph, Rule};
 use crate::model::{Block, Inline, JobNumber, Note, Paragraph};
+use crate::recognize::numbering::{Numbering, Start, names_a_state};
 use crate::recognize::scan::{furniture, truncated_job_number};
 use crate::recognize::{Hints, Input, Lines};
 
@@ -35,6 +36,9 @@ struct Line {
     y: f64,
     size: f64,
     segments: Vec<Segment>,
+    /// Whether a wide gap (a tab) follows the line's first word, as after a paragraph's
+    /// number.
+    spaced: bool,
 }
 
 impl Line {
@@ -112,8 +116,21 @@ fn lines(glyphs: &[Glyph]) -> Vec<Line> {
             .map_or(row[0].0.y, |(g, _)| g.y);
         let mut segments: Vec<Segment> = Vec::new();
         let mut end = f64::NEG_INFINITY;
+        // The gap after the first word: its last glyph's end, once a space ends the word.
+        let mut word_end: Option<f64> = None;
+        let mut last_end: Option<f64> = None;
+        let mut decided = false;
+        let mut spaced = false;
         for (g, sup) in row {
             let gap = g.x - end;
+            if !decided {
+                if g.text.trim().is_empty() {
+                    word_end = word_end.or(last_end);
+                } else if let Some(e) = word_end.or(last_end.filter(|_| gap > WORD_GAP * g.size)) {
+                    spaced = g.x - e > 0.8 * g.size;
+                    decided = true;
+                }
+            }
             let unit = if size > 0.0 { size } else { g.size };
             if segments.is_empty() || gap > COLUMN_GAP * unit {
                 segments.push(Segment {
@@ -149,6 +166,9 @@ fn lines(glyphs: &[Glyph]) -> Vec<Line> {
                 } else {
                     0.5 * g.size
                 };
+            if !g.text.trim().is_empty() {
+                last_end = Some(end);
+            }
         }
         for s in &mut segments {
             // Collapse runs of spaces.
@@ -158,7 +178,12 @@ fn lines(glyphs: &[Glyph]) -> Vec<Line> {
         }
         segments.retain(|s| !s.text().trim().is_empty());
         if !segments.is_empty() {
-            out.push(Line { y, size, segments });
+            out.push(Line {
+                y,
+                size,
+                segments,
+                spaced,
+            });
         }
     }
     out
@@ -246,77 +271,6 @@ fn is_mark(t: &str) -> bool {
     !t.is_empty()
         && t.chars().count() <= 4
         && (t.bytes().all(|b| b.is_ascii_digit()) || t.chars().all(|c| c == '*' || c == '∗'))
-}
-
-/// The body's numbering so far, across pages: which numbers start paragraphs, and which
-/// belong to a list printed inside a paragraph (UPR recommendations).
-#[derive(Default)]
-pub(crate) struct Numbering {
-    next_para: u32,
-    /// The indentation (points from the margin) of the last paragraph number.
-    para_indent: Option<f64>,
-    nested_next: Option<u32>,
-}
-
-/// What a line's leading number makes of it.
-#[derive(Clone, Copy, PartialEq)]
-enum Start {
-    /// Not a start: a year or a figure at a line's start ("2008. The review…").
-    No,
-    Paragraph,
-    /// A subparagraph, a recommendation "94.1", an item of a list inside the paragraph.
-    Sub {
-        nested: bool,
-    },
-}
-
-impl Numbering {
-    /// `recommendation`: whether the item reads as a UPR recommendation (it ends with the
-    /// recommending State in brackets), which decides where its number is also the next
-    /// paragraph's and the margins say nothing (a new page).
-    fn classify(&mut self, text: &str, indent: f64, char_w: f64, recommendation: bool) -> Start {
-        let Some(head) = text.split_whitespace().next() else {
-            return Start::No;
-        };
-        if head.len() <= 6
-            && head.starts_with('(')
-            && head.ends_with(')')
-            && head[1..head.len() - 1]
-                .bytes()
-                .all(|b| b.is_ascii_lowercase())
-        {
-            return Start::Sub { nested: false };
-        }
-        let num = head.strip_suffix('.').unwrap_or(head);
-        if let Some((a, b)) = num.split_once('.') {
-            let ok = a.parse::<u32>().is_ok_and(|a| a + 1 == self.next_para)
-                && !b.is_empty()
-                && b.bytes().all(|c| c.is_ascii_digit());
-            return if ok {
-                Start::Sub { nested: false }
-            } else {
-                Start::No
-            };
-        }
-        let Some(n) = head.strip_suffix('.').and_then(|n| n.parse::<u32>().ok()) else {
-            return Start::No;
-        };
-        let deeper = self
-            .para_indent
-            .is_some_and(|pi| indent >= pi + 3.0 * char_w);
-        let continues = self.nested_next.is_some_and(|k| n == k || n == k + 1);
-        if (n == 1 && deeper) || (continues && (n != self.next_para || deeper || recommendation)) {
-            self.nested_next = Some(n + 1);
-            return Start::Sub { nested: true };
-        }
-        if n == self.next_para.max(1) || n == self.next_para + 1 || n == 1 {
-            self.next_para = n + 1;
-            self.para_indent = Some(indent);
-            self.nested_next = None;
-            return Start::Paragraph;
-        }
-        Start::No
-    }
 }
 
 /// Reads one page. `first` is page 1 (the masthead: columns become lines of their own).
@@ -441,26 +395,28 @@ pub(crate) fn read(
         let gap = prev.map_or(f64::INFINITY, |p| l.y - p.y);
         let spacing = 1.6 * l.size.max(body);
         let text = l.text();
-        let start = if starts_numbered(&text) {
-            // The item's last line: up to the next numbered line or a wide gap.
-            let mut last = text.clone();
-            let mut y = l.y;
-            for m in ls[idx + 1..].iter().take(12) {
-                let t = m.text();
-                if starts_numbered(&t) || m.y - y > spacing {
-                    break;
-                }
-                last = t;
-                y = m.y;
+        let start = match text.split_whitespace().next() {
+            Some(head) if starts_numbered(&text) => {
+                // The item's last line: up to the next numbered line or a wide gap.
+                let recommendation = || {
+                    let mut last = text.clone();
+                    let mut y = l.y;
+                    for m in ls[idx + 1..].iter().take(12) {
+                        let t = m.text();
+                        if starts_numbered(&t) || m.y - y > spacing {
+                            break;
+                        }
+                        last = t;
+                        y = m.y;
+                    }
+                    names_a_state(&last)
+                };
+                numbering.classify(head, l.spaced, (l.x0() - left) / char_w, recommendation)
             }
-            let last = last.trim_end().trim_end_matches([';', '.', ',']);
-            let recommendation = last.ends_with(')') && last.contains('(');
-            numbering.classify(&text, l.x0() - left, char_w, recommendation)
-        } else {
-            Start::No
+            _ => Start::Other,
         };
-        let numbered = start != Start::No;
-        let nested = start == Start::Sub { nested: true };
+        let numbered = start != Start::Other;
+        let nested = start == Start::ListItem;
         // A paragraph's last line: short, and ending its sentence (a title set over two
         // short centred lines goes on).
         let short_prev = prev.is_some_and(|p| {

@@ -19,6 +19,8 @@
 mod body;
 pub(crate) mod inlines;
 mod masthead;
+#[cfg(any(feature = "text", feature = "pdf"))]
+pub(crate) mod numbering;
 pub(crate) mod scan;
 mod toc;
 

@@ -6,6 +6,7 @@
 use super::{Block, Item, cap_line, escape};
 use crate::Warning;
 use crate::model::{Date, JobNumber, Symbol};
+use crate::recognize::numbering::{Numbering, Start, names_a_state};
 
 fn indent(l: &str) -> usize {
     l.len() - l.trim_start().len()
@@ -172,9 +173,8 @@ fn take_notes(
     (defs, stars)
 }
 
-/// Whether the numbered item starting `lines` reads as a UPR recommendation: it ends, before
-/// the next number or a blank line, with the recommending State in brackets ("…
-/// (Czech Republic);"). Used where an item's number is also the next paragraph's.
+/// Whether the numbered item starting `lines` reads as a UPR recommendation: its last line,
+/// before the next number or a blank line, names the recommending State in brackets.
 fn recommendation(lines: &[(usize, String)]) -> bool {
     let mut last = "";
     for (k, (_, l)) in lines.iter().enumerate() {
@@ -189,8 +189,7 @@ fn recommendation(lines: &[(usize, String)]) -> bool {
         }
         last = t;
     }
-    let last = last.trim_end_matches([';', '.', ',']);
-    last.ends_with(')') && last.contains('(')
+    names_a_state(last)
 }
 
 /// Finds the mark of note `n` in body lines from `from` (line, byte) on; returns where.
@@ -231,11 +230,7 @@ fn find_mark(lines: &[(usize, String)], n: &str, from: (usize, usize)) -> Option
 pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
     let mut out = Vec::new();
     let mut next_note = 1u32;
-    let mut next_para = 1u32;
-    // The indentation of the last paragraph number, and the next number of a list nested in
-    // that paragraph (kept across pages).
-    let mut para_indent: Option<usize> = None;
-    let mut nested_next: Option<u32> = None;
+    let mut numbering = Numbering::default();
     let mut line_no = 0usize;
     let mut symbol: Option<String> = None;
     for (pi, page) in text.split('\u{c}').enumerate() {
@@ -431,52 +426,13 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
             let spaced = t
                 .get(head.len()..)
                 .is_some_and(|r| r.starts_with("  ") || r.starts_with('\t'));
-            let head_num = head.strip_suffix('.').and_then(|n| n.parse::<u32>().ok());
-            // A numbered list printed deeper than the paragraphs' numbers, inside a paragraph
-            // (UPR recommendations "1. To ratify…"), is that paragraph's: it restarts at 1 or
-            // goes on from its previous item.
+            // Which numbers start paragraphs, subparagraphs and items of a list inside a
+            // paragraph: the numbering shared with the PDF reader.
             let rel = ind - margin;
-            // It starts deeper than the paragraph's number, at 1; it goes on by its number
-            // (on a new page the margins say nothing), unless that number is also the next
-            // paragraph's and the line is not deeper.
-            let deeper = para_indent.is_some_and(|pi| rel >= pi + 3);
-            // (An item whose number lost its period in print, "73 Take…", leaves a gap of
-            // one; an item printed with one space after its number, "43. To reconsider…",
-            // goes on all the same when its number is the next one.)
-            let nested_item = head_num.is_some_and(|n| {
-                let continues = nested_next.is_some_and(|k| n == k || (spaced && n == k + 1));
-                (n == 1 && deeper && spaced)
-                    || (continues && (n != next_para || deeper || recommendation(&body[i..])))
-            });
-            let para_start = !nested_item
-                && head_num.is_some_and(|n| {
-                    (spaced && n < next_para + 10) || n == next_para || (spaced && n == 1)
-                });
-            if nested_item {
-                nested_next = head_num.map(|n| n + 1);
-            } else if para_start {
-                if let Some(n) = head_num {
-                    next_para = n + 1;
-                }
-                para_indent = Some(rel);
-                nested_next = None;
-            }
-            // "94.1" or "99.1." under paragraph 94 or 99.
-            let rec_start = head.split_once('.').is_some_and(|(a, b)| {
-                let b = b.strip_suffix('.').unwrap_or(b);
-                a.parse::<u32>().is_ok_and(|a| a + 1 == next_para)
-                    && !b.is_empty()
-                    && b.bytes().all(|c| c.is_ascii_digit())
-            });
-            let sub_start = rec_start
-                || nested_item
-                || head.starts_with('(')
-                    && head.ends_with(')')
-                    && head.len() <= 6
-                    && head[1..head.len() - 1]
-                        .bytes()
-                        .all(|b| b.is_ascii_lowercase())
-                    && spaced;
+            let start = numbering.classify(head, spaced, rel as f64, || recommendation(&body[i..]));
+            let nested_item = start == Start::ListItem;
+            let para_start = start == Start::Paragraph;
+            let sub_start = matches!(start, Start::Sub | Start::ListItem);
             let one_line = cur.as_ref().is_some_and(|b| b.lines.len() == 1);
             // The hanging indent of a numbered item's text ("3.     Consider…" / "China);")
             // goes on with the item, even when the next item starts further left.
