@@ -38,3 +38,17 @@ for f in seed un01 gen1000; do
   fi
   printf '%-14s %12s %12s %8s\n' "$f" "$u" "$p" "$r"
 done
+
+# PDF: reading into the model (undocs, whole process, recognition included) against
+# pdftotext -layout (text only) on the sample PDFs; ratio > 1 means undocs is faster.
+SAMPLES=../shared/samples
+if [ -d "$SAMPLES/un" ] && command -v pdftotext >/dev/null; then
+  echo
+  printf '%-30s %12s %14s %8s\n' pdf undocs_ms pdftotext_ms ratio
+  for f in "$SAMPLES"/un/*.pdf "$SAMPLES"/upr/albania2014.pdf "$SAMPLES"/upr/algeria2008.pdf; do
+    u=$(median_ms $U convert "$f" "$WORK/pdf.json")
+    p=$(median_ms pdftotext -layout "$f" "$WORK/pdf.txt")
+    r=$(awk -v p="$p" -v u="$u" 'BEGIN {printf "%.2fx", p/u}')
+    printf '%-30s %12s %14s %8s\n' "$(basename "$f")" "$u" "$p" "$r"
+  done
+fi
