@@ -76,16 +76,14 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
         glyph_count += dev.glyphs.len();
         unmapped += dev.unmapped;
         if dev.truncated {
-            warnings.push(
-                Warning::new(
-                    Format::Pdf,
-                    Location::part(format!("page {}", i + 1)),
-                    format!(
-                        "more than {} glyphs: the rest of the page dropped",
-                        glyphs::MAX_GLYPHS
-                    ),
-                )
-                .with_kind(WarningKind::Dropped),
+            SOURCE.warn(
+                &mut warnings,
+                WarningKind::Dropped,
+                i + 1,
+                format!(
+                    "more than {} glyphs: the rest of the page dropped",
+                    glyphs::MAX_GLYPHS
+                ),
             );
         }
         let out = page::read(&dev.glyphs, &dev.rules, w, h, i + 1, i == 0, &mut numbering);
