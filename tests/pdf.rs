@@ -174,3 +174,76 @@ fn the_page_limit_is_an_error_naming_its_option() {
         "{e}"
     );
 }
+
+/// Bold and italic come from the fonts the page names (Times-Italic, TimesNewRomanPS-BoldMT,
+/// neither embedded), checked against the pages as printed (rendered with pdftoppm and
+/// read by eye): sample 10's formula and preambular words are italic, and albania2010's
+/// and angola2010's recommendations are set in bold.
+#[test]
+fn bold_and_italic_come_from_the_page_fonts() {
+    use undocs::model::{Block, Inline, plain_text};
+    let Some(un) = shared("un") else { return };
+    let d = read_pdf(&un.join("10_A_RES_73_8_EN.pdf")).document;
+    let r = common::first_resolution(&d);
+    assert!(
+        matches!(r.formula.first(), Some(Inline::Emphasis(c)) if plain_text(c) == "The General Assembly"),
+        "{:?}",
+        r.formula
+    );
+    let leads: Vec<String> = r
+        .preamble
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => match p.content.first() {
+                Some(Inline::Emphasis(c)) => Some(plain_text(c)),
+                _ => None,
+            },
+            _ => None,
+        })
+        .take(5)
+        .collect();
+    assert_eq!(
+        leads,
+        [
+            "Determined",
+            "Reaffirming",
+            "Recalling",
+            "Concerned",
+            "Taking note"
+        ]
+    );
+    // The operative paragraphs' verbs are italic too, their text is not.
+    let Some(Block::Paragraph(p1)) = r.operative.first() else {
+        panic!("operative paragraph 1")
+    };
+    assert!(
+        matches!(p1.content.first(), Some(Inline::Emphasis(_))),
+        "{p1:?}"
+    );
+    assert!(matches!(p1.content.get(1), Some(Inline::Text(_))), "{p1:?}");
+
+    let Some(upr) = shared("upr") else { return };
+    let d = read_pdf(&upr.join("angola2010.pdf")).document;
+    // Recommendation 53, across the page break after "the Alternative Care", is one
+    // bold item of paragraph 87's list, not a heading.
+    let mut found = false;
+    d.walk(&mut |b, _, _| {
+        if let Block::Paragraph(p) = b
+            && p.num.as_deref() == Some("87.")
+        {
+            let s53 = p
+                .subparagraphs
+                .iter()
+                .find(|s| s.num.as_deref() == Some("53."))
+                .expect("recommendation 53");
+            assert!(
+                matches!(s53.content.as_slice(), [Inline::Strong(c)]
+                    if plain_text(c).ends_with("Alternative Care of Children, in accordance with Human Rights Council resolution 11/7 and General Assembly resolution 64/142 (Brazil);")),
+                "{:?}",
+                s53.content
+            );
+            found = true;
+        }
+    });
+    assert!(found, "paragraph 87 with its recommendations");
+}

@@ -182,14 +182,7 @@ fn pdftotext_oracle_on_the_sample_pdfs() {
 fn the_resolution_has_its_parts() {
     let text = std::fs::read(format!("{ROOT}/fixtures/pdftotext/10_A_RES_73_8_EN.txt")).unwrap();
     let d = read_text(&text).document;
-    let r = d
-        .body
-        .iter()
-        .find_map(|b| match b {
-            Block::Resolution(r) => Some(r),
-            _ => None,
-        })
-        .expect("a resolution");
+    let r = common::first_resolution(&d);
     assert_eq!(r.num.as_deref(), Some("73/8"));
     assert_eq!(
         undocs::model::plain_text(&r.formula),

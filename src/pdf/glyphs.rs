@@ -2,13 +2,20 @@
 //! points), its size, its text; and the thin horizontal rules (the separator above
 //! footnotes). Collected with hayro-interpret as a [`Device`]: there is no text API, so
 //! every glyph run drawn is taken apart. Text drawn twice (fill and stroke) is kept once;
-//! invisible text (an OCR layer) is kept.
+//! invisible text (an OCR layer) is kept. Each run is paired with the text-showing
+//! operator that drew it (see `fonts.rs`) for its font's style; what a font's code stands
+//! for and how wide it is are asked once per font and code.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use hayro_interpret::font::GlyphRun;
 use hayro_interpret::kurbo::{Affine, BezPath, Point, Shape};
 use hayro_interpret::{
     BlendMode, ClipPath, Device, DrawMode, DrawProps, Image, ImageDrawProps, SoftMask,
 };
+
+use super::fonts::{Shown, Style, same_codes};
 
 /// One glyph on the page.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,7 +29,43 @@ pub(crate) struct Glyph {
     /// How far the next glyph would start, when the font says (points).
     pub advance: f64,
     /// The text it stands for (a ligature may stand for several characters).
-    pub text: String,
+    pub text: GlyphText,
+    /// Its font's style, when the run it belongs to was paired with its operator.
+    pub style: Style,
+}
+
+/// A glyph's text, held without an allocation when it is short (nearly always: one
+/// character).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum GlyphText {
+    Short { buf: [u8; 8], len: u8 },
+    Long(Box<str>),
+}
+
+impl GlyphText {
+    pub(crate) fn new(s: &str) -> Self {
+        let mut buf = [0u8; 8];
+        match buf.get_mut(..s.len()) {
+            Some(b) => {
+                b.copy_from_slice(s.as_bytes());
+                GlyphText::Short {
+                    buf,
+                    len: s.len() as u8,
+                }
+            }
+            None => GlyphText::Long(s.into()),
+        }
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            // (Always valid: copied whole from a `str`.)
+            GlyphText::Short { buf, len } => {
+                std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or_default()
+            }
+            GlyphText::Long(s) => s,
+        }
+    }
 }
 
 /// A thin horizontal rule: from `x0` to `x1` at `y`.
@@ -36,15 +79,83 @@ pub(crate) struct Rule {
 /// Most glyphs kept for one page (a hostile file drawing millions stops here).
 pub(crate) const MAX_GLYPHS: usize = 2_000_000;
 
-/// The collector.
+/// How far ahead of the last paired operator a run's operator is looked for (runs hayro
+/// does not draw, such as text in a hidden layer, are skipped over).
+const PAIR_WINDOW: usize = 64;
+
+/// What a font's code stands for and its advance per 1000 units of size.
+pub(crate) type CodeInfo = (Option<GlyphText>, Option<f32>);
+
+/// The document's cache of [`CodeInfo`] by (font, code).
+pub(crate) type Codes = HashMap<(u32, u32), CodeInfo, BuildHasherDefault<CodeHasher>>;
+
+/// A multiply-rotate hash (as rustc's FxHash) for the small integer keys of [`Codes`]:
+/// the keys come from the file, but a collision only costs time, and there are at most
+/// fonts × codes of them.
 #[derive(Default)]
-pub(crate) struct Collector {
+pub(crate) struct CodeHasher(u64);
+
+impl Hasher for CodeHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// The collector, for one page; `codes` is kept from page to page.
+#[derive(Default)]
+pub(crate) struct Collector<'c> {
     pub glyphs: Vec<Glyph>,
     pub rules: Vec<Rule>,
     /// Glyphs whose text could not be found (no ToUnicode, no glyph name).
     pub unmapped: usize,
     /// Whether glyphs were dropped at [`MAX_GLYPHS`].
     pub truncated: bool,
+    /// The page's text-showing operators, and the first not yet paired.
+    shown: Vec<Shown>,
+    next: usize,
+    /// The styles of the fonts the operators name.
+    styles: Vec<Style>,
+    /// Each paired font's codes: text and advance, asked of hayro once.
+    codes: Option<&'c mut Codes>,
+    /// The last filled run (first glyph's position and length): its stroke is not text
+    /// again.
+    last_fill: Option<(f64, f64, usize)>,
+}
+
+impl<'c> Collector<'c> {
+    /// A collector for a page whose text-showing operators are `shown`, in fonts of these
+    /// `styles`; `codes` is the document's cache of what codes stand for.
+    pub(crate) fn new(shown: Vec<Shown>, styles: Vec<Style>, codes: &'c mut Codes) -> Self {
+        Collector {
+            shown,
+            styles,
+            codes: Some(codes),
+            ..Default::default()
+        }
+    }
+
+    /// The font of the operator that showed these codes, if one of the next ones did, and
+    /// whether it was the very next (no operator skipped: the pairing is sure).
+    fn pair(&mut self, codes: &[u32]) -> (Option<u32>, bool) {
+        let end = self.shown.len().min(self.next + PAIR_WINDOW);
+        let Some(i) = (self.next..end).find(|&i| same_codes(codes, &self.shown[i].bytes)) else {
+            return (None, false);
+        };
+        let sure = i == self.next;
+        self.next = i + 1;
+        (self.shown[i].font, sure)
+    }
 }
 
 fn scale_of(t: Affine) -> f64 {
@@ -52,7 +163,7 @@ fn scale_of(t: Affine) -> f64 {
     (c[2] * c[2] + c[3] * c[3]).sqrt()
 }
 
-impl<'a> Device<'a> for Collector {
+impl<'a> Device<'a> for Collector<'_> {
     fn draw_path(&mut self, path: &BezPath, props: DrawProps<'a>, _: &DrawMode) {
         let b = (props.transform * path.clone()).bounding_box();
         if b.height() < 2.0 && b.width() > 20.0 {
@@ -69,11 +180,22 @@ impl<'a> Device<'a> for Collector {
     fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
 
     fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, props: DrawProps<'a>, mode: &DrawMode) {
-        // Fill and stroke draw the same run twice: the stroke is not text again.
-        if matches!(mode, DrawMode::Stroke(_)) {
+        let glyphs = run.glyphs();
+        let Some(first) = glyphs.first() else { return };
+        let at = (props.transform * first.transform()) * Point::new(0.0, 0.0);
+        let id = (at.x, at.y, glyphs.len());
+        // Fill and stroke draw the same run twice: the stroke is not text again (text only
+        // stroked, outlined, is).
+        if matches!(mode, DrawMode::Stroke(_)) && self.last_fill == Some(id) {
             return;
         }
-        for g in run.glyphs() {
+        self.last_fill = Some(id);
+        let codes: Vec<u32> = glyphs.iter().map(|g| g.char_code()).collect();
+        let (font, sure) = self.pair(&codes);
+        let style = font
+            .and_then(|f| self.styles.get(f as usize).copied())
+            .unwrap_or_default();
+        for (g, code) in glyphs.iter().zip(codes) {
             if self.glyphs.len() >= MAX_GLYPHS {
                 self.truncated = true;
                 return;
@@ -82,22 +204,34 @@ impl<'a> Device<'a> for Collector {
             let origin = t * Point::new(0.0, 0.0);
             // The glyph transform maps 1000 font units to the size.
             let size = scale_of(t) * 1000.0;
-            let text = match g.as_unicode() {
-                Some(hayro_interpret::hayro_cmap::BfString::Char(c)) => c.to_string(),
-                Some(hayro_interpret::hayro_cmap::BfString::String(s)) => s,
-                None => {
-                    self.unmapped += 1;
-                    continue;
+            let ask = || {
+                let text = match g.as_unicode() {
+                    Some(hayro_interpret::hayro_cmap::BfString::Char(c)) => {
+                        Some(GlyphText::new(c.encode_utf8(&mut [0; 4])))
+                    }
+                    Some(hayro_interpret::hayro_cmap::BfString::String(s)) => {
+                        Some(GlyphText::new(&s))
+                    }
+                    None => None,
+                };
+                let advance = match &**g {
+                    hayro_interpret::font::Glyph::Outline(o) => o.advance_width(),
+                    hayro_interpret::font::Glyph::Type3(t3) => t3.advance_width(),
+                };
+                (text, advance)
+            };
+            // (Only a sure pairing may fill the cache: a wrong font would spoil it.)
+            let (text, advance) = match (font, self.codes.as_deref_mut()) {
+                (Some(f), Some(cache)) if sure => {
+                    cache.entry((f, code)).or_insert_with(ask).clone()
                 }
+                _ => ask(),
             };
-            let advance = match &**g {
-                hayro_interpret::font::Glyph::Outline(o) => o
-                    .advance_width()
-                    .map_or(0.0, |w| f64::from(w) / 1000.0 * size),
-                hayro_interpret::font::Glyph::Type3(t3) => t3
-                    .advance_width()
-                    .map_or(0.0, |w| f64::from(w) / 1000.0 * size),
+            let Some(text) = text else {
+                self.unmapped += 1;
+                continue;
             };
+            let advance = advance.map_or(0.0, |w| f64::from(w) / 1000.0 * size);
             if !size.is_finite() || !origin.x.is_finite() || !origin.y.is_finite() {
                 continue;
             }
@@ -107,6 +241,7 @@ impl<'a> Device<'a> for Collector {
                 size,
                 advance,
                 text,
+                style,
             });
         }
     }

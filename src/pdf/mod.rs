@@ -6,6 +6,7 @@
 //! A PDF with no text layer (a scanned image) is an error that says so; an encrypted one
 //! too. Writing PDF is not supported yet.
 
+mod fonts;
 mod glyphs;
 mod page;
 
@@ -60,6 +61,8 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
     let mut glyph_count = 0usize;
     let mut numbering = crate::recognize::numbering::Numbering::default();
     let mut unmapped = 0usize;
+    let mut fonts = fonts::Fonts::default();
+    let mut codes = glyphs::Codes::default();
     for (i, p) in pages.iter().enumerate() {
         let it = Affine::new(p.initial_transform(true).as_coeffs());
         let (w, h) = p.render_dimensions();
@@ -71,7 +74,8 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
             p.xref(),
             InterpreterSettings::default(),
         );
-        let mut dev = glyphs::Collector::default();
+        let shown = fonts::shown(p, &mut fonts);
+        let mut dev = glyphs::Collector::new(shown, fonts.styles(), &mut codes);
         interpret_page(p, &mut ctx, &mut dev);
         glyph_count += dev.glyphs.len();
         unmapped += dev.unmapped;
@@ -152,19 +156,12 @@ fn place_notes(
         for i in inputs[start..].iter_mut() {
             let Input::Lines(l) = i else { continue };
             for line in &mut l.lines {
-                if let Some(Inline::Text(t)) = line.last_mut() {
-                    let body = t.trim_end().trim_end_matches(['*', '∗']);
-                    let run = t.trim_end()[body.len()..].chars().count();
-                    if run == marker.len() && !body.trim().is_empty() {
-                        // "∗∗" (a font's asterisk operator) is the mark "**".
-                        let mark = t.trim_end()[body.len()..].replace('∗', "*");
-                        *t = body.to_string();
-                        line.push(Inline::Note(Note {
-                            marker: mark,
-                            content: page::note_blocks(text),
-                        }));
-                        return false;
-                    }
+                if let Some(mark) = take_star_mark(line, marker.len()) {
+                    line.push(Inline::Note(Note {
+                        marker: mark,
+                        content: page::note_blocks(text),
+                    }));
+                    return false;
                 }
             }
         }
@@ -198,13 +195,43 @@ fn place_notes(
     }
 }
 
+/// Takes a printed mark of `n` asterisks off the end of a line ("Periodic Review*"),
+/// inside the bold or italic run the line ends with if it does; gives the mark ("∗∗", a
+/// font's asterisk operator, is "**"). A line of nothing but asterisks has no mark.
+fn take_star_mark(v: &mut Vec<Inline>, n: usize) -> Option<String> {
+    // (Spaces after the mark do not count.)
+    while matches!(v.last(), Some(Inline::Text(t)) if t.trim().is_empty()) {
+        v.pop();
+    }
+    let words_before = v.len() > 1;
+    match v.last_mut()? {
+        Inline::Strong(c) | Inline::Emphasis(c) => take_star_mark(c, n),
+        Inline::Text(t) => {
+            let end = t.trim_end();
+            let body = end.trim_end_matches(['*', '∗']);
+            if end[body.len()..].chars().count() != n || body.trim().is_empty() && !words_before {
+                return None;
+            }
+            let mark = end[body.len()..].replace('∗', "*");
+            *t = body.to_string();
+            if t.is_empty() {
+                v.pop();
+            }
+            Some(mark)
+        }
+        _ => None,
+    }
+}
+
 fn normalize_marker(m: &str) -> String {
     m.trim().trim_end_matches('/').replace('∗', "*")
 }
 
 fn fill(v: &mut [Inline], defs: &mut HashMap<String, VecDeque<String>>) {
     for i in v.iter_mut() {
-        if let Inline::Note(n) = i
+        if let Inline::Strong(c) | Inline::Emphasis(c) = i {
+            fill(c, defs);
+        } else if let Inline::Note(n) = i
             && n.content.is_empty()
         {
             match defs

@@ -3,17 +3,19 @@
 //! the small print at the page's foot), running headers and footers dropped, blocks by
 //! vertical gaps, numbers and short last lines.
 
+use super::fonts::Style;
 use super::glyphs::{Glyph, Rule};
 use crate::model::{Block, Inline, JobNumber, Note, Paragraph};
 use crate::recognize::numbering::{Numbering, Start, names_a_state};
 use crate::recognize::scan::{furniture, truncated_job_number};
 use crate::recognize::{Hints, Input, Lines};
 
-/// A piece of a line: text, and whether it was printed raised and smaller.
+/// A piece of a line: text, whether it was printed raised and smaller, and in what style.
 #[derive(Clone, Debug)]
 struct Piece {
     text: String,
     sup: bool,
+    style: Style,
 }
 
 /// A column of a line (the masthead prints two side by side).
@@ -75,17 +77,24 @@ fn lines(glyphs: &[Glyph]) -> Vec<Line> {
             _ => rows.push(vec![g]),
         }
     }
-    let size_of = |r: &[&Glyph]| r.iter().map(|g| g.size).fold(0.0, f64::max);
+    let sizes: Vec<f64> = rows
+        .iter()
+        .map(|r| r.iter().map(|g| g.size).fold(0.0, f64::max))
+        .collect();
+    let largest = sizes.iter().copied().fold(0.0, f64::max);
     // Superscript rows: smaller, just above a row of normal size that they overlap.
     let mut sup_of: Vec<Option<usize>> = vec![None; rows.len()];
     for i in 0..rows.len() {
-        let s = size_of(&rows[i]);
+        let s = sizes[i];
         let y = rows[i][0].y;
-        let below = (i + 1..rows.len()).find(|&j| {
-            let sj = size_of(&rows[j]);
-            let dy = rows[j][0].y - y;
-            s <= SUP_SIZE * sj && dy > 0.0 && dy < 0.6 * sj
-        });
+        // (Rows are in baseline order: none lower than the largest size's reach can do.)
+        let below = (i + 1..rows.len())
+            .take_while(|&j| rows[j][0].y - y < 0.6 * largest)
+            .find(|&j| {
+                let sj = sizes[j];
+                let dy = rows[j][0].y - y;
+                s <= SUP_SIZE * sj && dy > 0.0 && dy < 0.6 * sj
+            });
         if let Some(j) = below {
             sup_of[i] = Some(j);
         }
@@ -124,7 +133,7 @@ fn lines(glyphs: &[Glyph]) -> Vec<Line> {
         for (g, sup) in row {
             let gap = g.x - end;
             if !decided {
-                if g.text.trim().is_empty() {
+                if g.text.as_str().trim().is_empty() {
                     word_end = word_end.or(last_end);
                 } else if let Some(e) = word_end.or(last_end.filter(|_| gap > WORD_GAP * g.size)) {
                     spaced = g.x - e > 0.8 * g.size;
@@ -141,21 +150,33 @@ fn lines(glyphs: &[Glyph]) -> Vec<Line> {
             } else if gap > WORD_GAP * unit {
                 let seg = segments.last_mut();
                 if let Some(seg) = seg {
-                    let ends_space = seg.text().ends_with(' ');
-                    if !ends_space && !g.text.starts_with(' ') {
-                        seg.pieces.push(Piece {
-                            text: " ".into(),
-                            sup: false,
-                        });
+                    let ends_space = seg.pieces.last().is_some_and(|p| p.text.ends_with(' '));
+                    if !ends_space && !g.text.as_str().starts_with(' ') {
+                        // A space between two words of one style has that style; between
+                        // styles, none (so a bold run ends at its last word).
+                        match seg.pieces.last_mut() {
+                            Some(p) if !p.sup && p.style == g.style => p.text.push(' '),
+                            _ => seg.pieces.push(Piece {
+                                text: " ".into(),
+                                sup: false,
+                                style: Style::default(),
+                            }),
+                        }
                     }
                 }
             }
             if let Some(seg) = segments.last_mut() {
+                let style = g.style;
+                // (A space glyph takes the style around it.)
+                let blank = g.text.as_str().trim().is_empty();
                 match seg.pieces.last_mut() {
-                    Some(p) if p.sup == sup => p.text.push_str(&g.text),
+                    Some(p) if p.sup == sup && (p.style == style || blank) => {
+                        p.text.push_str(g.text.as_str())
+                    }
                     _ => seg.pieces.push(Piece {
-                        text: g.text.clone(),
+                        text: g.text.as_str().to_string(),
                         sup,
+                        style,
                     }),
                 }
                 seg.x1 = seg.x1.max(g.x + g.advance.max(0.3 * g.size));
@@ -166,7 +187,7 @@ fn lines(glyphs: &[Glyph]) -> Vec<Line> {
                 } else {
                     0.5 * g.size
                 };
-            if !g.text.trim().is_empty() {
+            if !g.text.as_str().trim().is_empty() {
                 last_end = Some(end);
             }
         }
@@ -295,6 +316,30 @@ pub(crate) fn read(
         let s = s.trim().replace("/ ", "/");
         furniture(&s) || is_page_word(&s)
     };
+    // A running header of several lines, in smaller print, set apart from the text, one of
+    // them holding the symbol or page: all furniture (a resolution's later pages print its
+    // title beside the symbol).
+    if !first {
+        let mut k = 0;
+        while k < ls.len()
+            && ls[k].y < 0.12 * height
+            && (k == 0 || ls[k].y - ls[k - 1].y < 2.0 * ls[k].size.max(ls[k - 1].size))
+        {
+            k += 1;
+        }
+        let band = &ls[..k];
+        let marked = band
+            .iter()
+            .any(|l| l.segments.iter().any(|s| furniture_text(&s.text())));
+        let small = band.iter().all(|l| l.size < 0.95 * body);
+        let apart = match (band.last(), ls.get(k)) {
+            (Some(a), Some(b)) => b.y - a.y > 1.5 * body,
+            _ => true,
+        };
+        if k > 1 && marked && small && apart {
+            ls.drain(..k);
+        }
+    }
     while ls.first().is_some_and(|l| {
         l.y < 0.12 * height && l.segments.iter().all(|s| furniture_text(&s.text()))
     }) {
@@ -502,22 +547,78 @@ fn starts_numbered(t: &str) -> bool {
 
 /// A line's pieces as inlines: raised marks become note references (`Note` with no content
 /// yet, filled by the reader from the page's foot), other raised text superscript.
+/// Pieces in a bold or italic font are wrapped in `Strong` / `Emphasis`, one wrapper per
+/// run of pieces in that style (a note mark inside a bold heading stays inside it).
 fn inlines(pieces: &[Piece]) -> Vec<Inline> {
-    let mut v = Vec::new();
+    let mut v: Vec<Inline> = Vec::new();
+    let mut run: Vec<Inline> = Vec::new();
+    let mut run_style = Style::default();
     for p in pieces {
-        if p.sup && is_mark(&p.text) {
-            v.push(Inline::Note(Note {
+        let inline = if p.sup && is_mark(&p.text) {
+            Inline::Note(Note {
                 // "∗" (a font's asterisk operator) is the mark "*".
                 marker: p.text.trim().replace('∗', "*"),
                 content: vec![],
-            }));
+            })
         } else if p.sup {
-            v.push(Inline::Superscript(vec![Inline::Text(p.text.clone())]));
+            Inline::Superscript(vec![Inline::Text(p.text.clone())])
         } else {
-            v.push(Inline::Text(p.text.clone()));
+            Inline::Text(p.text.clone())
+        };
+        // A raised mark keeps the run it is printed in, whatever its own font.
+        let style = if p.sup { run_style } else { p.style };
+        if style != run_style {
+            v.extend(wrap(std::mem::take(&mut run), run_style));
+            run_style = style;
         }
+        run.push(inline);
     }
+    v.extend(wrap(run, run_style));
     v
+}
+
+/// Inlines in a style, wrapped as the model says it; spaces at the run's ends stay outside
+/// ("*Recalling* the", not "*Recalling *the").
+fn wrap(mut run: Vec<Inline>, style: Style) -> Vec<Inline> {
+    if run.is_empty() || style == Style::default() {
+        return run;
+    }
+    let mut before = false;
+    let mut after = false;
+    if let Some(Inline::Text(t)) = run.first_mut()
+        && t.starts_with(' ')
+    {
+        *t = t.trim_start().to_string();
+        before = true;
+    }
+    if let Some(Inline::Text(t)) = run.last_mut()
+        && t.ends_with(' ')
+    {
+        *t = t.trim_end().to_string();
+        after = true;
+    }
+    run.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
+    if run.is_empty() {
+        return vec![Inline::Text(" ".into())];
+    }
+    let run = if style.italic {
+        vec![Inline::Emphasis(run)]
+    } else {
+        run
+    };
+    let mut out = Vec::with_capacity(3);
+    if before {
+        out.push(Inline::Text(" ".into()));
+    }
+    if style.bold {
+        out.push(Inline::Strong(run));
+    } else {
+        out.extend(run);
+    }
+    if after {
+        out.push(Inline::Text(" ".into()));
+    }
+    out
 }
 
 /// A note's text as its content.

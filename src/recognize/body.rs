@@ -164,6 +164,20 @@ fn paragraph(num: Option<String>, mut content: Vec<Inline>) -> Paragraph {
     }
 }
 
+/// An annex's note of the languages it is issued in, printed under its label: "[English
+/// only]", "[Arabic, English and French only]". The annex's title may follow it.
+fn language_note(b: &Block) -> bool {
+    matches!(b, Block::Paragraph(p) if p.num.is_none() && language_note_text(&p.content))
+}
+
+fn language_note_text(v: &[Inline]) -> bool {
+    /// Longest language note: all six languages named.
+    const MAX_NOTE: usize = 80;
+    let t = crate::model::plain_text(v);
+    let t = t.trim();
+    t.starts_with('[') && t.ends_with("only]") && t.len() < MAX_NOTE
+}
+
 /// The annex label on a block's first line: "Annex", "ANNEX", "Annex IV", "Annex 2".
 fn annex_label(b: &Lines, j: &Joined) -> Option<String> {
     let first = strip_marks(plain_text(b.lines.first()?).trim());
@@ -372,14 +386,19 @@ impl Body {
         if let Some(label) = annex {
             return LineClass::Annex(label);
         }
+        // (Under the label, a note of the annex's languages may come before its title.)
+        let after_note = self.para.as_ref().is_some_and(|p| {
+            p.num.is_none() && p.subs.is_empty() && language_note_text(&p.content)
+        });
         if self.in_annex
             && self.stack.is_empty()
             && self.resolution.is_none()
-            && untitled_heading()
+            && (untitled_heading()
+                || after_note && heading_like(b, j) && heading_numbering(text).0.is_none())
             && self
                 .annexes
                 .last()
-                .is_some_and(|a| a.title.is_empty() && a.body.is_empty())
+                .is_some_and(|a| a.title.is_empty() && a.body.iter().all(language_note))
         {
             return LineClass::AnnexTitle;
         }
@@ -435,8 +454,10 @@ impl Body {
             })
         {
             let inner = plain_text(&unwrap(joined));
+            // (A bold numbered line is a heading "1. Constitutional framework", unless the
+            // source shows it as an item of a list inside a paragraph: bold recommendations.)
             let is_para = para_number(&inner).is_some()
-                && whole(joined, true).is_none()
+                && (whole(joined, true).is_none() || b.hints.nested)
                 && b.hints.heading_level == 0;
             if !is_para {
                 let (kind, num) = match heading_numbering(&inner).0 {
@@ -522,6 +543,8 @@ impl Body {
                 self.open_after_label(b);
             }
             LineClass::AnnexTitle => {
+                // (A language note under the label stays the annex's first paragraph.)
+                self.flush_para();
                 let mut title = unwrap(&joined);
                 finish(&mut title);
                 if let Some(a) = self.annexes.last_mut() {

@@ -96,17 +96,17 @@ pub(crate) fn join_lines(lines: &[Vec<Inline>]) -> Vec<Inline> {
             continue;
         }
         let l = trimmed(l.clone());
+        let plain = plain_text(&l);
         if !out.is_empty() {
             let hyphenated = prev_plain.ends_with('-')
                 && !prev_plain.ends_with(" -")
                 && prev_plain.len() > 1
                 && first_char(&l).is_some_and(char::is_lowercase);
-            if !hyphenated {
-                out.push(Inline::Text(" ".into()));
-            }
+            push_joined(&mut out, l, !hyphenated);
+        } else {
+            out.extend(l);
         }
-        prev_plain = plain_text(&l);
-        out.extend(l);
+        prev_plain = plain;
     }
     normalize_inlines(&mut out);
     out
@@ -119,11 +119,29 @@ pub(crate) fn append_spaced(v: &mut Vec<Inline>, more: Vec<Inline>) {
         return;
     }
     trim_end(v);
-    if !v.is_empty() {
-        v.push(Inline::Text(" ".into()));
+    if v.is_empty() {
+        v.extend(more);
+    } else {
+        push_joined(v, more, true);
     }
-    v.extend(more);
     normalize_inlines(v);
+}
+
+/// Appends the inlines of a next line to `out`, with a space if `space`. Two lines of one
+/// bold (or italic) run stay one run: "**a** **b**" would be neither a bold heading nor
+/// what the page shows.
+fn push_joined(out: &mut Vec<Inline>, mut l: Vec<Inline>, space: bool) {
+    let space = space.then(|| Inline::Text(" ".into()));
+    match (out.last_mut(), l.first_mut()) {
+        (Some(Inline::Strong(a)), Some(Inline::Strong(b)))
+        | (Some(Inline::Emphasis(a)), Some(Inline::Emphasis(b))) => {
+            a.extend(space);
+            a.append(b);
+            l.remove(0);
+        }
+        _ => out.extend(space),
+    }
+    out.extend(l);
 }
 
 /// Removes `n` bytes of visible text from the front, descending into formatting; notes and
@@ -339,6 +357,29 @@ mod tests {
         let mut v = vec![t("Introduction ∗")];
         strip_trailing(&mut v, &['∗', '*']);
         assert_eq!(v, [t("Introduction")]);
+    }
+
+    #[test]
+    fn a_bold_run_over_two_lines_stays_one_run() {
+        let b = |s: &str| Inline::Strong(vec![t(s)]);
+        let i = |s: &str| Inline::Emphasis(vec![t(s)]);
+        assert_eq!(
+            join_lines(&[vec![b("Report of the")], vec![b("Working Group")]]),
+            [b("Report of the Working Group")]
+        );
+        // A hyphenated line end joins without a space.
+        assert_eq!(
+            join_lines(&[vec![i("asylum-")], vec![i("seekers")]]),
+            [i("asylum-seekers")]
+        );
+        // Different styles stay apart.
+        assert_eq!(
+            join_lines(&[vec![b("Bold")], vec![i("italic")]]),
+            [b("Bold"), t(" "), i("italic")]
+        );
+        let mut v = vec![t("see "), b("the Alternative Care")];
+        append_spaced(&mut v, vec![b("of Children;")]);
+        assert_eq!(v, [t("see "), b("the Alternative Care of Children;")]);
     }
 
     #[test]

@@ -17,11 +17,6 @@ use crate::{Warning, WarningKind};
 /// Agreement"); a longer line is a title.
 const MAX_BODY_NAME: usize = 90;
 
-/// Small words a title line ends with when the title goes on in the next line.
-const CONTINUING_WORDS: &[&str] = &[
-    "on", "of", "the", "and", "for", "in", "to", "a", "an", "by", "with", "against", "at", "from",
-];
-
 /// Whether a block starts the body: "Introduction", a resolution or decision heading, a
 /// numbered chapter, section or part heading, or a numbered paragraph.
 fn is_body_start(b: &Lines, j: &Joined) -> bool {
@@ -56,6 +51,8 @@ fn with_star_marks(v: &[Inline]) -> String {
             Inline::Note(n) if !n.marker.is_empty() && n.marker.chars().all(|c| c == '*') => {
                 s.push_str(&n.marker)
             }
+            // (A mark printed inside a bold or italic title.)
+            Inline::Strong(c) | Inline::Emphasis(c) => s.push_str(&with_star_marks(c)),
             other => s.push_str(&plain_text(std::slice::from_ref(other))),
         }
     }
@@ -195,7 +192,7 @@ pub(crate) fn read(
             if let (Some(level), Some(title)) = (st.title_level, m.title.as_mut()) {
                 let last = title.rsplit(' ').next().unwrap_or("").to_lowercase();
                 let cont = text.starts_with(|c: char| c.is_lowercase())
-                    || CONTINUING_WORDS.contains(&last.as_str());
+                    || crate::recognize::scan::CONTINUING_WORDS.contains(&last.as_str());
                 if m.subtitle.is_none() && b.hints.heading_level == level && level > 0 && cont {
                     title.push(' ');
                     title.push_str(&strip_marks(text));

@@ -205,7 +205,11 @@ pub(crate) fn heading_like(b: &Lines, j: &Joined) -> bool {
         return true;
     }
     let t = j.text.as_str();
-    if t.is_empty() || t.chars().count() > MAX_HEADING || t.ends_with(['.', ',', ';', ':']) {
+    if t.is_empty()
+        || t.chars().count() > MAX_HEADING
+        || t.ends_with(['.', ',', ';', ':'])
+        || scan::ends_mid_phrase(t)
+    {
         return false;
     }
     if inlines::whole(&j.inlines, true).is_some() {

@@ -159,13 +159,23 @@ pub(crate) fn ends_open(t: &str) -> bool {
     !t.ends_with(['.', ':', ';', '?', '!', ','])
 }
 
+/// Small words a line ends with when its phrase goes on in the next line: a title or a
+/// heading never ends with one.
+pub(crate) const CONTINUING_WORDS: &[&str] = &[
+    "on", "of", "the", "and", "for", "in", "to", "a", "an", "by", "with", "against", "at", "from",
+    "its", "their",
+];
+
+/// Whether a text ends with one of the [`CONTINUING_WORDS`] ("… to improve the quality of
+/// the education system, to").
+pub(crate) fn ends_mid_phrase(t: &str) -> bool {
+    let last = t.trim_end().rsplit(' ').next().unwrap_or("").to_lowercase();
+    CONTINUING_WORDS.contains(&last.as_str())
+}
+
 /// Splits title lines into title and subtitle: a line continues the title when the title so
 /// far ends with a small word or is long (wrapped), or the line starts in lowercase.
 pub(crate) fn split_title(lines: &[String]) -> Vec<String> {
-    const SMALL: &[&str] = &[
-        "on", "of", "the", "and", "for", "in", "to", "a", "an", "by", "with", "against", "at",
-        "from", "its", "their",
-    ];
     let mut groups: Vec<String> = Vec::new();
     let mut last_len = 0;
     // A title set over several lines ends at the line carrying its note mark ("Report of
@@ -194,7 +204,7 @@ pub(crate) fn split_title(lines: &[String]) -> Vec<String> {
             let last = g.rsplit(' ').next().unwrap_or("").to_lowercase();
             let marked = g.ends_with('*') || g.ends_with('∗');
             !marked
-                && (SMALL.contains(&last.as_str())
+                && (CONTINUING_WORDS.contains(&last.as_str())
                     || last_len >= WRAPPED_TITLE_LINE
                     || l.starts_with(|c: char| c.is_lowercase()))
         });

@@ -374,3 +374,14 @@ pub fn check_corpus(
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The document's first resolution (a resolution document holds one).
+pub fn first_resolution(d: &Document) -> &undocs::model::Resolution {
+    d.body
+        .iter()
+        .find_map(|b| match b {
+            Block::Resolution(r) => Some(r),
+            _ => None,
+        })
+        .expect("a resolution")
+}
