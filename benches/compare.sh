@@ -45,10 +45,21 @@ SAMPLES=../shared/samples
 if [ -d "$SAMPLES/un" ] && command -v pdftotext >/dev/null; then
   echo
   printf '%-30s %12s %14s %8s\n' pdf undocs_ms pdftotext_ms ratio
-  for f in "$SAMPLES"/un/*.pdf "$SAMPLES"/upr/albania2014.pdf "$SAMPLES"/upr/algeria2008.pdf; do
+  for f in "$SAMPLES"/un/*.pdf "$SAMPLES"/upr/*.pdf; do
     u=$(median_ms $U convert "$f" "$WORK/pdf.json")
     p=$(median_ms pdftotext -layout "$f" "$WORK/pdf.txt")
     r=$(awk -v p="$p" -v u="$u" 'BEGIN {printf "%.2fx", p/u}')
     printf '%-30s %12s %14s %8s\n' "$(basename "$f")" "$u" "$p" "$r"
+  done
+  # Generated reports (benches/support/pdfgen.rs): time per page as pages grow.
+  echo
+  printf '%-30s %12s %14s %8s %10s\n' generated undocs_ms pdftotext_ms ratio ms/page
+  for n in 10 300; do
+    cargo run --release --quiet --example generate_pdf -- $n "$WORK/gen$n.pdf" 2>/dev/null
+    u=$(median_ms $U convert "$WORK/gen$n.pdf" "$WORK/pdf.json")
+    p=$(median_ms pdftotext -layout "$WORK/gen$n.pdf" "$WORK/pdf.txt")
+    r=$(awk -v p="$p" -v u="$u" 'BEGIN {printf "%.2fx", p/u}')
+    per=$(awk -v u="$u" -v n="$n" 'BEGIN {printf "%.2f", u/n}')
+    printf '%-30s %12s %14s %8s %10s\n' "$n pages" "$u" "$p" "$r" "$per"
   done
 fi

@@ -23,6 +23,10 @@ pub struct ReadOptions {
     /// Most pages of a PDF read. Default: 20,000 (the largest UN documents run to a few
     /// thousand).
     pub max_pages: usize,
+    /// Threads a PDF's pages are interpreted on: 0 (the default) takes as many as the
+    /// machine has, up to 4, for files of several pages; 1 reads on the calling thread only
+    /// (set it when reading many files in parallel yourself).
+    pub threads: usize,
 }
 
 impl Default for ReadOptions {
@@ -34,6 +38,7 @@ impl Default for ReadOptions {
             max_part_bytes: 128 << 20,
             max_total_bytes: 512 << 20,
             max_pages: 20_000,
+            threads: 0,
         }
     }
 }
@@ -55,6 +60,17 @@ impl ReadOptions {
     /// Sets [`ReadOptions::max_pages`].
     pub fn with_max_pages(mut self, n: usize) -> Self {
         self.max_pages = n;
+        self
+    }
+
+    /// Sets [`ReadOptions::threads`].
+    ///
+    /// ```
+    /// let one = undocs::ReadOptions::default().with_threads(1);
+    /// assert_eq!(one.threads, 1);
+    /// ```
+    pub fn with_threads(mut self, n: usize) -> Self {
+        self.threads = n;
         self
     }
 

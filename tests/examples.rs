@@ -67,3 +67,26 @@ fn generate_report_writes_n_paragraphs() {
         .document;
     assert_eq!(d.paragraph_numbers().len(), 50);
 }
+
+#[test]
+#[cfg(feature = "pdf")]
+fn generate_pdf_writes_a_report_the_pdf_reader_reads() {
+    let out = tmp("gen.pdf");
+    let o = example("generate_pdf")
+        .args(["12", out.to_str().unwrap()])
+        .output()
+        .expect("generate_pdf runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let d = undocs::read_path(&out, &ReadOptions::default())
+        .expect("its PDF reads")
+        .document;
+    assert_eq!(d.meta.symbols[0].to_string(), "A/HRC/99/17");
+    // As many paragraphs as it says on stderr ("…: 12 pages, 104 paragraphs, …").
+    let said = String::from_utf8_lossy(&o.stderr);
+    let paragraphs = said
+        .split(", ")
+        .find_map(|w| w.strip_suffix(" paragraphs"))
+        .and_then(|n| n.parse::<usize>().ok())
+        .expect("a paragraph count");
+    assert_eq!(d.paragraph_numbers().len(), paragraphs);
+}

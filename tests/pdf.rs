@@ -247,3 +247,78 @@ fn bold_and_italic_come_from_the_page_fonts() {
     });
     assert!(found, "paragraph 87 with its recommendations");
 }
+
+#[path = "../benches/support/pdfgen.rs"]
+mod pdfgen;
+
+/// A report written by another producer (benches/pdfgen.rs: standard fonts, not embedded,
+/// no tags), whose every paragraph and note is known, read whole at 10 and 300 pages:
+/// masthead, headings, paragraphs 1…N rejoined across pages, every note at its mark.
+#[test]
+fn generated_reports_of_10_and_300_pages_read_whole() {
+    use undocs::model::{Block, Inline};
+    for pages in [10, 300] {
+        let g = pdfgen::report_pdf(pages);
+        std::fs::write(
+            std::env::temp_dir().join(format!("undocs-gen-{pages}.pdf")),
+            &g.pdf,
+        )
+        .unwrap();
+        let out = undocs::read_bytes(&g.pdf, Format::Pdf, &ReadOptions::default())
+            .unwrap_or_else(|e| panic!("{pages} pages: {e}"));
+        let d = out.document;
+        let m = &d.meta;
+        assert_eq!(
+            m.symbols.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+            [pdfgen::SYMBOL]
+        );
+        assert_eq!(m.title.as_deref(), Some(pdfgen::TITLE));
+        assert_eq!(
+            m.session.as_ref().and_then(|s| s.number.as_deref()),
+            Some("31")
+        );
+        assert_eq!(
+            m.job_number.as_ref().map(|j| j.to_string()).as_deref(),
+            Some("GE.16-01234 (E)")
+        );
+        assert_eq!(
+            d.paragraph_numbers(),
+            (1..=g.paragraphs)
+                .map(|n| format!("{n}."))
+                .collect::<Vec<_>>(),
+            "{pages} pages"
+        );
+        assert_eq!(d.headings().len() as u32, g.headings, "{pages} pages");
+        let mut notes = Vec::new();
+        d.walk(&mut |b, _, _| {
+            if let Block::Paragraph(p) = b {
+                for i in &p.content {
+                    if let Inline::Note(n) = i {
+                        notes.push((p.num.clone(), n.marker.clone()));
+                    }
+                }
+            }
+        });
+        let expected: Vec<(Option<String>, String)> = (1..=g.notes)
+            .map(|k| (Some(format!("{}.", 5 * k)), k.to_string()))
+            .collect();
+        assert_eq!(notes, expected, "{pages} pages");
+        assert!(out.warnings.is_empty(), "{pages} pages: {:?}", out.warnings);
+    }
+}
+
+/// Pages drawn on several threads give the very document one thread gives.
+#[test]
+fn threads_do_not_change_what_is_read() {
+    let g = pdfgen::report_pdf(20);
+    let read = |n: usize| {
+        undocs::read_bytes(&g.pdf, Format::Pdf, &ReadOptions::default().with_threads(n))
+            .expect("reads")
+    };
+    let one = read(1);
+    for n in [2, 3, 4] {
+        let many = read(n);
+        assert_eq!(one.document, many.document, "{n} threads");
+        assert_eq!(one.warnings, many.warnings, "{n} threads");
+    }
+}

@@ -34,36 +34,43 @@ pub(crate) struct Glyph {
     pub style: Style,
 }
 
-/// A glyph's text, held without an allocation when it is short (nearly always: one
-/// character).
+/// A glyph's text, held without an allocation when it is one character (nearly always).
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum GlyphText {
-    Short { buf: [u8; 8], len: u8 },
+    Char(char),
     Long(Box<str>),
 }
 
 impl GlyphText {
     pub(crate) fn new(s: &str) -> Self {
-        let mut buf = [0u8; 8];
-        match buf.get_mut(..s.len()) {
-            Some(b) => {
-                b.copy_from_slice(s.as_bytes());
-                GlyphText::Short {
-                    buf,
-                    len: s.len() as u8,
-                }
-            }
-            None => GlyphText::Long(s.into()),
+        let mut cs = s.chars();
+        match (cs.next(), cs.next()) {
+            (Some(c), None) => GlyphText::Char(c),
+            _ => GlyphText::Long(s.into()),
         }
     }
 
-    pub(crate) fn as_str(&self) -> &str {
+    /// Whether it is white space only (or nothing).
+    pub(crate) fn is_blank(&self) -> bool {
         match self {
-            // (Always valid: copied whole from a `str`.)
-            GlyphText::Short { buf, len } => {
-                std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or_default()
-            }
-            GlyphText::Long(s) => s,
+            GlyphText::Char(c) => c.is_whitespace(),
+            GlyphText::Long(s) => s.trim().is_empty(),
+        }
+    }
+
+    /// Whether it starts with a space.
+    pub(crate) fn starts_with_space(&self) -> bool {
+        match self {
+            GlyphText::Char(c) => *c == ' ',
+            GlyphText::Long(s) => s.starts_with(' '),
+        }
+    }
+
+    /// Appends it to `out`.
+    pub(crate) fn push_to(&self, out: &mut String) {
+        match self {
+            GlyphText::Char(c) => out.push(*c),
+            GlyphText::Long(s) => out.push_str(s),
         }
     }
 }
@@ -207,7 +214,7 @@ impl<'a> Device<'a> for Collector<'_> {
             let ask = || {
                 let text = match g.as_unicode() {
                     Some(hayro_interpret::hayro_cmap::BfString::Char(c)) => {
-                        Some(GlyphText::new(c.encode_utf8(&mut [0; 4])))
+                        Some(GlyphText::Char(c))
                     }
                     Some(hayro_interpret::hayro_cmap::BfString::String(s)) => {
                         Some(GlyphText::new(&s))

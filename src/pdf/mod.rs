@@ -35,6 +35,59 @@ fn syntax(message: impl Into<String>) -> Error {
     }
 }
 
+/// Most threads a PDF's pages are drawn on by default.
+const MAX_THREADS: usize = 4;
+/// Fewest pages worth a thread of their own.
+const MIN_PAGES_PER_THREAD: usize = 3;
+
+/// One page as drawn: its printed lines (glyphs grouped by baseline) and rules, and what
+/// could not be kept.
+struct Drawn {
+    lines: Vec<page::Line>,
+    glyphs: usize,
+    rules: Vec<glyphs::Rule>,
+    width: f64,
+    height: f64,
+    unmapped: usize,
+    truncated: bool,
+}
+
+/// Draws pages one after the other, keeping what they share: hayro's cache of fonts and
+/// objects, the fonts' styles, and what each font's codes stand for.
+#[derive(Default)]
+struct Drawer<'a> {
+    cache: InterpreterCache<'a>,
+    fonts: fonts::Fonts,
+    codes: glyphs::Codes,
+}
+
+impl<'a> Drawer<'a> {
+    fn draw(&mut self, p: &hayro_syntax::page::Page<'a>) -> Drawn {
+        let it = Affine::new(p.initial_transform(true).as_coeffs());
+        let (w, h) = p.render_dimensions();
+        let (w, h) = (f64::from(w), f64::from(h));
+        let mut ctx = Context::new(
+            it,
+            Rect::new(0.0, 0.0, w, h),
+            &self.cache,
+            p.xref(),
+            InterpreterSettings::default(),
+        );
+        let shown = fonts::shown(p, &mut self.fonts);
+        let mut dev = glyphs::Collector::new(shown, self.fonts.styles(), &mut self.codes);
+        interpret_page(p, &mut ctx, &mut dev);
+        Drawn {
+            width: w,
+            height: h,
+            unmapped: dev.unmapped,
+            truncated: dev.truncated,
+            rules: std::mem::take(&mut dev.rules),
+            glyphs: dev.glyphs.len(),
+            lines: page::lines(&dev.glyphs),
+        }
+    }
+}
+
 /// Reads a PDF into a document, with warnings for what could not be recognized.
 pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
     let pdf = Pdf::new(Arc::new(bytes.to_vec())).map_err(|e| match e {
@@ -55,31 +108,16 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
             option: "max_pages",
         });
     }
-    let cache = InterpreterCache::new();
     let mut warnings = Vec::new();
     let mut inputs: Vec<Input> = Vec::new();
     let mut glyph_count = 0usize;
     let mut numbering = crate::recognize::numbering::Numbering::default();
     let mut unmapped = 0usize;
-    let mut fonts = fonts::Fonts::default();
-    let mut codes = glyphs::Codes::default();
-    for (i, p) in pages.iter().enumerate() {
-        let it = Affine::new(p.initial_transform(true).as_coeffs());
-        let (w, h) = p.render_dimensions();
-        let (w, h) = (f64::from(w), f64::from(h));
-        let mut ctx = Context::new(
-            it,
-            Rect::new(0.0, 0.0, w, h),
-            &cache,
-            p.xref(),
-            InterpreterSettings::default(),
-        );
-        let shown = fonts::shown(p, &mut fonts);
-        let mut dev = glyphs::Collector::new(shown, fonts.styles(), &mut codes);
-        interpret_page(p, &mut ctx, &mut dev);
-        glyph_count += dev.glyphs.len();
-        unmapped += dev.unmapped;
-        if dev.truncated {
+    // Pages are drawn (the costly part) on worker threads, and read in order here.
+    let mut take = |i: usize, d: Drawn| {
+        glyph_count += d.glyphs;
+        unmapped += d.unmapped;
+        if d.truncated {
             SOURCE.warn(
                 &mut warnings,
                 WarningKind::Dropped,
@@ -90,11 +128,57 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
                 ),
             );
         }
-        let out = page::read(&dev.glyphs, &dev.rules, w, h, i + 1, i == 0, &mut numbering);
+        let out = page::read(
+            d.lines,
+            &d.rules,
+            d.width,
+            d.height,
+            i + 1,
+            i == 0,
+            &mut numbering,
+        );
         if let Some(j) = out.job_number {
             inputs.push(Input::JobNumber(j));
         }
         place_notes(out.blocks, out.notes, i + 1, &mut inputs, &mut warnings);
+    };
+    let threads = match options.threads {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS)),
+        n => n,
+    }
+    .min(pages.len() / MIN_PAGES_PER_THREAD)
+    .max(1);
+    if threads == 1 {
+        let mut drawer = Drawer::default();
+        for (i, p) in pages.iter().enumerate() {
+            take(i, drawer.draw(p));
+        }
+    } else {
+        std::thread::scope(|scope| {
+            let pages = &pages;
+            // Worker t draws pages t, t + threads, …; each may run two pages ahead.
+            let receivers: Vec<_> = (0..threads)
+                .map(|t| {
+                    let (tx, rx) = std::sync::mpsc::sync_channel::<Drawn>(2);
+                    scope.spawn(move || {
+                        let mut drawer = Drawer::default();
+                        for p in pages.iter().skip(t).step_by(threads) {
+                            if tx.send(drawer.draw(p)).is_err() {
+                                return;
+                            }
+                        }
+                    });
+                    rx
+                })
+                .collect();
+            for i in 0..pages.len() {
+                // (A worker gone before its page would have panicked: the scope says so.)
+                let Ok(d) = receivers[i % threads].recv() else {
+                    break;
+                };
+                take(i, d);
+            }
+        });
     }
     if glyph_count == 0 {
         return Err(syntax(

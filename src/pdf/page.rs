@@ -34,7 +34,7 @@ impl Segment {
 
 /// A printed line.
 #[derive(Clone, Debug)]
-struct Line {
+pub(crate) struct Line {
     y: f64,
     size: f64,
     segments: Vec<Segment>,
@@ -50,6 +50,30 @@ impl Line {
     fn x1(&self) -> f64 {
         self.segments.last().map_or(0.0, |s| s.x1)
     }
+    /// Whether the line ends a sentence (a note mark after the full stop does not count).
+    fn ends_sentence(&self) -> bool {
+        let mut t = String::new();
+        let pieces: Vec<&Piece> = self.segments.iter().flat_map(|s| &s.pieces).collect();
+        let end = pieces.iter().rposition(|p| !p.sup).map_or(0, |i| i + 1);
+        for p in &pieces[..end] {
+            t.push_str(&p.text);
+        }
+        let t = t.trim_end().trim_end_matches(['”', '’', '"', ')']);
+        t.ends_with(['.', ':', ';', '?', '!'])
+    }
+
+    /// Whether every word of the line is bold (a heading's line; marks, and a number in
+    /// another type before a bold recommendation, do not count).
+    fn bold(&self) -> bool {
+        self.segments
+            .iter()
+            .flat_map(|s| &s.pieces)
+            .enumerate()
+            .all(|(i, p)| {
+                let number = i == 0 && starts_numbered(&p.text) && !p.text.trim().contains(' ');
+                p.style.bold || p.sup || number || !p.text.chars().any(char::is_alphanumeric)
+            })
+    }
     fn text(&self) -> String {
         let parts: Vec<String> = self.segments.iter().map(Segment::text).collect();
         parts.join("   ").trim().to_string()
@@ -64,7 +88,7 @@ const COLUMN_GAP: f64 = 2.5;
 const SUP_SIZE: f64 = 0.85;
 
 /// Groups glyphs into lines by baseline; small raised glyphs join the line they sit on.
-fn lines(glyphs: &[Glyph]) -> Vec<Line> {
+pub(crate) fn lines(glyphs: &[Glyph]) -> Vec<Line> {
     let mut gs: Vec<&Glyph> = glyphs.iter().filter(|g| g.size > 0.5).collect();
     gs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     // Rows by baseline (within a fifth of the size).
@@ -133,7 +157,7 @@ fn lines(glyphs: &[Glyph]) -> Vec<Line> {
         for (g, sup) in row {
             let gap = g.x - end;
             if !decided {
-                if g.text.as_str().trim().is_empty() {
+                if g.text.is_blank() {
                     word_end = word_end.or(last_end);
                 } else if let Some(e) = word_end.or(last_end.filter(|_| gap > WORD_GAP * g.size)) {
                     spaced = g.x - e > 0.8 * g.size;
@@ -151,7 +175,7 @@ fn lines(glyphs: &[Glyph]) -> Vec<Line> {
                 let seg = segments.last_mut();
                 if let Some(seg) = seg {
                     let ends_space = seg.pieces.last().is_some_and(|p| p.text.ends_with(' '));
-                    if !ends_space && !g.text.as_str().starts_with(' ') {
+                    if !ends_space && !g.text.starts_with_space() {
                         // A space between two words of one style has that style; between
                         // styles, none (so a bold run ends at its last word).
                         match seg.pieces.last_mut() {
@@ -168,13 +192,17 @@ fn lines(glyphs: &[Glyph]) -> Vec<Line> {
             if let Some(seg) = segments.last_mut() {
                 let style = g.style;
                 // (A space glyph takes the style around it.)
-                let blank = g.text.as_str().trim().is_empty();
+                let blank = g.text.is_blank();
                 match seg.pieces.last_mut() {
                     Some(p) if p.sup == sup && (p.style == style || blank) => {
-                        p.text.push_str(g.text.as_str())
+                        g.text.push_to(&mut p.text)
                     }
                     _ => seg.pieces.push(Piece {
-                        text: g.text.as_str().to_string(),
+                        text: {
+                            let mut t = String::new();
+                            g.text.push_to(&mut t);
+                            t
+                        },
                         sup,
                         style,
                     }),
@@ -187,7 +215,7 @@ fn lines(glyphs: &[Glyph]) -> Vec<Line> {
                 } else {
                     0.5 * g.size
                 };
-            if !g.text.as_str().trim().is_empty() {
+            if !g.text.is_blank() {
                 last_end = Some(end);
             }
         }
@@ -296,7 +324,7 @@ fn is_mark(t: &str) -> bool {
 
 /// Reads one page. `first` is page 1 (the masthead: columns become lines of their own).
 pub(crate) fn read(
-    glyphs: &[Glyph],
+    mut ls: Vec<Line>,
     rules: &[Rule],
     width: f64,
     height: f64,
@@ -305,7 +333,6 @@ pub(crate) fn read(
     numbering: &mut Numbering,
 ) -> PageOut {
     let mut out = PageOut::default();
-    let mut ls = lines(glyphs);
     if ls.is_empty() {
         return out;
     }
@@ -464,13 +491,12 @@ pub(crate) fn read(
         let nested = start == Start::ListItem;
         // A paragraph's last line: short, and ending its sentence (a title set over two
         // short centred lines goes on).
-        let short_prev = prev.is_some_and(|p| {
-            let t = p.text();
-            let t = t.trim_end().trim_end_matches(['”', '’', '"', ')']);
-            p.x1() < right - 4.0 * body && t.ends_with(['.', ':', ';', '?', '!'])
-        });
+        let short_prev = prev.is_some_and(|p| p.x1() < right - 4.0 * body && p.ends_sentence());
+        // A bold line after a sentence's end in a line that is not bold: a heading starts.
+        let bold_edge = prev.is_some_and(|p| l.bold() && !p.bold() && p.ends_sentence());
         let new = prev.is_none()
             || gap > spacing
+            || bold_edge
             || numbered
             || (short_prev && !text.starts_with(char::is_lowercase))
             || (first && l.segments.len() > 1)
@@ -493,14 +519,25 @@ pub(crate) fn read(
                     typed.push(inlines(&s.pieces));
                 }
             } else {
-                let mut v = Vec::new();
-                for (i, s) in l.segments.iter().enumerate() {
-                    if i > 0 {
-                        v.push(Inline::Text(" ".into()));
+                // Columns of one line (a heading's number and its text) are one run of
+                // pieces, a space between them in the style on both sides.
+                let mut pieces: Vec<Piece> = Vec::new();
+                for s in &l.segments {
+                    if let (Some(a), Some(b)) = (pieces.last(), s.pieces.first()) {
+                        let style = if a.style == b.style {
+                            a.style
+                        } else {
+                            Style::default()
+                        };
+                        pieces.push(Piece {
+                            text: " ".into(),
+                            sup: false,
+                            style,
+                        });
                     }
-                    v.extend(inlines(&s.pieces));
+                    pieces.extend(s.pieces.iter().cloned());
                 }
-                typed.push(v);
+                typed.push(inlines(&pieces));
             }
         }
         let x0 = lines.first().map_or(left, Line::x0);

@@ -39,10 +39,28 @@ impl JobNumber {
     }
 
     /// A job number at the start of a footer line, as printed there:
-    /// `GE.25-02819 (E)    210325 210325` gives `GE.25-02819 (E)`.
+    /// `GE.25-02819 (E)    210325 210325` gives `GE.25-02819 (E)`; the letter may follow
+    /// without a space.
+    ///
+    /// ```
+    /// use undocs::model::JobNumber;
+    /// let j = JobNumber::parse_prefix("GE.25-02819 (E)    210325 210325").unwrap();
+    /// assert_eq!(j.to_string(), "GE.25-02819 (E)");
+    /// let j = JobNumber::parse_prefix("GE.16-01234(E)").unwrap();
+    /// assert_eq!(j.to_string(), "GE.16-01234 (E)");
+    /// assert!(JobNumber::parse_prefix("Please recycle").is_none());
+    /// ```
     pub fn parse_prefix(line: &str) -> Option<JobNumber> {
         let mut words = line.split_whitespace();
         let first = words.next()?;
+        // "GE.16-01234(E)": the letter printed without a space.
+        if let Some(at) = first.len().checked_sub(3)
+            && first.is_char_boundary(at)
+            && first[at..].starts_with('(')
+            && first.ends_with(')')
+        {
+            return format!("{} {}", &first[..at], &first[at..]).parse().ok();
+        }
         let letter = words
             .next()
             .filter(|w| w.len() == 3 && w.starts_with('(') && w.ends_with(')'));
