@@ -106,6 +106,10 @@ pub enum WarningKind {
     KeptAsText,
     /// Content was dropped.
     Dropped,
+    /// A slip of print was read as what it stands for: a paragraph number printed without
+    /// its period ("36   The Government…") where the next paragraph's number stands, read
+    /// as "36.".
+    Corrected,
     /// Anything else.
     Other,
 }

@@ -140,6 +140,9 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
         if let Some(j) = out.job_number {
             inputs.push(Input::JobNumber(j));
         }
+        for c in out.corrected {
+            SOURCE.warn(&mut warnings, WarningKind::Corrected, i + 1, c);
+        }
         place_notes(out.blocks, out.notes, i + 1, &mut inputs, &mut warnings);
     };
     let threads = match options.threads {
@@ -249,6 +252,15 @@ fn place_notes(
                 }
             }
         }
+        // Or inside a line, after a word ("when available.* A number of").
+        for i in inputs[start..].iter_mut() {
+            let Input::Lines(l) = i else { continue };
+            for line in &mut l.lines {
+                if put_star_note(line, marker.len(), text) {
+                    return false;
+                }
+            }
+        }
         true
     });
     for (marker, text) in left {
@@ -305,6 +317,66 @@ fn take_star_mark(v: &mut Vec<Inline>, n: usize) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// Puts an asterisk note where a run of `n` asterisks stands right after a word inside a
+/// line, followed by a space ("available.* A"); not after a symbol ("A/HRC/11/17*", a
+/// reissued document named in the text). Whether it did.
+fn put_star_note(v: &mut Vec<Inline>, n: usize, text: &str) -> bool {
+    for k in 0..v.len() {
+        let found = match &mut v[k] {
+            Inline::Strong(c) | Inline::Emphasis(c) => {
+                if put_star_note(c, n, text) {
+                    return true;
+                }
+                None
+            }
+            Inline::Text(t) => star_run_after_word(t, n).map(|at| {
+                let after = t.split_off(at);
+                (after[..n].to_string(), after[n..].to_string())
+            }),
+            _ => None,
+        };
+        if let Some((marker, rest)) = found {
+            v.insert(
+                k + 1,
+                Inline::Note(Note {
+                    marker,
+                    content: page::note_blocks(text),
+                }),
+            );
+            v.insert(k + 2, Inline::Text(rest));
+            return true;
+        }
+    }
+    false
+}
+
+/// Where a run of exactly `n` ASCII asterisks starts, right after a word that is not a
+/// symbol and followed by a space.
+fn star_run_after_word(t: &str, n: usize) -> Option<usize> {
+    let b = t.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'*' {
+            i += 1;
+            continue;
+        }
+        let end = b[i..]
+            .iter()
+            .position(|&c| c != b'*')
+            .map_or(b.len(), |p| i + p);
+        let word = t[..i].rsplit(' ').next().unwrap_or("");
+        let after_word = word
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_alphabetic() || ".,;:)”’\"".contains(c));
+        if end - i == n && after_word && !word.contains('/') && b.get(end) == Some(&b' ') {
+            return Some(i);
+        }
+        i = end;
+    }
+    None
 }
 
 fn normalize_marker(m: &str) -> String {

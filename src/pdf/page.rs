@@ -284,6 +284,8 @@ pub(crate) struct PageOut {
     pub blocks: Vec<Input>,
     pub notes: Vec<NoteDef>,
     pub job_number: Option<JobNumber>,
+    /// Slips of print read as what they stand for, to be said in warnings.
+    pub corrected: Vec<String>,
 }
 
 /// A note's start: "1 Text", "1/ Text", "* Text", or a raised number.
@@ -462,9 +464,29 @@ pub(crate) fn read(
     let char_w = 0.5 * body;
     // Blocks.
     let mut blocks: Vec<(Vec<Line>, bool, bool)> = Vec::new();
-    let mut prev: Option<&Line> = None;
-    for (idx, l) in ls.iter().enumerate() {
-        let gap = prev.map_or(f64::INFINITY, |p| l.y - p.y);
+    let mut prev: Option<usize> = None;
+    for idx in 0..ls.len() {
+        // A paragraph number printed without its period, where the next one stands: read
+        // as the number it is, and said.
+        let bare = ls[idx].text().split_whitespace().next().map(str::to_string);
+        if let Some(head) = bare
+            && head.bytes().all(|b| b.is_ascii_digit())
+            && numbering.missing_period(&head, ls[idx].spaced, (ls[idx].x0() - left) / char_w)
+            && let Some(p) = ls[idx]
+                .segments
+                .first_mut()
+                .and_then(|s| s.pieces.first_mut())
+            && p.text.trim_start().starts_with(head.as_str())
+        {
+            let at = p.text.len() - p.text.trim_start().len() + head.len();
+            p.text.insert(at, '.');
+            out.corrected.push(format!(
+                "paragraph number \"{head}\" printed without its period: read as \"{head}.\""
+            ));
+        }
+        let l = &ls[idx];
+        let prev_line = prev.map(|k| &ls[k]);
+        let gap = prev_line.map_or(f64::INFINITY, |p| l.y - p.y);
         let spacing = 1.6 * l.size.max(body);
         let text = l.text();
         let start = match text.split_whitespace().next() {
@@ -491,22 +513,23 @@ pub(crate) fn read(
         let nested = start == Start::ListItem;
         // A paragraph's last line: short, and ending its sentence (a title set over two
         // short centred lines goes on).
-        let short_prev = prev.is_some_and(|p| p.x1() < right - 4.0 * body && p.ends_sentence());
+        let short_prev =
+            prev_line.is_some_and(|p| p.x1() < right - 4.0 * body && p.ends_sentence());
         // A bold line after a sentence's end in a line that is not bold: a heading starts.
-        let bold_edge = prev.is_some_and(|p| l.bold() && !p.bold() && p.ends_sentence());
-        let new = prev.is_none()
+        let bold_edge = prev_line.is_some_and(|p| l.bold() && !p.bold() && p.ends_sentence());
+        let new = prev_line.is_none()
             || gap > spacing
             || bold_edge
             || numbered
             || (short_prev && !text.starts_with(char::is_lowercase))
             || (first && l.segments.len() > 1)
-            || prev.is_some_and(|p| first && p.segments.len() > 1);
+            || prev_line.is_some_and(|p| first && p.segments.len() > 1);
         if new {
             blocks.push((vec![l.clone()], gap > spacing, nested));
         } else if let Some(b) = blocks.last_mut() {
             b.0.push(l.clone());
         }
-        prev = Some(l);
+        prev = Some(idx);
     }
     let n = blocks.len();
     for k in 0..n {

@@ -90,6 +90,27 @@ impl Numbering {
     }
 }
 
+impl Numbering {
+    /// A number printed without its period ("36" followed by a wide gap): whether it is the
+    /// next paragraph's (at the paragraph numbers' indentation) or the next item's of the
+    /// open list, so that it stands for "36.". The caller reads it as such and says so.
+    pub(crate) fn missing_period(&self, head: &str, spaced: bool, indent: f64) -> bool {
+        /// How far (in character widths) a number may stand from where the paragraph
+        /// numbers stand.
+        const SAME_INDENT: f64 = 1.0;
+        let Ok(n) = head.parse::<u32>() else {
+            return false;
+        };
+        if !spaced || head.len() > 3 {
+            return false;
+        }
+        let at_para = self
+            .para_indent
+            .is_some_and(|pi| (indent - pi).abs() < SAME_INDENT);
+        (n == self.next_para && self.next_para > 1 && at_para) || self.nested_next == Some(n)
+    }
+}
+
 /// Whether an item's last line names the recommending State in brackets ("… (Czech
 /// Republic);"), as UPR recommendations end.
 pub(crate) fn names_a_state(last_line: &str) -> bool {
@@ -120,6 +141,12 @@ mod tests {
         assert_eq!(n.classify("3.1", true, 0.0, no), Start::Sub);
         assert_eq!(n.classify("(a)", true, 0.0, no), Start::Sub);
         assert_eq!(n.classify("7.5", false, 0.0, no), Start::Other);
+        // "4" printed without its period, where paragraph 4 stands: it stands for "4.".
+        assert!(n.missing_period("4", true, 0.0));
+        assert!(!n.missing_period("4", false, 0.0));
+        assert!(!n.missing_period("4", true, 6.0));
+        assert!(!n.missing_period("5", true, 0.0));
+        assert!(!n.missing_period("2008", true, 0.0));
         assert!(names_a_state("against journalists (Czech Republic);"));
         assert!(!names_a_state("the State under review."));
     }

@@ -429,6 +429,25 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
             // Which numbers start paragraphs, subparagraphs and items of a list inside a
             // paragraph: the numbering shared with the PDF reader.
             let rel = ind - margin;
+            // A paragraph number printed without its period, where the next one stands:
+            // read as the number it is, and said.
+            let fixed = (head.bytes().all(|b| b.is_ascii_digit())
+                && numbering.missing_period(head, spaced, rel as f64))
+            .then(|| {
+                warnings.push(
+                    Warning::new(
+                        crate::Format::Text,
+                        format!("line {no}"),
+                        format!(
+                            "paragraph number \"{head}\" printed without its period: read as \"{head}.\""
+                        ),
+                    )
+                    .with_kind(crate::WarningKind::Corrected),
+                );
+                format!("{head}.{}", &t[head.len()..])
+            });
+            let t = fixed.as_deref().unwrap_or(t);
+            let head = t.split_whitespace().next().unwrap_or("");
             let start = numbering.classify(head, spaced, rel as f64, || recommendation(&body[i..]));
             let nested_item = start == Start::ListItem;
             let para_start = start == Start::Paragraph;
