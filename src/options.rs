@@ -15,11 +15,17 @@ pub struct ReadOptions {
     /// Most entries a zip package (DOCX) may list. Default: 10,000.
     pub max_zip_entries: usize,
     /// Largest uncompressed size of one part of a package, counted while inflating (the
-    /// sizes a zip declares are not trusted). Default: 128 MiB.
+    /// sizes a zip declares are not trusted); for a PDF, of one page's decoded content
+    /// stream. Default: 128 MiB.
     pub max_part_bytes: u64,
     /// Largest uncompressed size of all the parts read from a package together, counted
-    /// while inflating. Default: 512 MiB.
+    /// while inflating; for a PDF, of all its pages' decoded content streams. Default:
+    /// 512 MiB. (Fonts and images in a PDF are decoded by hayro under its own limits.)
     pub max_total_bytes: u64,
+    /// Most objects a PDF may list in its cross-reference table. Default: 2,000,000 (UN
+    /// PDFs hold a few thousand). Nesting inside PDF objects and content is bounded by
+    /// hayro's own limits, and forms are followed at most [`ReadOptions::max_depth`] deep.
+    pub max_objects: usize,
     /// Most pages of a PDF read. Default: 20,000 (the largest UN documents run to a few
     /// thousand).
     pub max_pages: usize,
@@ -38,6 +44,7 @@ impl Default for ReadOptions {
             max_part_bytes: 128 << 20,
             max_total_bytes: 512 << 20,
             max_pages: 20_000,
+            max_objects: 2_000_000,
             threads: 0,
         }
     }
@@ -60,6 +67,12 @@ impl ReadOptions {
     /// Sets [`ReadOptions::max_pages`].
     pub fn with_max_pages(mut self, n: usize) -> Self {
         self.max_pages = n;
+        self
+    }
+
+    /// Sets [`ReadOptions::max_objects`].
+    pub fn with_max_objects(mut self, n: usize) -> Self {
+        self.max_objects = n;
         self
     }
 

@@ -143,21 +143,55 @@ fn damaged_pdfs_never_panic() {
     }
 }
 
+/// Every PDF limit of `ReadOptions` ends the read with an error naming what is too large
+/// and the option that sets it, whichever number of threads draws the pages.
 #[test]
-fn the_page_limit_is_an_error_naming_its_option() {
-    let Some(un) = shared("un") else { return };
-    let bytes = std::fs::read(un.join("10_A_RES_73_8_EN.pdf")).unwrap();
-    let e = undocs::read_bytes(
-        &bytes,
-        Format::Pdf,
-        &ReadOptions::default().with_max_pages(1),
-    )
-    .unwrap_err()
-    .to_string();
-    assert!(
-        e.contains("number of pages") && e.contains("max_pages"),
-        "{e}"
-    );
+fn the_limits_are_errors_naming_their_option() {
+    let g = pdfgen::report_pdf(20);
+    let err = |o: ReadOptions| {
+        undocs::read_bytes(&g.pdf, Format::Pdf, &o)
+            .unwrap_err()
+            .to_string()
+    };
+    let d = ReadOptions::default();
+    for (e, what, option) in [
+        (
+            err(d.clone().with_max_pages(1)),
+            "number of pages",
+            "max_pages",
+        ),
+        (
+            err(d.clone().with_max_objects(10)),
+            "number of objects",
+            "max_objects",
+        ),
+        // A page's content stream is a few kilobytes; twenty pages, tens of kilobytes.
+        (
+            err(d.clone().with_max_inflated(100, u64::MAX)),
+            "page's content stream",
+            "max_part_bytes",
+        ),
+        (
+            err(d
+                .clone()
+                .with_max_inflated(u64::MAX, 20_000)
+                .with_threads(1)),
+            "content streams together",
+            "max_total_bytes",
+        ),
+        (
+            err(d
+                .clone()
+                .with_max_inflated(u64::MAX, 20_000)
+                .with_threads(3)),
+            "content streams together",
+            "max_total_bytes",
+        ),
+    ] {
+        assert!(e.contains(what) && e.contains(option), "{e}");
+    }
+    // The same file within its limits reads.
+    assert!(undocs::read_bytes(&g.pdf, Format::Pdf, &d).is_ok());
 }
 
 /// Bold and italic come from the fonts the page names (Times-Italic, TimesNewRomanPS-BoldMT,
@@ -306,4 +340,21 @@ fn threads_do_not_change_what_is_read() {
         assert_eq!(one.document, many.document, "{n} threads");
         assert_eq!(one.warnings, many.warnings, "{n} threads");
     }
+}
+
+/// A scanned report with an OCR text layer (invisible text over the image) reads as far as
+/// its text allows: here, as the same report printed visibly.
+#[test]
+fn an_ocr_text_layer_reads_like_printed_text() {
+    let printed = pdfgen::report_pdf(6);
+    let ocr = pdfgen::ocr_layer_pdf(6);
+    assert_ne!(printed.pdf, ocr.pdf);
+    let read = |b: &[u8]| {
+        undocs::read_bytes(b, Format::Pdf, &ReadOptions::default())
+            .expect("reads")
+            .document
+    };
+    let d = read(&ocr.pdf);
+    assert_eq!(d, read(&printed.pdf));
+    assert_eq!(d.paragraph_numbers().len() as u32, ocr.paragraphs);
 }

@@ -191,6 +191,16 @@ fn roman(n: u32) -> String {
 
 /// A report of about `pages` pages.
 pub fn report_pdf(pages: usize) -> Generated {
+    report_pdf_with(pages, false)
+}
+
+/// The same report with its text invisible (text rendering mode 3), as an OCR layer lies
+/// over a scanned page (the scan itself left out).
+pub fn ocr_layer_pdf(pages: usize) -> Generated {
+    report_pdf_with(pages, true)
+}
+
+fn report_pdf_with(pages: usize, invisible: bool) -> Generated {
     // Paragraphs of 3–5 lines, headings every tenth: about 26 paragraphs to 3 pages.
     let paragraphs = (pages.max(1) * 26 / 3).max(1) as u32;
     let mut items = Vec::new();
@@ -333,6 +343,11 @@ pub fn report_pdf(pages: usize) -> Generated {
                 "<< /Type /Font /Subtype /Type1 /BaseFont /{base} /Encoding /WinAnsiEncoding >>"
             ),
         );
+    }
+    if invisible {
+        for content in &mut out {
+            *content = content.replace("BT ", "BT 3 Tr ");
+        }
     }
     for (i, content) in out.iter().enumerate() {
         obj(

@@ -134,13 +134,15 @@ fn style_of(dict: &Dict<'_>) -> Style {
     style
 }
 
-/// The page's text-showing operators, in the order they are drawn.
-pub(crate) fn shown(page: &Page<'_>, fonts: &mut Fonts) -> Vec<Shown> {
+/// The page's text-showing operators, in the order they are drawn; forms are followed at
+/// most `max_depth` deep (and never deeper than hayro draws them).
+pub(crate) fn shown(page: &Page<'_>, fonts: &mut Fonts, max_depth: usize) -> Vec<Shown> {
     let mut out = Vec::new();
     let mut scan = Scan {
         fonts,
         out: &mut out,
         bytes: 0,
+        max_depth: max_depth.min(MAX_FORM_DEPTH),
     };
     let data = page.page_stream().unwrap_or(&[]);
     scan.ops(TypedIter::new(data), page.resources(), None, 0);
@@ -151,6 +153,7 @@ struct Scan<'f> {
     fonts: &'f mut Fonts,
     out: &'f mut Vec<Shown>,
     bytes: usize,
+    max_depth: usize,
 }
 
 impl Scan<'_> {
@@ -195,7 +198,7 @@ impl Scan<'_> {
                     }
                     self.push(bytes, font);
                 }
-                TypedInstruction::XObject(x) if depth < MAX_FORM_DEPTH => {
+                TypedInstruction::XObject(x) if depth < self.max_depth => {
                     let Some(stream) = res.get_x_object(x.0) else {
                         continue;
                     };

@@ -43,6 +43,8 @@ const MIN_PAGES_PER_THREAD: usize = 3;
 /// One page as drawn: its printed lines (glyphs grouped by baseline) and rules, and what
 /// could not be kept.
 struct Drawn {
+    /// The decoded content stream's size (when over the limit, nothing else was done).
+    content_bytes: u64,
     lines: Vec<page::Line>,
     glyphs: usize,
     rules: Vec<glyphs::Rule>,
@@ -56,6 +58,9 @@ struct Drawn {
 /// objects, the fonts' styles, and what each font's codes stand for.
 #[derive(Default)]
 struct Drawer<'a> {
+    /// [`ReadOptions::max_part_bytes`] and [`ReadOptions::max_depth`].
+    max_part: u64,
+    max_depth: usize,
     cache: InterpreterCache<'a>,
     fonts: fonts::Fonts,
     codes: glyphs::Codes,
@@ -63,6 +68,19 @@ struct Drawer<'a> {
 
 impl<'a> Drawer<'a> {
     fn draw(&mut self, p: &hayro_syntax::page::Page<'a>) -> Drawn {
+        let content_bytes = p.page_stream().map_or(0, |s| s.len() as u64);
+        if content_bytes > self.max_part {
+            return Drawn {
+                content_bytes,
+                lines: vec![],
+                glyphs: 0,
+                rules: vec![],
+                width: 0.0,
+                height: 0.0,
+                unmapped: 0,
+                truncated: false,
+            };
+        }
         let it = Affine::new(p.initial_transform(true).as_coeffs());
         let (w, h) = p.render_dimensions();
         let (w, h) = (f64::from(w), f64::from(h));
@@ -73,10 +91,11 @@ impl<'a> Drawer<'a> {
             p.xref(),
             InterpreterSettings::default(),
         );
-        let shown = fonts::shown(p, &mut self.fonts);
+        let shown = fonts::shown(p, &mut self.fonts, self.max_depth);
         let mut dev = glyphs::Collector::new(shown, self.fonts.styles(), &mut self.codes);
         interpret_page(p, &mut ctx, &mut dev);
         Drawn {
+            content_bytes,
             width: w,
             height: h,
             unmapped: dev.unmapped,
@@ -85,6 +104,16 @@ impl<'a> Drawer<'a> {
             glyphs: dev.glyphs.len(),
             lines: page::lines(&dev.glyphs),
         }
+    }
+}
+
+fn limit(at: Location, what: &'static str, limit: u64, option: &'static str) -> Error {
+    Error::Limit {
+        format: Format::Pdf,
+        at,
+        what,
+        limit,
+        option,
     }
 }
 
@@ -99,14 +128,23 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
         }
     })?;
     let pages = pdf.pages();
-    if pages.len() > options.max_pages {
-        return Err(Error::Limit {
-            format: Format::Pdf,
-            at: Location::part("input"),
-            what: "number of pages",
-            limit: options.max_pages as u64,
-            option: "max_pages",
-        });
+    for (n, max, what, option) in [
+        (
+            pdf.len(),
+            options.max_objects,
+            "number of objects",
+            "max_objects",
+        ),
+        (
+            pages.len(),
+            options.max_pages,
+            "number of pages",
+            "max_pages",
+        ),
+    ] {
+        if n > max {
+            return Err(limit(Location::part("input"), what, max as u64, option));
+        }
     }
     let mut warnings = Vec::new();
     let mut inputs: Vec<Input> = Vec::new();
@@ -114,7 +152,32 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
     let mut numbering = crate::recognize::numbering::Numbering::default();
     let mut unmapped = 0usize;
     // Pages are drawn (the costly part) on worker threads, and read in order here.
-    let mut take = |i: usize, d: Drawn| {
+    let mut content_bytes = 0u64;
+    let mut take = |i: usize, d: Drawn| -> Result<()> {
+        content_bytes += d.content_bytes;
+        for (n, max, what, option) in [
+            (
+                d.content_bytes,
+                options.max_part_bytes,
+                "decoded size of the page's content stream, in bytes",
+                "max_part_bytes",
+            ),
+            (
+                content_bytes,
+                options.max_total_bytes,
+                "decoded size of the pages' content streams together, in bytes",
+                "max_total_bytes",
+            ),
+        ] {
+            if n > max {
+                return Err(limit(
+                    Location::part(format!("page {}", i + 1)),
+                    what,
+                    max,
+                    option,
+                ));
+            }
+        }
         glyph_count += d.glyphs;
         unmapped += d.unmapped;
         if d.truncated {
@@ -144,6 +207,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
             SOURCE.warn(&mut warnings, WarningKind::Corrected, i + 1, c);
         }
         place_notes(out.blocks, out.notes, i + 1, &mut inputs, &mut warnings);
+        Ok(())
     };
     let threads = match options.threads {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS)),
@@ -151,20 +215,25 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
     }
     .min(pages.len() / MIN_PAGES_PER_THREAD)
     .max(1);
+    let drawer = || Drawer {
+        max_part: options.max_part_bytes,
+        max_depth: options.max_depth,
+        ..Default::default()
+    };
     if threads == 1 {
-        let mut drawer = Drawer::default();
+        let mut drawer = drawer();
         for (i, p) in pages.iter().enumerate() {
-            take(i, drawer.draw(p));
+            take(i, drawer.draw(p))?;
         }
     } else {
-        std::thread::scope(|scope| {
+        std::thread::scope(|scope| -> Result<()> {
             let pages = &pages;
             // Worker t draws pages t, t + threads, …; each may run two pages ahead.
             let receivers: Vec<_> = (0..threads)
                 .map(|t| {
                     let (tx, rx) = std::sync::mpsc::sync_channel::<Drawn>(2);
                     scope.spawn(move || {
-                        let mut drawer = Drawer::default();
+                        let mut drawer = drawer();
                         for p in pages.iter().skip(t).step_by(threads) {
                             if tx.send(drawer.draw(p)).is_err() {
                                 return;
@@ -179,9 +248,11 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
                 let Ok(d) = receivers[i % threads].recv() else {
                     break;
                 };
-                take(i, d);
+                // (An error drops the receivers: the workers stop at their next page.)
+                take(i, d)?;
             }
-        });
+            Ok(())
+        })?;
     }
     if glyph_count == 0 {
         return Err(syntax(
