@@ -173,6 +173,17 @@ pub(crate) fn read(
             if is_body_start(b, &j) {
                 break;
             }
+            // "[without reference to a Main Committee (A/73/L.3)]" printed apart from the
+            // adoption line above it: the resolution's origin.
+            let adopted = m.subtitle.as_deref().is_some_and(|s| {
+                s.starts_with("Resolution adopted") || s.starts_with("Decision adopted")
+            });
+            if adopted && st.origin.is_none() && text.starts_with('[') && text.ends_with(']') {
+                st.origin = Some(text.to_string());
+                keep_notes(&b.lines, m);
+                i += 1;
+                continue;
+            }
             if text.eq_ignore_ascii_case("Summary") {
                 st.in_summary = true;
                 i += 1;

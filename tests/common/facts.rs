@@ -14,9 +14,31 @@ pub struct Pdf {
     pub agenda: &'static str,
     pub agenda_title: &'static str,
     pub title: &'static str,
+    pub organ: &'static str,
+    pub body: Option<&'static str>,
+    pub original: Option<Language>,
+    pub session_dates: Option<&'static str>,
+    pub subtitle: &'static str,
+    /// Title notes: marker and how the note's text starts.
+    pub title_notes: &'static [(&'static str, &'static str)],
+    pub job: &'static str,
+    pub headings: &'static [&'static str],
+    pub first_words: &'static str,
     pub last_para: u32,
+    pub last_words: &'static str,
     pub footnotes: usize,
+    /// The first footnote: marker and text.
+    pub first_note: (&'static str, &'static str),
 }
+
+/// The headings of a UPR Working Group report since 2010, as printed.
+const UPR_HEADINGS: &[&str] = &[
+    "Introduction",
+    "I. Summary of the proceedings of the review process",
+    "A. Presentation by the State under review",
+    "B. Interactive dialogue and responses by the State under review",
+    "II. Conclusions and/or recommendations",
+];
 
 /// Facts read by hand in the PDFs (shared/samples/un).
 pub const PDFS: &[Pdf] = &[
@@ -29,10 +51,27 @@ pub const PDFS: &[Pdf] = &[
         agenda: "6",
         agenda_title: "Universal Periodic Review",
         title: "Report of the Working Group on the Universal Periodic Review",
+        organ: "General Assembly",
+        body: Some("Human Rights Council"),
+        original: Some(Language::ENGLISH),
+        session_dates: None,
+        subtitle: "Dominica",
+        title_notes: &[
+            ("*", "Reissued for technical reasons on 4 July 2014."),
+            (
+                "**",
+                "The annex to the present report is circulated as received.",
+            ),
+        ],
+        job: "GE.14-06716 (E)",
+        headings: UPR_HEADINGS,
+        first_words: "The Working Group on the Universal Periodic Review, established in accordance with Human Rights Council resolution 5/1 of 18 June 2007, held its nineteenth session",
         last_para: 95,
+        last_words: "They should not be construed as having been endorsed by the Working Group as a whole.",
         // The "∗∗" note printed at the heading of chapter II ("Conclusions and
         // recommendations will not be edited."), on the page that heading starts.
         footnotes: 1,
+        first_note: ("**", "Conclusions and recommendations will not be edited."),
     },
     Pdf {
         file: "06_A_HRC_59_15_EN",
@@ -43,8 +82,22 @@ pub const PDFS: &[Pdf] = &[
         agenda: "6",
         agenda_title: "Universal periodic review",
         title: "Report of the Working Group on the Universal Periodic Review",
+        organ: "General Assembly",
+        body: Some("Human Rights Council"),
+        original: Some(Language::ENGLISH),
+        session_dates: Some("16 June–11 July 2025"),
+        subtitle: "Slovenia",
+        title_notes: &[(
+            "*",
+            "The annex is being circulated without formal editing, in the language of submission only.",
+        )],
+        job: "GE.25-02819 (E)",
+        headings: UPR_HEADINGS,
+        first_words: "The Working Group on the Universal Periodic Review, established in accordance with",
         last_para: 141,
+        last_words: "They should not be construed as endorsed by the Working Group as a whole.",
         footnotes: 3,
+        first_note: ("1", "A/HRC/WG.6/48/SVN/1."),
     },
     Pdf {
         file: "10_A_RES_73_8_EN",
@@ -55,8 +108,20 @@ pub const PDFS: &[Pdf] = &[
         agenda: "43",
         agenda_title: "",
         title: "Necessity of ending the economic, commercial and financial embargo imposed by the United States of America against Cuba",
+        organ: "General Assembly",
+        body: None,
+        // (A resolution's masthead prints no original language.)
+        original: None,
+        session_dates: None,
+        subtitle: "Resolution adopted by the General Assembly on 1 November 2018",
+        title_notes: &[],
+        job: "18-18418 (E)",
+        headings: &[],
+        first_words: "Takes note of the report of the Secretary-General on the implementation of",
         last_para: 5,
+        last_words: "the item entitled “Necessity of ending the economic, commercial and financial embargo imposed by the United States of America against Cuba”.",
         footnotes: 1,
+        first_note: ("1", "A/73/85."),
     },
 ];
 
@@ -99,7 +164,78 @@ pub fn check_pdf_facts(p: &Pdf, d: &Document) {
         "{}",
         p.file
     );
-    assert_eq!(d.notes().len(), p.footnotes, "{}", p.file);
+    let f = p.file;
+    assert_eq!(m.organ.as_deref(), Some(p.organ), "{f}");
+    assert_eq!(m.subsidiary_body.as_deref(), p.body, "{f}");
+    assert_eq!(m.distribution, Some(Distribution::General), "{f}");
+    assert_eq!(m.original_language, p.original, "{f}");
+    assert_eq!(
+        m.session.as_ref().and_then(|s| s.dates.as_deref()),
+        p.session_dates,
+        "{f}"
+    );
+    assert_eq!(m.subtitle.as_deref(), Some(p.subtitle), "{f}");
+    let notes: Vec<(String, String)> = m
+        .title_notes
+        .iter()
+        .map(|n| (n.marker.clone(), undocs::model::plain_text(&n.content)))
+        .collect();
+    assert_eq!(notes.len(), p.title_notes.len(), "{f}: {notes:?}");
+    for ((marker, text), (m0, t0)) in notes.iter().zip(p.title_notes) {
+        assert!(marker == m0 && text.starts_with(t0), "{f}: {notes:?}");
+    }
+    assert_eq!(
+        m.job_number.as_ref().map(|j| j.to_string()).as_deref(),
+        Some(p.job),
+        "{f}"
+    );
+    assert_eq!(heading_texts(d), p.headings, "{f}");
+    let first = paragraph_text(d, "1.");
+    assert!(first.starts_with(p.first_words), "{f}: {first:?}");
+    let last = paragraph_text(d, &format!("{}.", p.last_para));
+    assert!(last.ends_with(p.last_words), "{f}: {last:?}");
+    let notes = d.notes();
+    assert_eq!(notes.len(), p.footnotes, "{f}");
+    let n = &notes[0];
+    assert_eq!(n.marker, p.first_note.0, "{f}");
+    assert_eq!(note_text(n), p.first_note.1, "{f}");
+}
+
+/// Headings as printed: "I. Summary…", "Introduction".
+fn heading_texts(d: &Document) -> Vec<String> {
+    d.headings()
+        .into_iter()
+        .map(|h| match h.num {
+            Some(n) => format!("{n} {}", h.text),
+            None => h.text,
+        })
+        .collect()
+}
+
+/// The text of the body's paragraph numbered `num` (in a resolution too; not in annexes).
+fn paragraph_text(d: &Document, num: &str) -> String {
+    let mut out = String::new();
+    d.walk(&mut |b, r, _| {
+        if let (Block::Paragraph(p), undocs::model::Region::Body) = (b, r)
+            && p.num.as_deref() == Some(num)
+            && out.is_empty()
+        {
+            out = undocs::model::plain_text(&p.content);
+        }
+    });
+    out
+}
+
+/// A note's text: its paragraphs' text.
+fn note_text(n: &undocs::model::Note) -> String {
+    n.content
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(undocs::model::plain_text(&p.content)),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A UPR report read through `pdftotext -layout`, with facts read by hand on the page
@@ -116,6 +252,7 @@ pub struct Upr {
     pub title_note: &'static str,
     pub job: Option<&'static str>,
     pub headings: &'static [&'static str],
+    pub first_words: &'static str,
     pub last_para: u32,
     pub last_words: &'static str,
     pub footnotes: usize,
@@ -141,6 +278,7 @@ pub const UPRS: &[Upr] = &[
             "B. Interactive dialogue and responses by the State under review",
             "II. CONCLUSIONS AND/OR RECOMMENDATIONS",
         ],
+        first_words: "The Working Group on the Universal Periodic Review (UPR), established in accordance with Human Rights Council resolution 5/1 of 18 June 2007, held its first session from 7 to 18 April",
         last_para: 71,
         last_words: "endorsed by the Working Group as a whole.",
         footnotes: 0,
@@ -165,6 +303,7 @@ pub const UPRS: &[Upr] = &[
             "B. Interactive dialogue and responses by the State under review",
             "II. CONCLUSIONS AND/OR RECOMMENDATIONS",
         ],
+        first_words: "The Working Group on the Universal Periodic Review, established in accordance with Human Rights Council resolution 5/1 of 18 June 2007, held its third session from 1 to 15",
         last_para: 55,
         last_words: "endorsed by the Working Group as a whole.",
         footnotes: 0,
@@ -181,13 +320,8 @@ pub const UPRS: &[Upr] = &[
         subtitle: "Argentina",
         title_note: "The annex to the present report is circulated as received.",
         job: Some("GE.12-18690"),
-        headings: &[
-            "Introduction",
-            "I. Summary of the proceedings of the review process",
-            "A. Presentation by the State under review",
-            "B. Interactive dialogue and responses by the State under review",
-            "II. Conclusions and/or recommendations",
-        ],
+        headings: UPR_HEADINGS,
+        first_words: "The Working Group on the Universal Periodic Review (UPR), established in accordance with Human Rights Council resolution 5/1 of 18 June 2007, held its fourteenth",
         last_para: 100,
         last_words: "endorsed by the Working Group as a whole.",
         // Notes 1-4 at recommendations, and "**" at the heading of chapter II (page 14).
@@ -233,15 +367,9 @@ pub fn check_upr_facts(u: &Upr, d: &Document) {
         u.job,
         "{f}"
     );
-    let headings: Vec<String> = d
-        .headings()
-        .into_iter()
-        .map(|h| match h.num {
-            Some(n) => format!("{n} {}", h.text),
-            None => h.text,
-        })
-        .collect();
-    assert_eq!(headings, u.headings, "{f}");
+    assert_eq!(heading_texts(d), u.headings, "{f}");
+    let first = paragraph_text(d, "1.");
+    assert!(first.starts_with(u.first_words), "{f}: {first:?}");
     let nums = d.paragraph_numbers();
     assert_eq!(
         nums,
@@ -250,15 +378,7 @@ pub fn check_upr_facts(u: &Upr, d: &Document) {
             .collect::<Vec<_>>(),
         "{f}"
     );
-    // The last paragraph's last words.
-    let mut last = String::new();
-    d.walk(&mut |b, r, _| {
-        if let (Block::Paragraph(p), undocs::model::Region::Body) = (b, r)
-            && p.num.as_deref() == Some(&format!("{}.", u.last_para))
-        {
-            last = undocs::model::plain_text(&p.content);
-        }
-    });
+    let last = paragraph_text(d, &format!("{}.", u.last_para));
     assert!(last.ends_with(u.last_words), "{f}: {last:?}");
     let notes = d.notes();
     assert_eq!(notes.len(), u.footnotes, "{f}");
