@@ -5,7 +5,7 @@
 //!
 //! The layout follows the UN Geneva template: page 1 has the masthead ("United Nations"
 //! and the symbol over a rule, the organ in large bold type, the distribution block at the
-//! right, session, agenda item, title) and the job number at its foot; later pages have
+//! right, session, agenda item, title, the summary in a box) and the job number at its foot; later pages have
 //! the symbol as running header and the page number at the foot. Chapters "I." and
 //! sections "A." are bold; paragraphs are numbered with a hanging number and run across
 //! pages; every fifth paragraph ends with a raised note mark whose note is printed under a
@@ -26,6 +26,7 @@ pub struct Generated {
 
 pub const SYMBOL: &str = "A/HRC/99/17";
 pub const TITLE: &str = "Report of the Special Rapporteur on the right to development";
+pub const SUMMARY: &str = "In the present report, the Special Rapporteur describes the activities undertaken since the previous report and the cooperation of States with the mandate.";
 
 const SENTENCES: &[&str] = &[
     "The Advisory Committee noted the wide variety of meanings that the very concept of international cooperation may have (see A/HRC/19/74, para. 26).",
@@ -254,8 +255,19 @@ fn report_pdf_with(pages: usize, invisible: bool) -> Generated {
         "Promotion and protection of all human rights",
     );
     page.text("F2", 14.0, NUM_X, 245.0, TITLE);
+    // The summary, in a box under its centred heading.
+    page.text("F2", 12.0, 270.0, 285.0, "Summary");
+    page.ops.push_str(&format!(
+        "0.5 w {NUM_X:.2} {:.2} {:.2} -62 re S\n",
+        HEIGHT - 295.0,
+        RIGHT - NUM_X
+    ));
+    let w = fit(RIGHT - NUM_X - 20.0, BODY_SIZE);
+    for (k, l) in wrap(SUMMARY, w, w).iter().enumerate() {
+        page.text("F1", BODY_SIZE, NUM_X + 10.0, 312.0 + 12.0 * k as f64, l);
+    }
     page.text("F1", 8.0, MARGIN, 805.0, "GE.16-01234(E)");
-    let mut y = 290.0;
+    let mut y = 380.0;
     let first_w = fit(RIGHT - TEXT_X, BODY_SIZE);
     let rest_w = fit(RIGHT - NUM_X, BODY_SIZE);
     let new_page = |page: &mut Page, out: &mut Vec<String>| -> f64 {

@@ -390,6 +390,7 @@ pub(crate) fn read(
                 || truncated_job_number(s)
                 || s.eq_ignore_ascii_case("Please recycle")
                 || s.starts_with('*') && s.ends_with('*')
+                || private_use(s)
         });
         if !is_furniture {
             break;
@@ -578,6 +579,13 @@ pub(crate) fn read(
         }));
     }
     out
+}
+
+/// Text in the Private Use Area only: a barcode font's glyphs ("*1423492*" set in a
+/// symbol font, whose codes map to U+F02A, U+F031…).
+fn private_use(s: &str) -> bool {
+    let mut cs = s.chars().filter(|c| !c.is_whitespace()).peekable();
+    cs.peek().is_some() && cs.all(|c| ('\u{E000}'..='\u{F8FF}').contains(&c))
 }
 
 fn is_page_word(s: &str) -> bool {

@@ -49,6 +49,9 @@ impl JobNumber {
     /// let j = JobNumber::parse_prefix("GE.16-01234(E)").unwrap();
     /// assert_eq!(j.to_string(), "GE.16-01234 (E)");
     /// assert!(JobNumber::parse_prefix("Please recycle").is_none());
+    /// // A colon printed for the full stop.
+    /// let j = JobNumber::parse_prefix("GE:09-17825").unwrap();
+    /// assert_eq!(j.to_string(), "GE.09-17825");
     /// ```
     pub fn parse_prefix(line: &str) -> Option<JobNumber> {
         let mut words = line.split_whitespace();
@@ -103,7 +106,8 @@ impl FromStr for JobNumber {
             }
             None => (s, None),
         };
-        let (office, rest) = match main.split_once('.') {
+        // (Some pages print a colon for the full stop: "GE:09-17825".)
+        let (office, rest) = match main.split_once(['.', ':']) {
             Some((o, r))
                 if !o.is_empty() && o.len() <= 3 && o.bytes().all(|b| b.is_ascii_uppercase()) =>
             {
