@@ -540,17 +540,7 @@ fn check_sample(name: &str) {
     let our_notes: Vec<String> = doc
         .notes()
         .iter()
-        .map(|n| {
-            let t: Vec<String> = n
-                .content
-                .iter()
-                .filter_map(|b| match b {
-                    Block::Paragraph(p) => Some(plain_text(&p.content)),
-                    _ => None,
-                })
-                .collect();
-            norm(&t.join(" "))
-        })
+        .map(|n| norm(&common::note_text(n)))
         .collect();
     assert_eq!(our_notes.len(), their_notes.len(), "{name}: footnote count");
     for (i, (o, t)) in our_notes.iter().zip(&their_notes).enumerate() {

@@ -292,13 +292,27 @@ fn place_notes(
             .push_back(n.text);
     }
     let start = inputs.len();
+    let mut unmatched = Vec::new();
     for mut b in blocks {
         if let Input::Lines(l) = &mut b {
             for line in &mut l.lines {
-                fill(line, &mut defs);
+                fill(line, &mut defs, &mut unmatched);
             }
         }
         inputs.push(b);
+    }
+    // A raised number with no note text on its page may be a note whose text was not
+    // found: said, not silently made a superscript.
+    for m in unmatched
+        .iter()
+        .filter(|m| m.bytes().all(|b| b.is_ascii_digit()))
+    {
+        SOURCE.warn(
+            warnings,
+            WarningKind::KeptAsText,
+            page,
+            format!("raised {m} has no footnote text on its page: kept as a superscript"),
+        );
     }
     let mut left: Vec<(String, String)> = defs
         .into_iter()
@@ -454,10 +468,18 @@ fn normalize_marker(m: &str) -> String {
     m.trim().trim_end_matches('/').replace('∗', "*")
 }
 
-fn fill(v: &mut [Inline], defs: &mut HashMap<String, VecDeque<String>>) {
+/// Fills the note marks of a line with the page's note texts; a mark with no text on the
+/// page stays a superscript, and its marker goes to `unmatched`.
+fn fill(
+    v: &mut [Inline],
+    defs: &mut HashMap<String, VecDeque<String>>,
+    unmatched: &mut Vec<String>,
+) {
+    // (A unit's exponent, "km2", "m3", is no note's mark.)
+    let mut after_unit = false;
     for i in v.iter_mut() {
         if let Inline::Strong(c) | Inline::Emphasis(c) = i {
-            fill(c, defs);
+            fill(c, defs, unmatched);
         } else if let Inline::Note(n) = i
             && n.content.is_empty()
         {
@@ -467,9 +489,14 @@ fn fill(v: &mut [Inline], defs: &mut HashMap<String, VecDeque<String>>) {
             {
                 Some(text) => n.content = page::note_blocks(&text),
                 None => {
+                    if !(after_unit && matches!(n.marker.as_str(), "2" | "3")) {
+                        unmatched.push(n.marker.clone());
+                    }
                     *i = Inline::Superscript(vec![Inline::Text(n.marker.clone())]);
                 }
             }
         }
+        after_unit = matches!(i, Inline::Text(t)
+            if t.rsplit(|c: char| !c.is_alphabetic()).next().is_some_and(|w| matches!(w, "m" | "km" | "cm" | "mm")));
     }
 }

@@ -6,8 +6,9 @@
 use super::fonts::Style;
 use super::glyphs::{Glyph, Rule};
 use crate::model::{Block, Inline, JobNumber, Note, Paragraph};
+use crate::recognize::inlines::joins_without_space;
 use crate::recognize::numbering::{Numbering, Start, names_a_state};
-use crate::recognize::scan::{furniture, truncated_job_number};
+use crate::recognize::scan::{decision_heading, furniture, resolution_start, truncated_job_number};
 use crate::recognize::{Hints, Input, Lines};
 
 /// A piece of a line: text, whether it was printed raised and smaller, and in what style.
@@ -50,6 +51,13 @@ impl Line {
     fn x1(&self) -> f64 {
         self.segments.last().map_or(0.0, |s| s.x1)
     }
+    /// Whether a line of page 1 holds columns that are lines of their own (the masthead's
+    /// left and right blocks), not one line set with wide gaps: a table of contents entry
+    /// ("I.   Background ......... 2") is one line.
+    fn masthead_columns(&self) -> bool {
+        self.segments.len() > 1 && !self.text().contains("....")
+    }
+
     /// Whether the line ends a sentence (a note mark after the full stop does not count).
     fn ends_sentence(&self) -> bool {
         let mut t = String::new();
@@ -404,9 +412,15 @@ pub(crate) fn read(
     }
     // The footnote area: under a short rule in the page's lower half, or small print at the
     // foot that starts with a note number.
+    // (A line just under a line of text, within its width, underlines it: a link.)
+    let underline = |r: &Rule| {
+        ls.iter().any(|l| {
+            r.y >= l.y && r.y - l.y < 0.35 * l.size && r.x0 >= l.x0() - 2.0 && r.x1 <= l.x1() + 2.0
+        })
+    };
     let rule = rules
         .iter()
-        .filter(|r| r.y > 0.45 * height && r.x1 - r.x0 < 0.6 * width)
+        .filter(|r| r.y > 0.45 * height && r.x1 - r.x0 < 0.6 * width && !underline(r))
         .map(|r| r.y)
         .fold(f64::INFINITY, f64::min);
     // A rule typed as underscores counts too.
@@ -434,6 +448,24 @@ pub(crate) fn read(
             ls.len()
         }
     };
+    if std::env::var("DBG").is_ok_and(|v| v == page.to_string()) {
+        eprintln!("DBG rule={rule} split={split} n={} body={body}", ls.len());
+        for l in &ls {
+            eprintln!(
+                "DBG y={:.1} size={:.1} {:?}",
+                l.y,
+                l.size,
+                l.segments
+                    .iter()
+                    .map(|s| s
+                        .pieces
+                        .iter()
+                        .map(|p| (p.text.clone(), p.sup))
+                        .collect::<Vec<_>>())
+                    .collect::<Vec<_>>()
+            );
+        }
+    }
     let mut notes_area: Vec<Line> = ls.split_off(split);
     notes_area.retain(|l| !l.text().trim().chars().all(|c| c == '_'));
     ls.retain(|l| {
@@ -452,8 +484,12 @@ pub(crate) fn read(
             }
             None => {
                 if let Some(d) = cur.as_mut() {
-                    d.text.push(' ');
-                    d.text.push_str(&l.text());
+                    let next = l.text();
+                    // (As body lines join: "adaptation-" / "committee" without a space.)
+                    if !joins_without_space(&d.text, next.chars().next()) {
+                        d.text.push(' ');
+                    }
+                    d.text.push_str(&next);
                 }
             }
         }
@@ -486,6 +522,9 @@ pub(crate) fn read(
             ));
         }
         let l = &ls[idx];
+        if starts_decision(&l.text()) {
+            numbering.restart();
+        }
         let prev_line = prev.map(|k| &ls[k]);
         let gap = prev_line.map_or(f64::INFINITY, |p| l.y - p.y);
         let spacing = 1.6 * l.size.max(body);
@@ -523,8 +562,8 @@ pub(crate) fn read(
             || bold_edge
             || numbered
             || (short_prev && !text.starts_with(char::is_lowercase))
-            || (first && l.segments.len() > 1)
-            || prev_line.is_some_and(|p| first && p.segments.len() > 1);
+            || (first && l.masthead_columns())
+            || prev_line.is_some_and(|p| first && p.masthead_columns());
         if new {
             blocks.push((vec![l.clone()], gap > spacing, nested));
         } else if let Some(b) = blocks.last_mut() {
@@ -535,10 +574,11 @@ pub(crate) fn read(
     let n = blocks.len();
     for k in 0..n {
         let (lines, gap_before, nested) = &blocks[k];
-        let gap_after = blocks.get(k + 1).is_none_or(|(_, g, _)| *g);
+        // (The page's last block may go on over the page: no gap is known after it.)
+        let gap_after = blocks.get(k + 1).is_some_and(|(_, g, _)| *g);
         let mut typed: Vec<Vec<Inline>> = Vec::new();
         for l in lines {
-            if first && l.segments.len() > 1 {
+            if first && l.masthead_columns() {
                 for s in &l.segments {
                     typed.push(inlines(&s.pieces));
                 }
@@ -579,6 +619,24 @@ pub(crate) fn read(
         }));
     }
     out
+}
+
+/// A decision's or resolution's heading ("Decision 8/CMA.3", "73/8. Necessity of…") or an
+/// annex's label ("Annex", "Annex II"): its paragraphs are numbered afresh.
+fn starts_decision(t: &str) -> bool {
+    let t = t.trim();
+    let annex = t
+        .strip_prefix("Annex")
+        .or_else(|| t.strip_prefix("ANNEX"))
+        .is_some_and(|r| {
+            r.is_empty()
+                || r.starts_with(' ')
+                    && r.len() <= 6
+                    && r.trim()
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        });
+    annex || decision_heading(t).is_some() || resolution_start(t).is_some()
 }
 
 /// Text in the Private Use Area only: a barcode font's glyphs ("*1423492*" set in a
@@ -622,6 +680,19 @@ fn inlines(pieces: &[Piece]) -> Vec<Inline> {
     let mut run: Vec<Inline> = Vec::new();
     let mut run_style = Style::default();
     for p in pieces {
+        // Spaces printed with a raised mark ("63 and") stay spaces of the line.
+        let (lead, trail) = if p.sup {
+            let t = p.text.as_str();
+            (
+                t.len() > t.trim_start().len(),
+                t.len() > t.trim_end().len() && !t.trim().is_empty(),
+            )
+        } else {
+            (false, false)
+        };
+        if lead {
+            run.push(Inline::Text(" ".into()));
+        }
         let inline = if p.sup && is_mark(&p.text) {
             Inline::Note(Note {
                 // "∗" (a font's asterisk operator) is the mark "*".
@@ -629,7 +700,7 @@ fn inlines(pieces: &[Piece]) -> Vec<Inline> {
                 content: vec![],
             })
         } else if p.sup {
-            Inline::Superscript(vec![Inline::Text(p.text.clone())])
+            Inline::Superscript(vec![Inline::Text(p.text.trim().to_string())])
         } else {
             Inline::Text(p.text.clone())
         };
@@ -640,6 +711,9 @@ fn inlines(pieces: &[Piece]) -> Vec<Inline> {
             run_style = style;
         }
         run.push(inline);
+        if trail {
+            run.push(Inline::Text(" ".into()));
+        }
     }
     v.extend(wrap(run, run_style));
     v

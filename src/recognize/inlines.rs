@@ -98,10 +98,7 @@ pub(crate) fn join_lines(lines: &[Vec<Inline>]) -> Vec<Inline> {
         let l = trimmed(l.clone());
         let plain = plain_text(&l);
         if !out.is_empty() {
-            let hyphenated = prev_plain.ends_with('-')
-                && !prev_plain.ends_with(" -")
-                && prev_plain.len() > 1
-                && first_char(&l).is_some_and(char::is_lowercase);
+            let hyphenated = joins_without_space(&prev_plain, first_char(&l));
             push_joined(&mut out, l, !hyphenated);
         } else {
             out.extend(l);
@@ -110,6 +107,19 @@ pub(crate) fn join_lines(lines: &[Vec<Inline>]) -> Vec<Inline> {
     }
     normalize_inlines(&mut out);
     out
+}
+
+/// Whether a line ending `prev` and a line starting with `next` join without a space: a
+/// compound broken at its hyphen ("asylum-" / "seekers", "non-" / "Party", "medium-term-" /
+/// "2018"), or a range at its dash ("2020–" / "2021", "paragraphs 17–" / "18", "A–" / "B").
+pub(crate) fn joins_without_space(prev: &str, next: Option<char>) -> bool {
+    let Some(next) = next else { return false };
+    let mut end = prev.chars().rev();
+    match (end.next(), end.next()) {
+        (Some('-'), Some(b)) => b.is_alphanumeric() && next.is_alphanumeric(),
+        (Some('–'), Some(b)) => b.is_alphanumeric() && next.is_alphanumeric(),
+        _ => false,
+    }
 }
 
 /// Appends `more` to `v` with one space between them.
@@ -367,6 +377,12 @@ mod tests {
             join_lines(&[vec![b("Report of the")], vec![b("Working Group")]]),
             [b("Report of the Working Group")]
         );
+        assert!(joins_without_space("non-", Some('P')));
+        assert!(joins_without_space("2020–", Some('2')));
+        assert!(!joins_without_space("the –", Some('t')));
+        assert!(!joins_without_space("States -", Some('t')));
+        assert!(joins_without_space("79/252 A–", Some('B')));
+        assert!(!joins_without_space("2020–", Some(' ')));
         // A hyphenated line end joins without a space.
         assert_eq!(
             join_lines(&[vec![i("asylum-")], vec![i("seekers")]]),

@@ -441,7 +441,18 @@ fn masthead_lines(
             && !l.ends_with('.')
             && (b.hints.heading_level > 0 || is_body_name(l))
         {
-            m.subsidiary_body = Some(l.to_string());
+            // A name printed over two lines goes on in lowercase: "Conference of the
+            // Parties serving as the meeting" / "of the Parties to the Paris Agreement".
+            let mut name = l.to_string();
+            while let Some(next) = lines.get(li).map(|n| n.trim())
+                && next.starts_with(char::is_lowercase)
+                && name.len() + next.len() < MAX_BODY_NAME
+            {
+                name.push(' ');
+                name.push_str(next);
+                li += 1;
+            }
+            m.subsidiary_body = Some(name);
         } else if st.recognized {
             // The title (and in layout text the subtitle lines after it).
             let title_lines: Vec<String> = lines[li - 1..].to_vec();

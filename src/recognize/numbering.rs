@@ -91,6 +91,12 @@ impl Numbering {
 }
 
 impl Numbering {
+    /// A new decision or resolution starts ("Decision 8/CMA.3"): its paragraphs are
+    /// numbered from 1, wherever its first number stands.
+    pub(crate) fn restart(&mut self) {
+        *self = Numbering::default();
+    }
+
     /// A number printed without its period ("36" followed by a wide gap): whether it is the
     /// next paragraph's (at the paragraph numbers' indentation) or the next item's of the
     /// open list, so that it stands for "36.". The caller reads it as such and says so.
@@ -141,6 +147,13 @@ mod tests {
         assert_eq!(n.classify("3.1", true, 0.0, no), Start::Sub);
         assert_eq!(n.classify("(a)", true, 0.0, no), Start::Sub);
         assert_eq!(n.classify("7.5", false, 0.0, no), Start::Other);
+        // A new decision: its "1." is a paragraph even where a list would start.
+        let mut d = Numbering::default();
+        assert_eq!(d.classify("1.", true, 0.0, no), Start::Paragraph);
+        assert_eq!(d.classify("2.", true, 0.0, no), Start::Paragraph);
+        assert_eq!(d.classify("1.", true, 6.0, no), Start::ListItem);
+        d.restart();
+        assert_eq!(d.classify("1.", true, 6.0, no), Start::Paragraph);
         // "4" printed without its period, where paragraph 4 stands: it stands for "4.".
         assert!(n.missing_period("4", true, 0.0));
         assert!(!n.missing_period("4", false, 0.0));

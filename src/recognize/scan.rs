@@ -276,6 +276,19 @@ pub(crate) fn roman_value(s: &str) -> Option<u32> {
 /// Numbering at the start of a heading: kind and number as printed, and the rest.
 pub(crate) fn heading_numbering(t: &str) -> (Option<(DivisionKind, String)>, String) {
     let t = t.trim();
+    // A chapter number printed against its heading, the tab lost ("IV.Implementing the
+    // six elements", as LibreOffice prints a number wider than its hanging indent).
+    if let Some(dot) = t.find('.')
+        && dot > 1
+        && t[..dot].chars().all(|c| "IVXL".contains(c))
+        && roman_value(&t[..dot]).is_some()
+        && t[dot + 1..].starts_with(|c: char| c.is_uppercase())
+    {
+        return (
+            Some((DivisionKind::Chapter, t[..=dot].to_string())),
+            t[dot + 1..].to_string(),
+        );
+    }
     if let Some((head, rest)) = t.split_once(|c: char| c.is_whitespace()) {
         let rest = rest.trim().to_string();
         if let Some(n) = head.strip_suffix('.') {
@@ -436,6 +449,15 @@ mod tests {
             Some((DivisionKind::Subsection, "3.".into()))
         );
         assert_eq!(heading_numbering("Bahrain").0, None);
+        assert_eq!(
+            heading_numbering("IV.Implementing the six elements"),
+            (
+                Some((DivisionKind::Chapter, "IV.".to_string())),
+                "Implementing the six elements".to_string()
+            )
+        );
+        assert_eq!(heading_numbering("I.e. not a heading").0, None);
+        assert_eq!(heading_numbering("MD.Smith").0, None);
         assert_eq!(
             para_number("12. The Syrian"),
             Some(("12.".into(), "The Syrian".into()))

@@ -226,8 +226,8 @@ fn paragraph_text(d: &Document, num: &str) -> String {
     out
 }
 
-/// A note's text: its paragraphs' text.
-fn note_text(n: &undocs::model::Note) -> String {
+/// A note's text: its paragraphs' text, joined by spaces.
+pub fn note_text(n: &undocs::model::Note) -> String {
     n.content
         .iter()
         .filter_map(|b| match b {
