@@ -384,10 +384,12 @@ fn an_ocr_text_layer_reads_like_printed_text() {
 }
 
 /// The Word samples 01 (19 decisions, 84 footnotes, annexes, the UNOG template) and 02 (the
-/// New York template, a table of contents on page 1) printed to PDF by LibreOffice (another
+/// New York template, a table of contents on page 1), and the seed report written as Word
+/// by undocs (two agenda items, a summary box, a reissue note), printed to PDF by
+/// LibreOffice (another
 /// producer: embedded subset fonts, its own line breaking, footnotes without a rule) and
-/// read by the PDF reader give what the Word reader gives from the same files: the
-/// masthead, headings, every paragraph number in order, the paragraphs' text, and every
+/// read by the PDF reader give what the Word reader gives from the same files (for the
+/// seed: the document itself): the masthead, headings, every paragraph number in order, the paragraphs' text, and every
 /// footnote with its text.
 #[test]
 fn word_samples_printed_by_libreoffice_read_as_the_word_reader_reads_them() {
@@ -399,11 +401,25 @@ fn word_samples_printed_by_libreoffice_read_as_the_word_reader_reads_them() {
     let dir = std::env::temp_dir().join(format!("undocs-lo-pdf-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+    // The seed too (fixtures/a-hrc-31-81, checked by hand against the report), written as
+    // Word by undocs: LibreOffice lays it out, the PDF reader must find it all again.
+    let seed = std::fs::read(format!("{ROOT}/fixtures/a-hrc-31-81/expected.json")).unwrap();
+    let seed = undocs::read_bytes(&seed, Format::Json, &ReadOptions::default())
+        .expect("seed")
+        .document;
+    let mut seed_docx = Vec::new();
+    undocs::write(&seed, Format::Docx, &mut seed_docx).expect("seed as Word");
+    std::fs::write(dir.join("seed.docx"), &seed_docx).unwrap();
     for name in [
         "01_FCCC_PA_CMA_2021_10_Add.3_EN",
         "02_A_80_6_PlanOutline_EN",
+        "seed",
     ] {
-        let docx = un.join(format!("{name}.docx"));
+        let docx = if name == "seed" {
+            dir.join("seed.docx")
+        } else {
+            un.join(format!("{name}.docx"))
+        };
         let out = Command::new("soffice")
             .args([
                 "--headless",
@@ -422,9 +438,13 @@ fn word_samples_printed_by_libreoffice_read_as_the_word_reader_reads_them() {
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        let word = undocs::read_path(&docx, &ReadOptions::default())
-            .expect("the Word reader reads")
-            .document;
+        let word = if name == "seed" {
+            seed.clone()
+        } else {
+            undocs::read_path(&docx, &ReadOptions::default())
+                .expect("the Word reader reads")
+                .document
+        };
         let pdf = read_pdf(&dir.join(format!("{name}.pdf")));
         assert!(
             !pdf.warnings.iter().any(|w| w.message.contains("no mark")),
@@ -441,6 +461,10 @@ fn word_samples_printed_by_libreoffice_read_as_the_word_reader_reads_them() {
         assert_eq!(w.original_language, p.original_language, "{name}");
         assert_eq!(w.title, p.title, "{name}");
         assert_eq!(w.title_notes.len(), p.title_notes.len(), "{name}");
+        assert_eq!(w.session, p.session, "{name}");
+        assert_eq!(w.agenda_items, p.agenda_items, "{name}");
+        assert_eq!(w.subtitle, p.subtitle, "{name}");
+        assert_eq!(w.summary.len(), p.summary.len(), "{name}");
         // Tables are not read from PDF yet: their rows come as lines of text (01's annex
         // "Document information" table, whose bold header row reads as a heading). Those
         // rows, known from the Word reading, are the only headings allowed in excess.

@@ -94,6 +94,8 @@ const WORD_GAP: f64 = 0.2;
 const COLUMN_GAP: f64 = 2.5;
 /// A line at most this share of the neighbouring line's size, raised, is superscript.
 const SUP_SIZE: f64 = 0.85;
+/// Most glyphs of one raised mark ("123", "**", "th"; "(a)" is three).
+const MAX_MARK_GLYPHS: usize = 4;
 
 /// Groups glyphs into lines by baseline; small raised glyphs join the line they sit on.
 pub(crate) fn lines(glyphs: &[Glyph]) -> Vec<Line> {
@@ -114,9 +116,28 @@ pub(crate) fn lines(glyphs: &[Glyph]) -> Vec<Line> {
         .map(|r| r.iter().map(|g| g.size).fold(0.0, f64::max))
         .collect();
     let largest = sizes.iter().copied().fold(0.0, f64::max);
-    // Superscript rows: smaller, just above a row of normal size that they overlap.
+    // Superscript rows: smaller, just above a row of normal size that they overlap, and
+    // made of marks ("1", "12", "**", "th"), not words: a short line of small print set
+    // beside large type ("Distr.: General" beside "General Assembly") is a line.
+    let marks_only = |r: &[&Glyph]| {
+        let mut r = r.to_vec();
+        r.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let mut run = 0;
+        let mut end = f64::NEG_INFINITY;
+        for g in r {
+            run = if g.x - end > 0.5 * g.size { 1 } else { run + 1 };
+            end = g.x + g.advance.max(0.3 * g.size);
+            if run > MAX_MARK_GLYPHS {
+                return false;
+            }
+        }
+        true
+    };
     let mut sup_of: Vec<Option<usize>> = vec![None; rows.len()];
     for i in 0..rows.len() {
+        if !marks_only(&rows[i]) {
+            continue;
+        }
         let s = sizes[i];
         let y = rows[i][0].y;
         // (Rows are in baseline order: none lower than the largest size's reach can do.)

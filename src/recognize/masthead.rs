@@ -413,7 +413,15 @@ fn masthead_lines(
                     title: String::new(),
                 }));
             st.recognized = true;
+            // The title runs to the next agenda line of the block, if any ("Agenda item 2" /
+            // its title / "Agenda item 3" / its title, set as one block).
             let mut rest: Vec<String> = lines[li..].to_vec();
+            let stop = rest
+                .iter()
+                .position(|l| agenda_line(l).is_some())
+                .unwrap_or(rest.len());
+            rest.truncate(stop);
+            let next = li + stop;
             if !same_line.is_empty() {
                 rest.insert(0, same_line);
             }
@@ -432,7 +440,7 @@ fn masthead_lines(
                         "several agenda items with their titles in one block: titles not split",
                     );
                 }
-                li = lines.len();
+                li = next;
             }
         } else if !st.seen_session
             && m.subsidiary_body.is_none()
