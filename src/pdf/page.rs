@@ -7,8 +7,8 @@ use super::fonts::Style;
 use super::glyphs::{Glyph, Rule};
 use crate::model::{Block, Inline, JobNumber, Note, Paragraph};
 use crate::recognize::inlines::joins_without_space;
-use crate::recognize::numbering::{Numbering, Start, names_a_state};
-use crate::recognize::scan::{decision_heading, furniture, resolution_start, truncated_job_number};
+use crate::recognize::numbering::{Numbering, Start, names_a_state, starts_afresh};
+use crate::recognize::scan::{furniture, truncated_job_number};
 use crate::recognize::{Hints, Input, Lines};
 
 /// A piece of a line: text, whether it was printed raised and smaller, and in what style.
@@ -543,7 +543,7 @@ pub(crate) fn read(
             ));
         }
         let l = &ls[idx];
-        if starts_decision(&l.text()) {
+        if starts_afresh(&l.text()) {
             numbering.restart();
         }
         let prev_line = prev.map(|k| &ls[k]);
@@ -640,24 +640,6 @@ pub(crate) fn read(
         }));
     }
     out
-}
-
-/// A decision's or resolution's heading ("Decision 8/CMA.3", "73/8. Necessity of…") or an
-/// annex's label ("Annex", "Annex II"): its paragraphs are numbered afresh.
-fn starts_decision(t: &str) -> bool {
-    let t = t.trim();
-    let annex = t
-        .strip_prefix("Annex")
-        .or_else(|| t.strip_prefix("ANNEX"))
-        .is_some_and(|r| {
-            r.is_empty()
-                || r.starts_with(' ')
-                    && r.len() <= 6
-                    && r.trim()
-                        .chars()
-                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-        });
-    annex || decision_heading(t).is_some() || resolution_start(t).is_some()
 }
 
 /// Text in the Private Use Area only: a barcode font's glyphs ("*1423492*" set in a

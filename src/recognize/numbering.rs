@@ -117,6 +117,25 @@ impl Numbering {
     }
 }
 
+/// A decision's or resolution's heading ("Decision 8/CMA.3", "73/8. Necessity of…") or an
+/// annex's label ("Annex", "Annex II"): the numbering starts afresh after it.
+pub(crate) fn starts_afresh(t: &str) -> bool {
+    use super::scan::{decision_heading, resolution_start};
+    let t = t.trim();
+    let annex = t
+        .strip_prefix("Annex")
+        .or_else(|| t.strip_prefix("ANNEX"))
+        .is_some_and(|r| {
+            r.is_empty()
+                || r.starts_with(' ')
+                    && r.len() <= 6
+                    && r.trim()
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        });
+    annex || decision_heading(t).is_some() || resolution_start(t).is_some()
+}
+
 /// Whether an item's last line names the recommending State in brackets ("… (Czech
 /// Republic);"), as UPR recommendations end.
 pub(crate) fn names_a_state(last_line: &str) -> bool {
@@ -160,6 +179,11 @@ mod tests {
         assert!(!n.missing_period("4", true, 6.0));
         assert!(!n.missing_period("5", true, 0.0));
         assert!(!n.missing_period("2008", true, 0.0));
+        assert!(starts_afresh("Decision 8/CMA.3"));
+        assert!(starts_afresh("Annex II"));
+        assert!(starts_afresh("ANNEX"));
+        assert!(!starts_afresh("Annexes to the report"));
+        assert!(!starts_afresh("Annex to the letter dated 5 May"));
         assert!(names_a_state("against journalists (Czech Republic);"));
         assert!(!names_a_state("the State under review."));
     }

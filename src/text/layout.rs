@@ -6,7 +6,7 @@
 use super::{Block, Item, cap_line, escape};
 use crate::Warning;
 use crate::model::{Date, JobNumber, Symbol};
-use crate::recognize::numbering::{Numbering, Start, names_a_state};
+use crate::recognize::numbering::{Numbering, Start, names_a_state, starts_afresh};
 
 fn indent(l: &str) -> usize {
     l.len() - l.trim_start().len()
@@ -429,6 +429,10 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
             // Which numbers start paragraphs, subparagraphs and items of a list inside a
             // paragraph: the numbering shared with the PDF reader.
             let rel = ind - margin;
+            // A new decision, resolution or annex numbers its paragraphs from 1.
+            if starts_afresh(t) {
+                numbering.restart();
+            }
             // A paragraph number printed without its period, where the next one stands:
             // read as the number it is, and said.
             let fixed = (head.bytes().all(|b| b.is_ascii_digit())
