@@ -889,3 +889,71 @@ fn placeholder_headings_are_not_headings() {
             .any(|w| w.message.contains("(placeholder)"))
     );
 }
+
+/// Notes that refer to notes (fixtures/hostile, found by fuzzing): a note referring to
+/// itself, a chain of 10,000, a doubling chain 40 deep, one large note referenced 2,000
+/// times. Each reads, keeps every note's text once, says what it did in a bounded number
+/// of warnings, and writes JSON the JSON reader reads back.
+#[test]
+fn notes_referring_to_notes_end_in_bounded_time() {
+    use undocs::model::{Block, Inline};
+    for (file, notes) in [
+        ("docx-footnote-selfref.docx", 1),
+        ("docx-footnote-chain-25.docx", 1),
+        ("docx-footnote-chain-10000.docx", 1),
+        ("docx-footnote-exponential.docx", 1),
+        ("docx-footnote-amplify-2000x100k-ours.docx", 1),
+    ] {
+        let bytes = std::fs::read(format!(
+            "{}/fixtures/hostile/{file}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        let out = undocs::read_bytes(&bytes, Format::Docx, &ReadOptions::default())
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        let d = &out.document;
+        // No note inside a note.
+        for n in d.notes() {
+            for b in &n.content {
+                if let Block::Paragraph(p) = b {
+                    assert!(
+                        !p.content.iter().any(|i| matches!(i, Inline::Note(_))),
+                        "{file}: a note inside a note"
+                    );
+                }
+            }
+        }
+        assert_eq!(d.notes().len(), notes, "{file}");
+        assert!(
+            !out.warnings.is_empty() && out.warnings.len() <= 3,
+            "{file}: {:?}",
+            out.warnings
+        );
+        let mut json = Vec::new();
+        undocs::write(d, Format::Json, &mut json).expect("JSON written");
+        assert!(json.len() < 1 << 20, "{file}: {} bytes of JSON", json.len());
+        let back = undocs::read_bytes(&json, Format::Json, &ReadOptions::default())
+            .unwrap_or_else(|e| panic!("{file}: JSON read back: {e}"));
+        assert_eq!(&back.document, d, "{file}");
+    }
+}
+
+/// A paragraph styled "SubTxt0G" (a level no writer makes) in a file that says undocs made
+/// it (../shared/hostile/docx_xml-subtxt0g.parts): an integer underflow in debug builds,
+/// now read as a subparagraph of the first level would be.
+#[test]
+fn a_subparagraph_style_of_level_zero_reads() {
+    let doc = br#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:pPr><w:pStyle w:val="SubTxt0G"/></w:pPr><w:r><w:t>x</w:t></w:r></w:p></w:body></w:document>"#;
+    let app = b"<Properties><Application>undocs</Application></Properties>";
+    let bytes = zip_of(&[("word/document.xml", doc), ("docProps/app.xml", app)]);
+    let d = undocs::read_bytes(&bytes, Format::Docx, &ReadOptions::default())
+        .expect("reads")
+        .document;
+    assert_eq!(
+        undocs::model::plain_text(&match &d.body[..] {
+            [undocs::model::Block::Paragraph(p)] => p.content.clone(),
+            other => panic!("{other:?}"),
+        }),
+        "x"
+    );
+}

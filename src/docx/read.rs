@@ -207,6 +207,9 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
             parts: &parts,
             auto: 0,
             warnings: Vec::new(),
+            in_note: false,
+            notes_read: Default::default(),
+            repeats_said: Default::default(),
         };
         let document = read_ours(body, &mut cx);
         Ok(ReadOutput {
@@ -223,6 +226,14 @@ struct Cx<'p, 'a> {
     /// Auto-numbered footnote references met so far.
     auto: usize,
     warnings: Vec<Warning>,
+    /// Whether a footnote's content is being read (a reference inside it is kept as its
+    /// mark: a note cannot hold a note, and a note referring to itself would never end).
+    in_note: bool,
+    /// The footnotes already read, by id (a second reference to one keeps its mark only: a
+    /// large note referenced thousands of times is not copied thousands of times).
+    notes_read: std::collections::HashSet<String>,
+    /// The notes whose repeated references were already said in a warning.
+    repeats_said: std::collections::HashSet<String>,
 }
 
 fn meta_from_props(p: &Parts<'_>, warnings: &mut Vec<Warning>) -> Meta {
@@ -501,10 +512,41 @@ fn run(r: &El<'_>, cx: &mut Cx<'_, '_>, items: &mut Vec<(RunFormat, Inline)>) {
                 let id = c.attr("id").unwrap_or("");
                 let (marker, custom) = footnote_mark(c, r, &mut cx.auto);
                 custom_mark = custom;
+                // A reference inside a note, or a second reference to a note: its mark,
+                // raised, with a warning.
+                let again = cx.notes_read.contains(id);
+                if cx.in_note || again {
+                    // (One warning per note, however often it is referenced again.)
+                    let why = if !again {
+                        Some(format!(
+                            "a footnote references footnote {id}; kept as its mark"
+                        ))
+                    } else if cx.repeats_said.insert(id.to_string()) {
+                        Some(format!(
+                            "footnote {id} is referenced more than once; the repeated references are kept as its mark"
+                        ))
+                    } else {
+                        None
+                    };
+                    if let Some(why) = why {
+                        cx.warnings.push(
+                            Warning::new(Format::Docx, "word/document.xml", why)
+                                .with_kind(crate::WarningKind::KeptAsText),
+                        );
+                    }
+                    items.push((
+                        RunFormat::default(),
+                        Inline::Superscript(vec![Inline::Text(marker)]),
+                    ));
+                    continue;
+                }
+                cx.notes_read.insert(id.to_string());
                 let content = match cx.parts.footnotes.get(id) {
                     Some(n) => {
                         let kids: Vec<&El> = n.elements().collect();
+                        cx.in_note = true;
                         let mut bs = blocks(&kids, cx);
+                        cx.in_note = false;
                         if let [Block::Paragraph(p)] = bs.as_slice()
                             && p.num.is_none()
                             && p.content.is_empty()
@@ -543,7 +585,8 @@ fn blocks(children: &[&El<'_>], cx: &mut Cx<'_, '_>) -> Vec<Block> {
                 match styles::role(style) {
                     Role::Sub(level) => {
                         let p = paragraph(c, cx);
-                        match crate::model::last_paragraph_at(&mut out, level - 1) {
+                        // ("SubTxt0G", a level 0 no writer makes, attaches like level 1.)
+                        match crate::model::last_paragraph_at(&mut out, level.saturating_sub(1)) {
                             Some(parent) => parent.subparagraphs.push(p),
                             None => out.push(Block::Paragraph(p)),
                         }
