@@ -506,3 +506,26 @@ fn upr_reports_of_both_masthead_families_through_pdftotext() {
         common::check_upr_facts(u, &read_text(&out.stdout).document);
     }
 }
+
+/// Two text shapes that took time quadratic in their size (../shared/hostile/README.md:
+/// 400 KB took 26 s, 960 KB 35 s): a page of 80,000 lines that look like footnotes, and
+/// 160,000 one-word paragraphs that each continue the one before. Both read whole now (in
+/// well under a second in release builds; no timing is asserted here).
+#[test]
+fn note_like_lines_and_continued_paragraphs_read_in_linear_time() {
+    let notes = format!("x\n{}", "\n1 a\n".repeat(80_000));
+    let d = read_text(notes.as_bytes()).document;
+    assert!(!d.body.is_empty());
+    let words = "word\n\n".repeat(160_000);
+    let d = read_text(words.as_bytes()).document;
+    // Every word is kept: one paragraph of them all, or several.
+    let mut n = 0;
+    d.walk(&mut |b, _, _| {
+        if let Block::Paragraph(p) = b {
+            n += undocs::model::plain_text(&p.content)
+                .matches("word")
+                .count();
+        }
+    });
+    assert_eq!(n, 160_000);
+}

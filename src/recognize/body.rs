@@ -4,7 +4,8 @@
 
 use super::inlines::is_blank;
 use super::inlines::{
-    append_spaced, finish, join_lines, strip_prefix, strip_trailing, trimmed, unwrap, whole,
+    append_spaced, finish, join_lines, plain_tail, strip_prefix, strip_trailing, trimmed, unwrap,
+    whole,
 };
 use super::scan::{
     decision_heading, ends_open, furniture, heading_numbering, para_number, resolution_start,
@@ -20,6 +21,9 @@ use crate::model::{
 /// serving as the meeting of the Parties to the Paris Agreement,"), in bytes; a longer line
 /// starting with "The " and ending with a comma is a preambular paragraph.
 const MAX_FORMULA: usize = 160;
+/// Characters at a paragraph's end that tell whether it ends open (its final punctuation,
+/// closing quotes and brackets, a note's asterisk).
+const OPEN_END: usize = 8;
 
 /// Longest adoption line ("12th plenary meeting", "13 November 2021"), in characters: in an
 /// annex, a longer block starting "3rd meeting" is the annex's text.
@@ -173,7 +177,8 @@ fn language_note(b: &Block) -> bool {
 fn language_note_text(v: &[Inline]) -> bool {
     /// Longest language note: all six languages named.
     const MAX_NOTE: usize = 80;
-    let t = crate::model::plain_text(v);
+    // (Only the end is looked at: a long paragraph is no note, and is not copied whole.)
+    let t = plain_tail(v, MAX_NOTE);
     let t = t.trim();
     t.starts_with('[') && t.ends_with("only]") && t.len() < MAX_NOTE
 }
@@ -387,14 +392,16 @@ impl Body {
             return LineClass::Annex(label);
         }
         // (Under the label, a note of the annex's languages may come before its title.)
-        let after_note = self.para.as_ref().is_some_and(|p| {
-            p.num.is_none() && p.subs.is_empty() && language_note_text(&p.content)
-        });
+        let after_note = || {
+            self.para.as_ref().is_some_and(|p| {
+                p.num.is_none() && p.subs.is_empty() && language_note_text(&p.content)
+            })
+        };
         if self.in_annex
             && self.stack.is_empty()
             && self.resolution.is_none()
             && (untitled_heading()
-                || after_note && heading_like(b, j) && heading_numbering(text).0.is_none())
+                || after_note() && heading_like(b, j) && heading_numbering(text).0.is_none())
             && self
                 .annexes
                 .last()
@@ -448,7 +455,7 @@ impl Body {
         }
         if heading_like(b, j)
             && self.para.as_ref().is_none_or(|p| {
-                !ends_open(plain_text(p.last()).trim())
+                !ends_open(plain_tail(p.last(), OPEN_END).trim())
                     || b.hints.heading_level > 0
                     || whole(joined, true).is_some()
             })
@@ -479,7 +486,7 @@ impl Body {
         // Text that goes on: the open paragraph ends without final punctuation, or this
         // block starts in lowercase (a sentence cut by a page break after a comma).
         if self.para.as_ref().is_some_and(|p| {
-            ends_open(plain_text(p.last()).trim()) || text.starts_with(char::is_lowercase)
+            ends_open(plain_tail(p.last(), OPEN_END).trim()) || text.starts_with(char::is_lowercase)
         }) {
             return LineClass::Continuation;
         }

@@ -35,11 +35,18 @@ fn trim_edge(v: &mut Vec<Inline>, end: End) {
         };
         match edge {
             Inline::Text(t) => {
-                let kept = match end {
-                    End::Front => t.trim_start(),
-                    End::Back => t.trim_end(),
-                };
-                *t = kept.to_string();
+                // (In place: a paragraph's text grows line by line, and copying it at each
+                // line would make reading quadratic.)
+                match end {
+                    End::Front => {
+                        let cut = t.len() - t.trim_start().len();
+                        t.drain(..cut);
+                    }
+                    End::Back => {
+                        let keep = t.trim_end().len();
+                        t.truncate(keep);
+                    }
+                }
                 if !t.is_empty() {
                     return;
                 }
@@ -78,6 +85,52 @@ pub(crate) fn trimmed(mut v: Vec<Inline>) -> Vec<Inline> {
     trim_start(&mut v);
     trim_end(&mut v);
     v
+}
+
+/// The end of the visible text: at least its last `n` characters that are not white space
+/// (all of it when shorter), without building the whole text (a paragraph's open end is
+/// asked at each of its lines).
+pub(crate) fn plain_tail(v: &[Inline], n: usize) -> String {
+    fn go(v: &[Inline], n: usize, parts: &mut Vec<String>, seen: &mut usize) {
+        for i in v.iter().rev() {
+            if *seen >= n {
+                return;
+            }
+            match i {
+                Inline::Text(t) => {
+                    // The last n+1 visible characters of this text, and the spaces among them.
+                    let mut start = t.len();
+                    let mut k = 0;
+                    for (at, c) in t.char_indices().rev() {
+                        start = at;
+                        if !c.is_whitespace() {
+                            k += 1;
+                            if *seen + k > n {
+                                break;
+                            }
+                        }
+                    }
+                    *seen += k;
+                    parts.push(t[start..].to_string());
+                }
+                Inline::Emphasis(c)
+                | Inline::Strong(c)
+                | Inline::Superscript(c)
+                | Inline::Subscript(c) => go(c, n, parts, seen),
+                Inline::Link(l) => go(&l.content, n, parts, seen),
+                other => {
+                    let t = plain_text(std::slice::from_ref(other));
+                    *seen += t.chars().filter(|c| !c.is_whitespace()).count();
+                    parts.push(t);
+                }
+            }
+        }
+    }
+    let mut parts = Vec::new();
+    let mut seen = 0;
+    go(v, n, &mut parts, &mut seen);
+    parts.reverse();
+    parts.concat()
 }
 
 /// The first character of the visible text, if any.
@@ -367,6 +420,26 @@ mod tests {
         let mut v = vec![t("Introduction ∗")];
         strip_trailing(&mut v, &['∗', '*']);
         assert_eq!(v, [t("Introduction")]);
+    }
+
+    #[test]
+    fn the_tail_of_the_text_is_its_end() {
+        let v = vec![
+            t("the Council "),
+            Inline::Emphasis(vec![t("decides")]),
+            t(" (see "),
+            Inline::Strong(vec![t("para. 19")]),
+            t(").  "),
+        ];
+        let whole = plain_text(&v);
+        for n in [0, 1, 3, 8, 100] {
+            let tail = plain_tail(&v, n);
+            assert!(whole.ends_with(&tail), "{n}: {tail:?}");
+            let visible = tail.chars().filter(|c| !c.is_whitespace()).count();
+            let all = whole.chars().filter(|c| !c.is_whitespace()).count();
+            assert!(visible >= n.min(all), "{n}: {tail:?}");
+        }
+        assert_eq!(plain_tail(&v, 100), whole);
     }
 
     #[test]

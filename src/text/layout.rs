@@ -108,11 +108,12 @@ fn take_notes(
     };
     let start = match sep {
         Some(i) => Some(i + 1),
-        None => (1..lines.len()).find(|&i| {
+        // (Only the page's last 40 lines can be its notes: looked at first, so that a page
+        // of thousands of note-like lines is not scanned to its end from each of them.)
+        None => (lines.len().saturating_sub(40).max(1)..lines.len()).find(|&i| {
             lines[i - 1].1.trim().is_empty()
                 && (starts_note(&lines[i].1, *next_note) || star(&lines[i].1).is_some())
                 && lines[i..].iter().all(|(_, l)| l.trim().len() < 200)
-                && lines.len() - i <= 40
         }),
     };
     let Some(start) = start else {
