@@ -30,6 +30,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(any(feature = "text", feature = "json", feature = "akn", feature = "docx"))]
+mod encoding;
 mod error;
 mod format;
 mod location;

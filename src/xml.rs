@@ -180,6 +180,9 @@ fn entity(name: &str) -> Option<char> {
 /// Parses the whole input into its root element.
 pub(crate) fn parse<'a>(src: Source<'_>, bytes: &'a [u8], options: &ReadOptions) -> Result<El<'a>> {
     let syntax = |b: &[u8], pos: u64, m: String| syntax(src, b, pos, m);
+    if crate::encoding::utf16(bytes).is_some() {
+        return Err(syntax(bytes, 0, crate::encoding::UTF16_INPUT.to_string()));
+    }
     let text: &'a str = std::str::from_utf8(bytes)
         .map_err(|e| syntax(bytes, e.valid_up_to() as u64, "not UTF-8".to_string()))?;
     let mut r = if src.namespaces {

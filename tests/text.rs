@@ -529,3 +529,39 @@ fn note_like_lines_and_continued_paragraphs_read_in_linear_time() {
     });
     assert_eq!(n, 160_000);
 }
+
+/// Text saved as UTF-16 (Windows "Unicode") reads as the same text in UTF-8 does; JSON and
+/// Akoma Ntoso in UTF-16 are refused with an error that names UTF-16.
+#[test]
+fn utf16_text_reads_and_utf16_xml_and_json_say_so() {
+    let src = std::fs::read_to_string(format!("{ROOT}/fixtures/a-hrc-31-81/source.md")).unwrap();
+    let utf8 = read_text(src.as_bytes()).document;
+    for (bom, bytes) in [
+        (
+            "little-endian",
+            std::iter::once(0xFEFFu16)
+                .chain(src.encode_utf16())
+                .flat_map(u16::to_le_bytes)
+                .collect::<Vec<u8>>(),
+        ),
+        (
+            "big-endian",
+            std::iter::once(0xFEFFu16)
+                .chain(src.encode_utf16())
+                .flat_map(u16::to_be_bytes)
+                .collect::<Vec<u8>>(),
+        ),
+    ] {
+        assert_eq!(read_text(&bytes).document, utf8, "{bom}");
+    }
+    let json: Vec<u8> = "{\"undocs\": 1}"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    for format in [Format::Json, Format::Akn] {
+        let e = undocs::read_bytes(&json, format, &ReadOptions::default())
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("UTF-16"), "{format:?}: {e}");
+    }
+}

@@ -53,6 +53,13 @@ struct EnvelopeRef<'a> {
 
 /// Reads undocs JSON.
 pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
+    if crate::encoding::utf16(bytes).is_some() {
+        return Err(Error::Syntax {
+            format: Format::Json,
+            at: crate::Location::part("input"),
+            message: crate::encoding::UTF16_INPUT.into(),
+        });
+    }
     check_depth(bytes, options.max_depth)?;
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let env: Envelope = serde_path_to_error::deserialize(&mut de).map_err(|e| {

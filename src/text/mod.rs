@@ -121,11 +121,24 @@ fn dialect(text: &str) -> Dialect {
 /// The input size limit is applied by [`crate::read_bytes`]; text has no nesting to limit,
 /// and overlong lines are cut.
 pub fn read(bytes: &[u8], _options: &ReadOptions) -> Result<ReadOutput> {
-    let text = std::str::from_utf8(bytes).map_err(|e| Error::Syntax {
-        format: Format::Text,
-        at: crate::Location::in_bytes("input", bytes, e.valid_up_to() as u64),
-        message: "not UTF-8 text".into(),
-    })?;
+    // UTF-16 (as Windows tools save "Unicode" text) is decoded; anything else must be UTF-8.
+    let decoded;
+    let text = match crate::encoding::utf16(bytes) {
+        Some(order) => {
+            decoded = crate::encoding::decode_utf16(bytes, order).ok_or_else(|| Error::Syntax {
+                format: Format::Text,
+                at: crate::Location::part("input"),
+                message: "UTF-16 text that is not valid UTF-16 (an odd length or a lone surrogate)"
+                    .into(),
+            })?;
+            decoded.as_str()
+        }
+        None => std::str::from_utf8(bytes).map_err(|e| Error::Syntax {
+            format: Format::Text,
+            at: crate::Location::in_bytes("input", bytes, e.valid_up_to() as u64),
+            message: "not UTF-8 text".into(),
+        })?,
+    };
     let text = text
         .strip_prefix('\u{feff}')
         .unwrap_or(text)
