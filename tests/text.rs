@@ -565,3 +565,33 @@ fn utf16_text_reads_and_utf16_xml_and_json_say_so() {
         assert!(e.contains("UTF-16"), "{format:?}: {e}");
     }
 }
+
+/// A line longer than the 100,000 bytes read as one line (../shared/hostile/silent-loss/
+/// text-long-line.txt: 150,015 bytes) was cut without a word; it is broken into lines
+/// now, every word kept, and a warning says so.
+#[test]
+fn a_very_long_line_is_kept_whole() {
+    let line = (0..25_000)
+        .map(|i| format!("w{i}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(line.len() > 150_000);
+    let out = read_text(format!("Title\n\n{line}\n").as_bytes());
+    let mut words = 0;
+    out.document.walk(&mut |b, _, _| {
+        if let Block::Paragraph(p) = b {
+            words += undocs::model::plain_text(&p.content)
+                .split_whitespace()
+                .filter(|w| w.starts_with('w'))
+                .count();
+        }
+    });
+    assert_eq!(words, 25_000);
+    assert!(
+        out.warnings
+            .iter()
+            .any(|w| w.message.contains("broken into")),
+        "{:?}",
+        out.warnings
+    );
+}

@@ -3,7 +3,7 @@
 //! bottom and their marks in the text turned into `<sup>n</sup>`, paragraphs split at their
 //! numbers and first-line indents.
 
-use super::{Block, Item, cap_line, escape};
+use super::{Block, Item, escape};
 use crate::Warning;
 use crate::model::{Date, JobNumber, Symbol};
 use crate::recognize::numbering::{Numbering, Start, names_a_state, starts_afresh};
@@ -238,7 +238,7 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
         let mut lines: Vec<(usize, String)> = Vec::new();
         for l in page.split('\n') {
             line_no += 1;
-            lines.push((line_no, cap_line(l).trim_end().to_string()));
+            lines.push((line_no, l.trim_end().to_string()));
         }
         line_no -= 1; // the form feed does not end a line
         line_no += 1;

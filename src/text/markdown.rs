@@ -1,6 +1,6 @@
 //! The Markdown dialect of PDF extractors (the seed's form) into [`Item`]s.
 
-use super::{Block, Item, cap_line};
+use super::{Block, Item};
 
 /// Splits Markdown into items: blocks between blank lines, `---` page breaks, footnote bodies
 /// (`<sup>1</sup> text`) and asterisk notes (`\* text`).
@@ -17,7 +17,7 @@ pub(crate) fn items(text: &str) -> Vec<Item> {
         out.push(classify(lines, start));
     };
     for (i, raw) in text.lines().enumerate() {
-        let line = cap_line(raw);
+        let line = raw;
         let t = line.trim();
         if t.is_empty() {
             flush(&mut cur, start, &mut out);

@@ -22,7 +22,8 @@ mod typed;
 
 use crate::{Error, Format, ReadOptions, ReadOutput, Result};
 
-/// Longest line accepted, in bytes: longer ones are cut (a PDF extractor never writes them).
+/// Longest line read as one, in bytes: longer ones are broken (a PDF extractor never writes
+/// them).
 const MAX_LINE: usize = 100_000;
 
 /// A unit of extracted text, before the masthead and body are recognized.
@@ -119,7 +120,7 @@ fn dialect(text: &str) -> Dialect {
 /// warnings for what could not be recognized.
 ///
 /// The input size limit is applied by [`crate::read_bytes`]; text has no nesting to limit,
-/// and overlong lines are cut.
+/// and overlong lines are broken into several (with a warning; nothing is dropped).
 pub fn read(bytes: &[u8], _options: &ReadOptions) -> Result<ReadOutput> {
     // UTF-16 (as Windows tools save "Unicode" text) is decoded; anything else must be UTF-8.
     let decoded;
@@ -144,6 +145,7 @@ pub fn read(bytes: &[u8], _options: &ReadOptions) -> Result<ReadOutput> {
         .unwrap_or(text)
         .replace("\r\n", "\n");
     let mut warnings = Vec::new();
+    let text = break_long_lines(text, &mut warnings);
     let items = match dialect(&text) {
         Dialect::Markdown => markdown::items(&text),
         Dialect::Layout => layout::items(&text, &mut warnings),
@@ -165,16 +167,49 @@ pub(crate) fn escape(s: &str) -> String {
     out
 }
 
-/// Cuts a line to [`MAX_LINE`] bytes at a character boundary.
-pub(crate) fn cap_line(l: &str) -> &str {
-    if l.len() <= MAX_LINE {
-        return l;
+/// Breaks lines longer than [`MAX_LINE`] bytes into lines of at most that, at a space
+/// where there is one (a PDF extractor never writes such lines; what one holds is kept,
+/// and said in a warning).
+fn break_long_lines(text: String, warnings: &mut Vec<crate::Warning>) -> String {
+    if text.lines().all(|l| l.len() <= MAX_LINE) {
+        return text;
     }
-    let mut i = MAX_LINE;
-    while !l.is_char_boundary(i) {
-        i -= 1;
+    let mut out = String::with_capacity(text.len() + text.len() / MAX_LINE + 1);
+    for (no, line) in text.split('\n').enumerate() {
+        let mut l = line;
+        let mut pieces = 0;
+        while l.len() > MAX_LINE {
+            let mut cut = MAX_LINE;
+            while !l.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            // (At the last space before the limit, when there is one.)
+            if let Some(space) = l[..cut].rfind(' ').filter(|&s| s > 0) {
+                cut = space;
+            }
+            out.push_str(&l[..cut]);
+            out.push('\n');
+            l = l[cut..].trim_start_matches(' ');
+            pieces += 1;
+        }
+        out.push_str(l);
+        out.push('\n');
+        if pieces > 0 {
+            warnings.push(
+                crate::Warning::new(
+                    Format::Text,
+                    crate::Location::line("input", no as u64 + 1),
+                    format!(
+                        "a line of {} bytes (longer than {MAX_LINE}) was broken into {} lines; nothing dropped",
+                        line.len(),
+                        pieces + 1
+                    ),
+                )
+                .with_kind(crate::WarningKind::Other),
+            );
+        }
     }
-    &l[..i]
+    out
 }
 
 #[cfg(test)]
