@@ -559,3 +559,20 @@ fn nothing_in_other_producers_akn_is_dropped_silently() {
         }
     }
 }
+
+/// A subtitle reading "Original:En" (found by fuzzing: ../shared/hostile/
+/// rt-akn-original-language.txt) came back from our own Akoma Ntoso as an original
+/// language too, so `undocs roundtrip` failed; in our files every field is marked, and a
+/// subtitle stays a subtitle.
+#[test]
+fn a_subtitle_that_reads_like_a_masthead_line_round_trips() {
+    let mut d = Document::default();
+    d.meta.title = Some("l".into());
+    d.meta.subtitle = Some("Original:En".into());
+    let back = read_akn(&akn(&d)).document;
+    assert_eq!(back, d);
+    // In another producer's file, such a line still says what it is.
+    let theirs = br##"<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><doc name="report"><meta><identification source="#x"><FRBRWork><FRBRthis value="/x"/><FRBRuri value="/x"/><FRBRdate date="2016-01-29" name="x"/><FRBRauthor href="#x"/><FRBRcountry value="un"/></FRBRWork><FRBRExpression><FRBRthis value="/x"/><FRBRuri value="/x"/><FRBRdate date="2016-01-29" name="x"/><FRBRauthor href="#x"/><FRBRlanguage language="eng"/></FRBRExpression><FRBRManifestation><FRBRthis value="/x"/><FRBRuri value="/x"/><FRBRdate date="2016-01-29" name="x"/><FRBRauthor href="#x"/></FRBRManifestation></identification></meta><preface><p>Original: English</p></preface><mainBody><p>Text.</p></mainBody></doc></akomaNtoso>"##;
+    let d = read_akn(theirs).document;
+    assert_eq!(d.meta.original_language, Some(Language::ENGLISH));
+}

@@ -616,9 +616,12 @@ fn masthead_line(c: &El, m: &mut crate::model::Meta, cx: &mut Cx) {
             }
         }
     }
-    // Text that says what it is.
+    // Text that says what it is (in others' files: ours mark every field, and a subtitle
+    // reading "Original:En" is a subtitle).
     let w = whole.trim();
-    if let Some(l) = w.strip_prefix("Original:") {
+    if !cx.ours
+        && let Some(l) = w.strip_prefix("Original:")
+    {
         if m.original_language.is_none() {
             m.original_language = Language::from_name(l.trim());
         }
