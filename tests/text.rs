@@ -595,3 +595,26 @@ fn a_very_long_line_is_kept_whole() {
         out.warnings
     );
 }
+
+/// Control characters in extracted text (a fuzzer's input began with U+0002) read, but no
+/// format can write them (XML 1.0 cannot carry U+0002), so `undocs roundtrip` failed: the
+/// text reader removes them, and says so; form feeds (pdftotext's page breaks) and tabs
+/// stay.
+#[test]
+fn control_characters_are_removed_with_a_warning() {
+    let out = read_text(b"\x02   United Nations\x07\n\nThe Council\x01 met.\n");
+    assert!(
+        out.warnings
+            .iter()
+            .any(|w| w.message.contains("3 control character(s) removed")),
+        "{:?}",
+        out.warnings
+    );
+    let mut akn = Vec::new();
+    undocs::write(&out.document, Format::Akn, &mut akn).expect("AKN written");
+    let mut json = Vec::new();
+    undocs::write(&out.document, Format::Json, &mut json).expect("JSON written");
+    let json = String::from_utf8(json).unwrap();
+    assert!(json.contains("The Council met."), "{json}");
+    assert!(!json.contains("\\u000"), "{json}");
+}

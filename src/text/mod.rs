@@ -145,6 +145,7 @@ pub fn read(bytes: &[u8], _options: &ReadOptions) -> Result<ReadOutput> {
         .unwrap_or(text)
         .replace("\r\n", "\n");
     let mut warnings = Vec::new();
+    let text = drop_controls(text, &mut warnings);
     let text = break_long_lines(text, &mut warnings);
     let items = match dialect(&text) {
         Dialect::Markdown => markdown::items(&text),
@@ -165,6 +166,30 @@ pub(crate) fn escape(s: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// Removes control characters other than tab, line feed and form feed (the page break
+/// of `pdftotext`): extraction debris that no document format can carry (XML 1.0 cannot
+/// hold U+0002). Said in one warning, with the first one's line and how many there were.
+fn drop_controls(text: String, warnings: &mut Vec<crate::Warning>) -> String {
+    let control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\u{c}');
+    let Some(first) = text.find(control) else {
+        return text;
+    };
+    let line = text[..first].matches('\n').count() + 1;
+    let n = text.chars().filter(|&c| control(c)).count();
+    warnings.push(
+        crate::Warning::new(
+            Format::Text,
+            crate::Location::line("input", line as u64),
+            format!(
+                "{n} control character(s) removed (the first, U+{:04X}, here)",
+                text[first..].chars().next().map_or(0, u32::from)
+            ),
+        )
+        .with_kind(crate::WarningKind::Dropped),
+    );
+    text.chars().filter(|&c| !control(c)).collect()
 }
 
 /// Breaks lines longer than [`MAX_LINE`] bytes into lines of at most that, at a space
