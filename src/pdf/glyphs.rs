@@ -120,7 +120,6 @@ impl Hasher for CodeHasher {
 }
 
 /// The collector, for one page; `codes` is kept from page to page.
-#[derive(Default)]
 pub(crate) struct Collector<'c> {
     pub glyphs: Vec<Glyph>,
     pub rules: Vec<Rule>,
@@ -134,7 +133,7 @@ pub(crate) struct Collector<'c> {
     /// The styles of the fonts the operators name.
     styles: Vec<Style>,
     /// Each paired font's codes: text and advance, asked of hayro once.
-    codes: Option<&'c mut Codes>,
+    codes: &'c mut Codes,
     /// The last filled run (first glyph's position and length): its stroke is not text
     /// again.
     last_fill: Option<(f64, f64, usize)>,
@@ -145,10 +144,15 @@ impl<'c> Collector<'c> {
     /// `styles`; `codes` is the document's cache of what codes stand for.
     pub(crate) fn new(shown: Vec<Shown>, styles: Vec<Style>, codes: &'c mut Codes) -> Self {
         Collector {
+            glyphs: Vec::new(),
+            rules: Vec::new(),
+            unmapped: 0,
+            truncated: false,
             shown,
+            next: 0,
             styles,
-            codes: Some(codes),
-            ..Default::default()
+            codes,
+            last_fill: None,
         }
     }
 
@@ -228,10 +232,8 @@ impl<'a> Device<'a> for Collector<'_> {
                 (text, advance)
             };
             // (Only a sure pairing may fill the cache: a wrong font would spoil it.)
-            let (text, advance) = match (font, self.codes.as_deref_mut()) {
-                (Some(f), Some(cache)) if sure => {
-                    cache.entry((f, code)).or_insert_with(ask).clone()
-                }
+            let (text, advance) = match font {
+                Some(f) if sure => self.codes.entry((f, code)).or_insert_with(ask).clone(),
                 _ => ask(),
             };
             let Some(text) = text else {

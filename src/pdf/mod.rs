@@ -42,6 +42,7 @@ const MIN_PAGES_PER_THREAD: usize = 3;
 
 /// One page as drawn: its printed lines (glyphs grouped by baseline) and rules, and what
 /// could not be kept.
+#[derive(Default)]
 struct Drawn {
     /// The decoded content stream's size (when over the limit, nothing else was done).
     content_bytes: u64,
@@ -72,13 +73,7 @@ impl<'a> Drawer<'a> {
         if content_bytes > self.max_part {
             return Drawn {
                 content_bytes,
-                lines: vec![],
-                glyphs: 0,
-                rules: vec![],
-                width: 0.0,
-                height: 0.0,
-                unmapped: 0,
-                truncated: false,
+                ..Default::default()
             };
         }
         let it = Affine::new(p.initial_transform(true).as_coeffs());

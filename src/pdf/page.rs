@@ -469,24 +469,6 @@ pub(crate) fn read(
             ls.len()
         }
     };
-    if std::env::var("DBG").is_ok_and(|v| v == page.to_string()) {
-        eprintln!("DBG rule={rule} split={split} n={} body={body}", ls.len());
-        for l in &ls {
-            eprintln!(
-                "DBG y={:.1} size={:.1} {:?}",
-                l.y,
-                l.size,
-                l.segments
-                    .iter()
-                    .map(|s| s
-                        .pieces
-                        .iter()
-                        .map(|p| (p.text.clone(), p.sup))
-                        .collect::<Vec<_>>())
-                    .collect::<Vec<_>>()
-            );
-        }
-    }
     let mut notes_area: Vec<Line> = ls.split_off(split);
     notes_area.retain(|l| !l.text().trim().chars().all(|c| c == '_'));
     ls.retain(|l| {
