@@ -63,3 +63,33 @@ if [ -d "$SAMPLES/un" ] && command -v pdftotext >/dev/null; then
     printf '%-30s %12s %14s %8s %10s\n' "$n pages" "$u" "$p" "$r" "$per"
   done
 fi
+
+# PDF writing: `undocs convert x.json x.pdf` against LibreOffice printing undocs' own DOCX
+# of the same document to PDF, whole process; ratio > 1 means undocs is faster. Then the
+# time per page as documents grow.
+if command -v soffice >/dev/null; then
+  echo
+  printf '%-14s %8s %12s %14s %8s\n' write-pdf pages undocs_ms libreoffice_ms ratio
+  for f in seed gen1000; do
+    $U convert "$WORK/$f.docx" "$WORK/$f.json"
+    u=$(median_ms $U convert "$WORK/$f.json" "$WORK/$f.pdf")
+    pages=$(pdfinfo "$WORK/$f.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+    s=$(date +%s%N)
+    for _ in 1 2 3; do
+      soffice --headless --norestore --convert-to pdf --outdir "$WORK/lo" "$WORK/$f.docx" >/dev/null 2>&1
+    done
+    e=$(date +%s%N)
+    l=$(awk -v s="$s" -v e="$e" 'BEGIN {printf "%.2f", (e - s) / 3 / 1000000}')
+    r=$(awk -v l="$l" -v u="$u" 'BEGIN {printf "%.1fx", l/u}')
+    printf '%-14s %8s %12s %14s %8s\n' "$f" "$pages" "$u" "$l" "$r"
+  done
+fi
+echo
+printf '%-20s %8s %12s %10s\n' write-pdf-generated pages undocs_ms ms/page
+for n in 100 1000 10000; do
+  cargo run --release --quiet --example generate_report -- $n "$WORK/g$n.json"
+  u=$(median_ms $U convert "$WORK/g$n.json" "$WORK/g$n.pdf")
+  pages=$(pdfinfo "$WORK/g$n.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+  per=$(awk -v u="$u" -v n="$pages" 'BEGIN {printf "%.2f", u/n}')
+  printf '%-20s %8s %12s %10s\n' "$n paragraphs" "$pages" "$u" "$per"
+done

@@ -1,8 +1,11 @@
-//! PDF reading: generated UN-style reports of 10, 100 and 300 pages (benches/support/
+//! PDF writing: the seed and generated reports of 100, 1,000 and 10,000 paragraphs (about
+//! 10 to 800 pages; the time per paragraph should stay flat). PDF reading: generated UN-style reports of 10, 100 and 300 pages (benches/support/
 //! pdfgen.rs; the time per page should stay flat as pages grow), and real UN PDFs of
 //! ../shared/samples when that folder is there. Whole-process ratios against pdftotext
 //! are printed by benches/compare.sh.
 
+#[path = "generate.rs"]
+mod generate;
 #[path = "support/pdfgen.rs"]
 mod pdfgen;
 
@@ -41,5 +44,27 @@ fn read_sample(b: Bencher, file: &str) {
         .bench(|| {
             undocs::read_bytes(black_box(&bytes), Format::Pdf, &ReadOptions::default())
                 .expect("read")
+        });
+}
+
+#[divan::bench]
+fn write_seed(b: Bencher) {
+    let doc = generate::seed();
+    b.bench(|| {
+        let mut out = Vec::new();
+        undocs::write(black_box(&doc), Format::Pdf, &mut out).expect("write");
+        out
+    });
+}
+
+/// Paragraphs counted, so that divan prints the time per paragraph.
+#[divan::bench(args = [100, 1000, 10000], sample_count = 10)]
+fn write_generated(b: Bencher, paragraphs: usize) {
+    let doc = generate::report(paragraphs);
+    b.counter(divan::counter::ItemsCount::new(paragraphs))
+        .bench(|| {
+            let mut out = Vec::new();
+            undocs::write(black_box(&doc), Format::Pdf, &mut out).expect("write");
+            out
         });
 }

@@ -122,7 +122,8 @@ impl Format {
             Format::Json => cfg!(feature = "json"),
             Format::Akn => cfg!(feature = "akn"),
             Format::Docx => cfg!(feature = "docx"),
-            _ => false,
+            Format::Pdf => cfg!(feature = "pdf"),
+            Format::Text => false,
         }
     }
 

@@ -58,7 +58,7 @@ pub mod text;
 pub use error::{Error, Result};
 pub use format::Format;
 pub use location::Location;
-pub use options::{ReadOptions, Warning, WarningKind};
+pub use options::{FontBytes, ReadOptions, Warning, WarningKind, WriteOptions};
 #[cfg(feature = "json")]
 pub use roundtrip::{RoundTrip, roundtrip};
 
@@ -119,10 +119,32 @@ pub fn read_bytes(bytes: &[u8], format: Format, options: &ReadOptions) -> Result
 
 /// Writes `doc` in `format` to `out`.
 pub fn write(doc: &Document, format: Format, out: impl Write) -> Result<()> {
+    write_with(doc, format, out, &WriteOptions::default())
+}
+
+/// Writes `doc` in `format` to `out`, with `options` (the PDF writer's fonts).
+///
+/// ```
+/// use undocs::{Format, WriteOptions};
+/// let doc = undocs::read_path("fixtures/a-hrc-59-15/document.json", &Default::default())?.document;
+/// let mut pdf = Vec::new();
+/// undocs::write_with(&doc, Format::Pdf, &mut pdf, &WriteOptions::default())?;
+/// assert!(pdf.starts_with(b"%PDF-1.7"));
+/// // The JSON embedded in it is read back first: the very same document.
+/// let back = undocs::read_bytes(&pdf, Format::Pdf, &Default::default())?;
+/// assert_eq!(back.document, doc);
+/// # Ok::<(), undocs::Error>(())
+/// ```
+pub fn write_with(
+    doc: &Document,
+    format: Format,
+    out: impl Write,
+    options: &WriteOptions,
+) -> Result<()> {
     #[allow(unused_variables, unused_mut)]
     let mut out = out;
     // A build without writers uses neither.
-    let _ = (&doc, &out);
+    let _ = (&doc, &out, options);
     match format {
         #[cfg(feature = "json")]
         Format::Json => json::write(doc, &mut out),
@@ -130,6 +152,8 @@ pub fn write(doc: &Document, format: Format, out: impl Write) -> Result<()> {
         Format::Akn => akn::write(doc, &mut out),
         #[cfg(feature = "docx")]
         Format::Docx => docx::write(doc, &mut out),
+        #[cfg(feature = "pdf")]
+        Format::Pdf => pdf::write(doc, &mut out, options),
         f => Err(f.unsupported("writing")),
     }
 }

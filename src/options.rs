@@ -33,6 +33,9 @@ pub struct ReadOptions {
     /// machine has, up to 4, for files of several pages; 1 reads on the calling thread only
     /// (set it when reading many files in parallel yourself).
     pub threads: usize,
+    /// Read a PDF from its page layout even when it embeds the document's JSON (as the PDF
+    /// undocs writes do). Default: false, the embedded JSON is read first.
+    pub ignore_embedded: bool,
 }
 
 impl Default for ReadOptions {
@@ -46,11 +49,18 @@ impl Default for ReadOptions {
             max_pages: 20_000,
             max_objects: 2_000_000,
             threads: 0,
+            ignore_embedded: false,
         }
     }
 }
 
 impl ReadOptions {
+    /// Sets [`ReadOptions::ignore_embedded`].
+    pub fn with_ignore_embedded(mut self, yes: bool) -> Self {
+        self.ignore_embedded = yes;
+        self
+    }
+
     /// Sets [`ReadOptions::max_bytes`].
     pub fn with_max_bytes(mut self, n: u64) -> Self {
         self.max_bytes = n;
@@ -193,5 +203,49 @@ impl std::fmt::Display for Warning {
             write!(f, " ({h})")?;
         }
         Ok(())
+    }
+}
+
+/// A font file's bytes (TrueType or OpenType), shared.
+pub type FontBytes = std::sync::Arc<Vec<u8>>;
+
+/// Options for writing. Only the PDF writer has any today.
+///
+/// ```
+/// let options = undocs::WriteOptions::default().with_system_fonts(false);
+/// assert!(options.fonts.is_empty());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct WriteOptions {
+    /// Fonts for text the shipped font (Liberation Serif: Latin, Greek, Cyrillic) cannot
+    /// show, tried in order, before the system's. Default: none.
+    pub fonts: Vec<FontBytes>,
+    /// Whether the system's fonts (under /usr/share/fonts, /usr/local/share/fonts and
+    /// ~/.local/share/fonts) are searched for characters no other font has. Default: true.
+    /// A character no font has is an error naming it, never a blank box.
+    pub system_fonts: bool,
+}
+
+impl Default for WriteOptions {
+    fn default() -> Self {
+        WriteOptions {
+            fonts: Vec::new(),
+            system_fonts: true,
+        }
+    }
+}
+
+impl WriteOptions {
+    /// Adds a font (its file's bytes) to [`WriteOptions::fonts`].
+    pub fn with_font(mut self, bytes: Vec<u8>) -> Self {
+        self.fonts.push(std::sync::Arc::new(bytes));
+        self
+    }
+
+    /// Sets [`WriteOptions::system_fonts`].
+    pub fn with_system_fonts(mut self, yes: bool) -> Self {
+        self.system_fonts = yes;
+        self
     }
 }

@@ -161,10 +161,27 @@ fn convert_json_to_json_and_unsupported_formats() {
     assert_eq!(v["meta"]["title"], "Changed");
     assert_eq!(v["undocs"], "2");
 
+    // PDF is written, and read back (its embedded JSON) as the same document.
     let o = undocs(&["convert", FIXTURE, dir.join("out.pdf").to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = undocs(&[
+        "convert",
+        dir.join("out.pdf").to_str().unwrap(),
+        dir.join("back.json").to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = undocs(&["convert", FIXTURE, dir.join("first.json").to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        std::fs::read(dir.join("first.json")).unwrap(),
+        std::fs::read(dir.join("back.json")).unwrap()
+    );
+
+    // Text is read, never written: a clear error, no output.
+    let o = undocs(&["convert", FIXTURE, dir.join("out.md").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("writing pdf is not supported yet"));
-    assert!(!dir.join("out.pdf").exists(), "no fake output");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("read-only"));
+    assert!(!dir.join("out.md").exists(), "no fake output");
 
     let o = undocs(&["convert", FIXTURE, "-", "--set", "colour=red"]);
     assert_eq!(o.status.code(), Some(2));
@@ -208,8 +225,8 @@ fn roundtrip_covers_every_written_format_on_real_files() {
         "{out}"
     );
     assert!(
-        out.contains("pdf: skipped (writing not supported yet)")
-            && out.contains("text: skipped (read-only format)"),
+        // (PDF through the JSON it embeds; its page layout is checked in tests/pdf_write.rs.)
+        out.contains("pdf: identical") && out.contains("text: skipped (read-only format)"),
         "{out}"
     );
     let o = undocs(&[

@@ -393,14 +393,12 @@ fn an_ocr_text_layer_reads_like_printed_text() {
 /// footnote with its text.
 #[test]
 fn word_samples_printed_by_libreoffice_read_as_the_word_reader_reads_them() {
-    use undocs::model::{Block, Document, Region, plain_text};
     let Some(un) = shared("un") else { return };
     if !common::oracle_available("soffice", &["--version"]) {
         return;
     }
     let dir = std::env::temp_dir().join(format!("undocs-lo-pdf-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
     // The seed too (fixtures/a-hrc-31-81, checked by hand against the report), written as
     // Word by undocs: LibreOffice lays it out, the PDF reader must find it all again.
     let seed = std::fs::read(format!("{ROOT}/fixtures/a-hrc-31-81/expected.json")).unwrap();
@@ -452,63 +450,25 @@ fn word_samples_printed_by_libreoffice_read_as_the_word_reader_reads_them() {
             pdf.warnings
         );
         let pdf = pdf.document;
-        let (w, p) = (&word.meta, &pdf.meta);
-        assert_eq!(w.symbols, p.symbols, "{name}");
-        assert_eq!(w.organ, p.organ, "{name}");
-        assert_eq!(w.subsidiary_body, p.subsidiary_body, "{name}");
-        assert_eq!(w.date, p.date, "{name}");
-        assert_eq!(w.distribution, p.distribution, "{name}");
-        assert_eq!(w.original_language, p.original_language, "{name}");
-        assert_eq!(w.title, p.title, "{name}");
-        assert_eq!(w.title_notes.len(), p.title_notes.len(), "{name}");
-        assert_eq!(w.session, p.session, "{name}");
-        assert_eq!(w.agenda_items, p.agenda_items, "{name}");
-        assert_eq!(w.subtitle, p.subtitle, "{name}");
-        assert_eq!(w.summary.len(), p.summary.len(), "{name}");
+        common::assert_same_masthead(&word, &pdf, name);
+        assert_eq!(word.meta.summary.len(), pdf.meta.summary.len(), "{name}");
         // Tables are not read from PDF yet: their rows come as lines of text (01's annex
         // "Document information" table, whose bold header row reads as a heading). Those
         // rows, known from the Word reading, are the only headings allowed in excess.
-        let mut rows = std::collections::HashSet::new();
-        word.walk(&mut |b, _, _| {
-            if let Block::Table(t) = b {
-                for r in &t.rows {
-                    let mut text = String::new();
-                    for cell in &r.cells {
-                        for b in cell {
-                            if let Block::Paragraph(p) = b {
-                                text.push_str(&squeeze(&plain_text(&p.content)));
-                            }
-                        }
-                    }
-                    rows.insert(text);
-                }
-            }
-        });
-        let headings = |d: &Document| {
-            d.headings()
-                .into_iter()
-                .map(|h| (h.num, squeeze(&h.text)))
-                .filter(|(n, t)| n.is_some() || !rows.contains(t))
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(headings(&word), headings(&pdf), "{name}");
+        assert_eq!(
+            common::headings_outside_tables(&word, &word),
+            common::headings_outside_tables(&pdf, &word),
+            "{name}"
+        );
         assert_eq!(word.paragraph_numbers(), pdf.paragraph_numbers(), "{name}");
         // The numbered paragraphs' text (white space aside). LibreOffice prints an empty
         // cross-reference field where Word shows the paragraph number it points to
         // ("referred to in paragraph 7 above" printed "paragraph above"): those are the
         // only differences allowed, and they are counted.
-        let texts = |d: &Document| {
-            let mut v = Vec::new();
-            d.walk(&mut |b, r, _| {
-                if let (Block::Paragraph(p), Region::Body) = (b, r)
-                    && p.num.is_some()
-                {
-                    v.push(squeeze(&plain_text(&p.content)));
-                }
-            });
-            v
-        };
-        let (tw, tp) = (texts(&word), texts(&pdf));
+        let (tw, tp) = (
+            common::numbered_texts(&word, false),
+            common::numbered_texts(&pdf, false),
+        );
         assert_eq!(tw.len(), tp.len(), "{name}");
         let differ: Vec<(&String, &String)> = tw.iter().zip(&tp).filter(|(a, b)| a != b).collect();
         for (a, b) in &differ {
@@ -526,13 +486,11 @@ fn word_samples_printed_by_libreoffice_read_as_the_word_reader_reads_them() {
             tw.len()
         );
         // Every footnote, in order, with its text (LibreOffice spaces out some long URLs).
-        let notes = |d: &Document| {
-            d.notes()
-                .iter()
-                .map(|n| (n.marker.clone(), squeeze(&common::note_text(n))))
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(notes(&word), notes(&pdf), "{name}");
+        assert_eq!(
+            common::notes_squeezed(&word),
+            common::notes_squeezed(&pdf),
+            "{name}"
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -18,6 +18,10 @@ use undocs::{Error, Format, ReadOptions, WarningKind};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Read a PDF from its page layout even when it embeds its document's JSON (as the
+    /// PDFs undocs writes do).
+    #[arg(long, global = true)]
+    ignore_embedded: bool,
 }
 
 #[derive(Subcommand)]
@@ -105,6 +109,9 @@ impl From<std::io::Error> for Fail {
     }
 }
 
+/// `--ignore-embedded`, for every read of this run.
+static IGNORE_EMBEDDED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 fn main() -> ExitCode {
     // Output cut short by a closed pipe (`undocs info x | head`) is not an error to report.
     let default_hook = std::panic::take_hook();
@@ -120,6 +127,7 @@ fn main() -> ExitCode {
         default_hook(info)
     }));
     let cli = Cli::parse();
+    IGNORE_EMBEDDED.store(cli.ignore_embedded, std::sync::atomic::Ordering::Relaxed);
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Fail::Findings) => ExitCode::from(1),
@@ -285,7 +293,8 @@ fn load_with_warnings(
     from: Option<Format>,
     set: &[String],
 ) -> Result<(Document, Vec<undocs::Warning>), Fail> {
-    let opts = ReadOptions::default();
+    let opts = ReadOptions::default()
+        .with_ignore_embedded(IGNORE_EMBEDDED.load(std::sync::atomic::Ordering::Relaxed));
     let mut r = if path.as_os_str() == "-" {
         let mut b = Vec::new();
         std::io::stdin()

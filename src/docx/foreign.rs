@@ -265,6 +265,7 @@ pub(crate) fn read(
                 title_block: false,
                 indent: None,
                 nested: false,
+                continues: false,
             },
             at: 0,
         })
@@ -396,6 +397,7 @@ pub(crate) fn read(
                 title_block,
                 indent: None,
                 nested: false,
+                continues: false,
             },
             at: i + 1,
         }));

@@ -370,13 +370,7 @@ impl Ctx {
     }
 
     fn table(&mut self, t: &crate::model::Table, out: &mut XmlOut, para_style: &str) -> Result<()> {
-        let cols = t
-            .rows
-            .iter()
-            .map(|r| r.cells.len())
-            .max()
-            .unwrap_or(0)
-            .max(1);
+        let cols = t.columns().max(1);
         let width = (7370 / cols).to_string();
         out.raw(r#"<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblInd w:w="1134" w:type="dxa"/><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tblBorders><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>"#);
         for _ in 0..cols {

@@ -93,6 +93,19 @@ pub struct Table {
     pub rows: Vec<TableRow>,
 }
 
+impl Table {
+    /// The number of columns: the most cells any row has.
+    ///
+    /// ```
+    /// use undocs::model::{Table, TableRow};
+    /// let t = Table { rows: vec![TableRow { header: true, cells: vec![vec![], vec![]] }] };
+    /// assert_eq!(t.columns(), 2);
+    /// ```
+    pub fn columns(&self) -> usize {
+        self.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0)
+    }
+}
+
 /// One table row.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

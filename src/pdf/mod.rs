@@ -6,9 +6,13 @@
 //! A PDF with no text layer (a scanned image) is an error that says so; an encrypted one
 //! too. Writing PDF is not supported yet.
 
+mod embedded;
 mod fonts;
 mod glyphs;
 mod page;
+mod write;
+
+pub use write::write;
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
@@ -122,6 +126,14 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
             syntax("not a readable PDF (no valid cross-reference table or objects)")
         }
     })?;
+    let mut warnings = Vec::new();
+    if !options.ignore_embedded {
+        match embedded::read(&pdf, options)? {
+            embedded::Embedded::Read(r) => return Ok(*r),
+            embedded::Embedded::Broken(w) => warnings.push(w),
+            embedded::Embedded::None => {}
+        }
+    }
     let pages = pdf.pages();
     for (n, max, what, option) in [
         (
@@ -141,10 +153,11 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
             return Err(limit(Location::part("input"), what, max as u64, option));
         }
     }
-    let mut warnings = Vec::new();
     let mut inputs: Vec<Input> = Vec::new();
     let mut glyph_count = 0usize;
     let mut numbering = crate::recognize::numbering::Numbering::default();
+    // Whether the page before ended with a full line (its paragraph goes on).
+    let mut ends_full = false;
     let mut unmapped = 0usize;
     // Pages are drawn (the costly part) on worker threads, and read in order here.
     let mut content_bytes = 0u64;
@@ -195,11 +208,22 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
             i == 0,
             &mut numbering,
         );
-        if let Some(j) = out.job_number {
+        let mut out = out;
+        if let Some(j) = out.job_number.take() {
             inputs.push(Input::JobNumber(j));
         }
+        if ends_full
+            && let Some(Input::Lines(l)) =
+                out.blocks.iter_mut().find(|b| matches!(b, Input::Lines(_)))
+        {
+            l.hints.continues = true;
+        }
+        ends_full = out.ends_full;
         for c in out.corrected {
             SOURCE.warn(&mut warnings, WarningKind::Corrected, i + 1, c);
+        }
+        if let Some(rest) = out.note_continued.take() {
+            continue_note(&mut inputs, rest, i + 1, &mut warnings);
         }
         place_notes(out.blocks, out.notes, i + 1, &mut inputs, &mut warnings);
         Ok(())
@@ -268,6 +292,58 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
     }
     let document = crate::recognize::recognize(inputs, SOURCE, &mut warnings);
     Ok(ReadOutput { document, warnings })
+}
+
+/// Adds the rest of a note, printed at the top of a page's notes, to the last note of the
+/// pages before; with none there, keeps it as a paragraph, with a warning.
+fn continue_note(inputs: &mut Vec<Input>, rest: String, page: usize, warnings: &mut Vec<Warning>) {
+    fn last_note(v: &mut [Inline]) -> Option<&mut Note> {
+        for i in v.iter_mut().rev() {
+            match i {
+                Inline::Note(n) if !n.content.is_empty() => return Some(n),
+                Inline::Strong(c) | Inline::Emphasis(c) => {
+                    if let Some(n) = last_note(c) {
+                        return Some(n);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+    let found = inputs.iter_mut().rev().find_map(|i| match i {
+        Input::Lines(l) => l.lines.iter_mut().rev().find_map(|line| last_note(line)),
+        _ => None,
+    });
+    match found {
+        Some(n) => match n.content.last_mut() {
+            Some(crate::model::Block::Paragraph(p)) => {
+                let tail = crate::recognize::inlines::plain_tail(&p.content, 2);
+                let glue =
+                    if crate::recognize::inlines::joins_without_space(&tail, rest.chars().next()) {
+                        ""
+                    } else {
+                        " "
+                    };
+                p.content.push(Inline::Text(format!("{glue}{rest}")));
+                crate::model::normalize_inlines(&mut p.content);
+            }
+            _ => n.content.extend(page::note_blocks(&rest)),
+        },
+        None => {
+            SOURCE.warn(
+                warnings,
+                WarningKind::KeptAsText,
+                page,
+                "note text at the top of the page's notes, with no note before it to go on: kept as a paragraph",
+            );
+            inputs.push(Input::Lines(crate::recognize::Lines {
+                lines: vec![vec![Inline::Text(rest)]],
+                hints: Default::default(),
+                at: page,
+            }));
+        }
+    }
 }
 
 /// Fills a page's note marks with the page's note bodies, in reading order; a body whose

@@ -9,6 +9,8 @@ use crate::model::{Block, Inline, JobNumber, Note, Paragraph};
 use crate::recognize::inlines::joins_without_space;
 use crate::recognize::numbering::{Numbering, Start, names_a_state, starts_afresh};
 use crate::recognize::scan::{furniture, truncated_job_number};
+use std::collections::HashMap;
+
 use crate::recognize::{Hints, Input, Lines};
 
 /// A piece of a line: text, whether it was printed raised and smaller, and in what style.
@@ -315,6 +317,12 @@ pub(crate) struct PageOut {
     pub job_number: Option<JobNumber>,
     /// Slips of print read as what they stand for, to be said in warnings.
     pub corrected: Vec<String>,
+    /// Whether the page's text ends with a line that runs to its right edge: its last
+    /// paragraph goes on over the page.
+    pub ends_full: bool,
+    /// Text at the top of the notes, before any note starts: the rest of the last note
+    /// of the page before.
+    pub note_continued: Option<String>,
 }
 
 /// A note's start: "1 Text", "1/ Text", "* Text", or a raised number.
@@ -325,7 +333,8 @@ fn note_start(l: &Line) -> Option<(String, String)> {
     if p0.sup {
         let marker = p0.text.trim().to_string();
         let rest: String = first.pieces[1..].iter().map(|p| p.text.as_str()).collect();
-        let rest = format!("{rest} {}", rest_segments(l));
+        // (A justified line's wide gaps split it into segments: one space between them.)
+        let rest = collapse_spaces(&format!("{rest} {}", rest_segments(l)));
         return (!marker.is_empty()).then(|| (marker, rest.trim().to_string()));
     }
     let t = l.text();
@@ -334,7 +343,7 @@ fn note_start(l: &Line) -> Option<(String, String)> {
     let numeric = !bare.is_empty() && bare.len() <= 3 && bare.bytes().all(|b| b.is_ascii_digit());
     let stars =
         !head.is_empty() && head.chars().all(|c| c == '*' || c == '∗') && head.chars().count() <= 3;
-    (numeric || stars).then(|| (head.to_string(), t[head.len()..].trim().to_string()))
+    (numeric || stars).then(|| (head.to_string(), collapse_spaces(t[head.len()..].trim())))
 }
 
 fn rest_segments(l: &Line) -> String {
@@ -439,9 +448,25 @@ pub(crate) fn read(
             r.y >= l.y && r.y - l.y < 0.35 * l.size && r.x0 >= l.x0() - 2.0 && r.x1 <= l.x1() + 2.0
         })
     };
+    // (Higher up too, where long notes fill more than half the page: then everything
+    // under the rule is small print starting with a note.)
+    let notes_below = |y: f64| {
+        // (The notes may hold more print than the text: the text's size is above.)
+        let above: Vec<Line> = ls.iter().filter(|l| l.y < y).cloned().collect();
+        let text_size = body_size(&above);
+        // (The first lines may go on with a note from the page before.)
+        let below: Vec<&Line> = ls.iter().filter(|l| l.y > y).collect();
+        // (Not on page 1, whose masthead has rules of its own high up, and with some
+        // lines of text above.)
+        !first
+            && above.len() >= 5
+            && below.iter().any(|l| note_start(l).is_some())
+            && below.iter().all(|l| l.size < 0.92 * text_size)
+    };
     let rule = rules
         .iter()
-        .filter(|r| r.y > 0.45 * height && r.x1 - r.x0 < 0.6 * width && !underline(r))
+        .filter(|r| r.x1 - r.x0 < 0.6 * width && !underline(r))
+        .filter(|r| r.y > 0.45 * height || notes_below(r.y))
         .map(|r| r.y)
         .fold(f64::INFINITY, f64::min);
     // A rule typed as underscores counts too.
@@ -486,13 +511,20 @@ pub(crate) fn read(
                 cur = Some(NoteDef { marker, text });
             }
             None => {
+                let next = l.text();
                 if let Some(d) = cur.as_mut() {
-                    let next = l.text();
                     // (As body lines join: "adaptation-" / "committee" without a space.)
                     if !joins_without_space(&d.text, next.chars().next()) {
                         d.text.push(' ');
                     }
                     d.text.push_str(&next);
+                } else {
+                    // The rest of a note begun on the page before.
+                    let c = out.note_continued.get_or_insert_with(String::new);
+                    if !c.is_empty() && !joins_without_space(c, next.chars().next()) {
+                        c.push(' ');
+                    }
+                    c.push_str(&next);
                 }
             }
         }
@@ -500,7 +532,38 @@ pub(crate) fn read(
     out.notes.extend(cur);
     // The body's left margin, and the right edge of full lines; a character's width.
     let left = ls.iter().map(Line::x0).fold(f64::INFINITY, f64::min);
-    let right = ls.iter().map(Line::x1).fold(0.0, f64::max);
+    // The right edge of full lines: where most lines end (justified lines end at one
+    // place), else the farthest end. (Page 1's masthead columns and long agenda titles
+    // reach the page's margin, past the body's right edge.)
+    let right = {
+        let ends: Vec<f64> = ls
+            .iter()
+            .filter(|l| !(first && l.masthead_columns()))
+            .map(Line::x1)
+            .collect();
+        let mut counts: HashMap<i64, usize> = HashMap::new();
+        for x in &ends {
+            *counts.entry(x.round() as i64).or_default() += 1;
+        }
+        // Ends within a point of each other count together.
+        let near = |x: i64| {
+            (x - 1..=x + 1)
+                .map(|k| counts.get(&k).copied().unwrap_or(0))
+                .sum::<usize>()
+        };
+        let common = counts
+            .keys()
+            .map(|x| (near(*x), *x))
+            .filter(|(n, _)| *n >= 3)
+            .max()
+            .map(|(_, x)| {
+                ends.iter()
+                    .copied()
+                    .filter(|e| (e - x as f64).abs() <= 1.5)
+                    .fold(0.0, f64::max)
+            });
+        common.unwrap_or_else(|| ends.iter().copied().fold(0.0, f64::max))
+    };
     let char_w = 0.5 * body;
     // Blocks.
     let mut blocks: Vec<(Vec<Line>, bool, bool)> = Vec::new();
@@ -574,6 +637,10 @@ pub(crate) fn read(
         }
         prev = Some(idx);
     }
+    out.ends_full = blocks
+        .last()
+        .and_then(|b| b.0.last())
+        .is_some_and(|l| l.segments.len() == 1 && l.x1() >= right - 2.0 * body);
     let n = blocks.len();
     for k in 0..n {
         let (lines, gap_before, nested) = &blocks[k];
@@ -617,6 +684,7 @@ pub(crate) fn read(
                 title_block: false,
                 indent: Some(indent),
                 nested: *nested,
+                continues: false,
             },
             at: page,
         }));
@@ -695,7 +763,18 @@ fn inlines(pieces: &[Piece]) -> Vec<Inline> {
             v.extend(wrap(std::mem::take(&mut run), run_style));
             run_style = style;
         }
-        run.push(inline);
+        // Marks printed side by side with a thin space ("* **"): one note each.
+        let marks: Vec<&str> = p.text.split_whitespace().collect();
+        if p.sup && marks.len() > 1 && marks.iter().all(|m| is_mark(m)) {
+            for m in marks {
+                run.push(Inline::Note(Note {
+                    marker: m.replace('∗', "*"),
+                    content: vec![],
+                }));
+            }
+        } else {
+            run.push(inline);
+        }
         if trail {
             run.push(Inline::Text(" ".into()));
         }

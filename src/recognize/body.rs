@@ -486,7 +486,9 @@ impl Body {
         // Text that goes on: the open paragraph ends without final punctuation, or this
         // block starts in lowercase (a sentence cut by a page break after a comma).
         if self.para.as_ref().is_some_and(|p| {
-            ends_open(plain_tail(p.last(), OPEN_END).trim()) || text.starts_with(char::is_lowercase)
+            b.hints.continues
+                || ends_open(plain_tail(p.last(), OPEN_END).trim())
+                || text.starts_with(char::is_lowercase)
         }) {
             return LineClass::Continuation;
         }

@@ -79,6 +79,9 @@ pub(crate) struct Hints {
     /// Whether the source shows a numbered block as an item of a list printed inside the
     /// paragraph above (deeper than its number, numbered on from 1).
     pub nested: bool,
+    /// Whether the block starts a page after a last line that ran to the right edge of the
+    /// page before: the paragraph goes on across the page break (PDF).
+    pub continues: bool,
 }
 
 /// Where warnings point: the format read and how it names a block's position.

@@ -221,7 +221,8 @@ pub(crate) fn split_title(lines: &[String]) -> Vec<String> {
 }
 
 pub(crate) fn strip_marks(s: &str) -> String {
-    s.trim().trim_end_matches(['*', '∗']).trim_end().to_string()
+    // (Several marks side by side: "Title* **".)
+    s.trim().trim_end_matches(['*', '∗', ' ']).to_string()
 }
 
 /// A subsidiary body's name as mastheads print it: "Human Rights Council", "Commission on
@@ -371,10 +372,12 @@ pub(crate) fn resolution_start(t: &str) -> Option<(String, String)> {
     let end = t.find(|c: char| c.is_whitespace())?;
     let head = t[..end].strip_suffix('.')?;
     let (a, b) = head.split_once('/')?;
+    // (Not a reference closing a parenthesis at a line's start: "78/331). It will".)
     let ok = !a.is_empty()
         && a.bytes().all(|c| c.is_ascii_digit())
         && !b.is_empty()
-        && b.bytes().next().is_some_and(|c| c.is_ascii_digit());
+        && b.bytes().next().is_some_and(|c| c.is_ascii_digit())
+        && b.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'.');
     ok.then(|| (head.to_string(), t[end..].trim().to_string()))
 }
 
@@ -476,6 +479,8 @@ mod tests {
             resolution_start("73/8. Necessity of ending"),
             Some(("73/8".into(), "Necessity of ending".into()))
         );
+        // A reference closing its parenthesis at a line's start is no resolution.
+        assert_eq!(resolution_start("78/331). It will support"), None);
         assert!(
             furniture("A/HRC/31/81")
                 && furniture("12")

@@ -112,6 +112,7 @@ pub(crate) fn inputs(items: Vec<Item>, warnings: &mut Vec<Warning>) -> Vec<Input
                     title_block: false,
                     indent: u32::try_from(b.indent).ok(),
                     nested: b.nested,
+                    continues: false,
                 },
                 at: b.line,
             })),

@@ -505,3 +505,90 @@ pub fn first_resolution(d: &Document) -> &undocs::model::Resolution {
         })
         .expect("a resolution")
 }
+
+/// Text without its white space (layouts differ in spaces only).
+#[allow(dead_code)]
+pub fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect()
+}
+
+/// The headings of `d` (number, text), without those whose text is a row of a table of
+/// `source`: tables come back from a PDF's pages as lines of text, a bold or italic row
+/// as a heading.
+#[allow(dead_code)]
+pub fn headings_outside_tables(
+    d: &undocs::model::Document,
+    source: &undocs::model::Document,
+) -> Vec<(Option<String>, String)> {
+    use undocs::model::{Block, plain_text};
+    let mut rows = std::collections::HashSet::new();
+    source.walk(&mut |b, _, _| {
+        if let Block::Table(t) = b {
+            for r in &t.rows {
+                let mut text = String::new();
+                for cell in &r.cells {
+                    for b in cell {
+                        if let Block::Paragraph(p) = b {
+                            text.push_str(&squeeze(&plain_text(&p.content)));
+                        }
+                    }
+                }
+                rows.insert(text);
+            }
+        }
+    });
+    d.headings()
+        .into_iter()
+        .map(|h| (h.num, squeeze(&h.text)))
+        .filter(|(n, t)| n.is_some() || !rows.contains(t))
+        .collect()
+}
+
+/// The numbered paragraphs' text, white space squeezed: the body's, and the annexes' too
+/// when `annexes`.
+#[allow(dead_code)]
+pub fn numbered_texts(d: &undocs::model::Document, annexes: bool) -> Vec<String> {
+    use undocs::model::{Block, Region, plain_text};
+    let mut v = Vec::new();
+    d.walk(&mut |b, r, _| {
+        if let Block::Paragraph(p) = b
+            && p.num.is_some()
+            && (r == Region::Body || annexes && matches!(r, Region::Annex(_)))
+        {
+            v.push(squeeze(&plain_text(&p.content)));
+        }
+    });
+    v
+}
+
+/// Every footnote's marker and text (white space squeezed), in order.
+#[allow(dead_code)]
+pub fn notes_squeezed(d: &undocs::model::Document) -> Vec<(String, String)> {
+    d.notes()
+        .iter()
+        .map(|n| (n.marker.clone(), squeeze(&note_text(n))))
+        .collect()
+}
+
+/// The masthead fields a reading of a printed page must give as the source has them:
+/// symbols, organ, body, date, distribution, original language, session, agenda items,
+/// title, subtitle, and as many title notes.
+#[allow(dead_code)]
+pub fn assert_same_masthead(
+    source: &undocs::model::Document,
+    read: &undocs::model::Document,
+    name: &str,
+) {
+    let (w, p) = (&source.meta, &read.meta);
+    assert_eq!(w.symbols, p.symbols, "{name}");
+    assert_eq!(w.organ, p.organ, "{name}");
+    assert_eq!(w.subsidiary_body, p.subsidiary_body, "{name}");
+    assert_eq!(w.date, p.date, "{name}");
+    assert_eq!(w.distribution, p.distribution, "{name}");
+    assert_eq!(w.original_language, p.original_language, "{name}");
+    assert_eq!(w.session, p.session, "{name}");
+    assert_eq!(w.agenda_items, p.agenda_items, "{name}");
+    assert_eq!(w.title, p.title, "{name}");
+    assert_eq!(w.subtitle, p.subtitle, "{name}");
+    assert_eq!(w.title_notes.len(), p.title_notes.len(), "{name}");
+}

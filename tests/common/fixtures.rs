@@ -65,3 +65,18 @@ pub fn fixture_documents() -> Vec<(&'static str, Document)> {
         ),
     ]
 }
+
+/// A folder of ../shared/samples (`un`, `upr`, `akn`), or a skip notice (a failure where
+/// oracles are required) when the shared folder is not there.
+#[allow(dead_code)]
+pub fn shared_samples(sub: &str) -> Option<std::path::PathBuf> {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/samples")
+        .join(sub);
+    if p.exists() {
+        Some(p)
+    } else {
+        super::oracle_missing("../shared/samples");
+        None
+    }
+}

@@ -1,0 +1,565 @@
+//! Inline content into lines: the inlines flattened into styled atoms, line breaks where
+//! Unicode's line-breaking rules (UAX #14) allow one, except inside a UN symbol, inside a
+//! reference, or before a note mark; lines filled greedily (as Word fills them) and
+//! justified by widening their spaces.
+
+use std::ops::Range;
+
+use krilla::text::{GlyphId, KrillaGlyph};
+use unicode_linebreak::BreakOpportunity;
+
+use super::fonts::{Face, FontId, Fonts};
+use crate::model::{Inline, Note};
+
+/// How a paragraph's lines are aligned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Align {
+    Justify,
+    Left,
+    Center,
+}
+
+/// The text style of a paragraph.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Style {
+    pub size: f32,
+    pub bold: bool,
+    pub italic: bool,
+}
+
+/// Where and how a paragraph is set.
+#[derive(Clone, Debug)]
+pub(crate) struct Frame {
+    pub style: Style,
+    /// Line pitch, in points.
+    pub leading: f32,
+    /// x of the first line's start (where its label, if any, goes).
+    pub first: f32,
+    /// x where the first line's text starts after a label (a tab stop); moved right past a
+    /// long label.
+    pub tab: f32,
+    /// x where later lines start.
+    pub rest: f32,
+    /// x where lines end.
+    pub right: f32,
+    pub align: Align,
+    /// A label before the text (a paragraph number, a bullet), drawn at `first`.
+    pub label: Option<String>,
+    /// The label's style when it differs from the text's (bold heading numbers).
+    pub label_style: Option<Style>,
+}
+
+/// Glyphs of one font, size and rise, drawn from `x`.
+#[derive(Clone, Debug)]
+pub(crate) struct Piece {
+    pub x: f32,
+    pub font: FontId,
+    pub size: f32,
+    /// Raise above the baseline, in points (superscripts).
+    pub rise: f32,
+    pub text: String,
+    pub glyphs: Vec<KrillaGlyph>,
+    /// Where the last glyph ends.
+    pub end: f32,
+}
+
+/// One set line.
+#[derive(Clone, Debug)]
+pub(crate) struct Line {
+    pub pieces: Vec<Piece>,
+    pub height: f32,
+    /// Baseline below the line's top.
+    pub baseline: f32,
+    /// Notes whose marks the line holds (indexes into the notes being collected).
+    pub notes: Vec<usize>,
+    /// The end of the line's last glyph.
+    pub end: f32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Kind {
+    Plain,
+    /// A note's mark: no break before it.
+    Mark(usize),
+    /// A reference to a UN document: never broken.
+    Atomic,
+}
+
+#[derive(Clone, Debug)]
+struct Atom {
+    text: String,
+    bold: bool,
+    italic: bool,
+    vertical: Option<bool>,
+    kind: Kind,
+}
+
+/// Flattens inlines into atoms; notes are pushed to `notes` and stand as their marks.
+fn atoms(v: &[Inline], s: (bool, bool, Option<bool>), notes: &mut Vec<Note>, out: &mut Vec<Atom>) {
+    for i in v {
+        let atom = |text: String, kind| Atom {
+            text,
+            bold: s.0,
+            italic: s.1,
+            vertical: s.2,
+            kind,
+        };
+        match i {
+            Inline::Text(t) => out.push(atom(t.clone(), Kind::Plain)),
+            Inline::Strong(c) => atoms(c, (true, s.1, s.2), notes, out),
+            Inline::Emphasis(c) => atoms(c, (s.0, true, s.2), notes, out),
+            Inline::Superscript(c) => atoms(c, (s.0, s.1, Some(true)), notes, out),
+            Inline::Subscript(c) => atoms(c, (s.0, s.1, Some(false)), notes, out),
+            Inline::Link(l) => atoms(&l.content, s, notes, out),
+            Inline::Ref(r) => out.push(atom(r.symbol.to_string(), Kind::Atomic)),
+            Inline::LineBreak => out.push(atom("\n".into(), Kind::Plain)),
+            Inline::Note(n) => {
+                notes.push(n.clone());
+                out.push(Atom {
+                    text: n.marker.clone(),
+                    bold: false,
+                    italic: false,
+                    vertical: Some(true),
+                    kind: Kind::Mark(notes.len() - 1),
+                });
+            }
+        }
+    }
+}
+
+/// A character to set, with its glyph and width.
+struct Ch {
+    at: usize,
+    c: char,
+    font: Option<FontId>,
+    gid: u16,
+    /// Advance in points.
+    width: f32,
+    size: f32,
+    rise: f32,
+    mark: Option<usize>,
+}
+
+fn sized(style: Style, vertical: Option<bool>) -> (f32, f32) {
+    match vertical {
+        None => (style.size, 0.0),
+        Some(true) => (style.size * 0.67, style.size * 0.35),
+        Some(false) => (style.size * 0.67, -style.size * 0.14),
+    }
+}
+
+/// Sets `inlines` in `frame`. Notes met are appended to `notes`; each line lists those whose
+/// marks it holds.
+pub(crate) fn set(
+    inlines: &[Inline],
+    frame: &Frame,
+    fonts: &mut Fonts,
+    notes: &mut Vec<Note>,
+) -> Vec<Line> {
+    let mut list = Vec::new();
+    atoms(
+        inlines,
+        (frame.style.bold, frame.style.italic, None),
+        notes,
+        &mut list,
+    );
+    // The text, its characters and where atoms start and end.
+    let mut text = String::new();
+    let mut chars: Vec<Ch> = Vec::new();
+    let mut atomic: Vec<Range<usize>> = Vec::new();
+    let mut mark_starts: Vec<usize> = Vec::new();
+    let mut prev_mark = false;
+    for a in &list {
+        let start = text.len();
+        let is_mark = matches!(a.kind, Kind::Mark(_));
+        if is_mark
+            && prev_mark
+            && let Some(last) = chars.last_mut()
+        {
+            // Two marks side by side ("*" and "**") are told apart by a thin space.
+            last.width += frame.style.size * 0.4;
+        }
+        prev_mark = is_mark;
+        let face = Face::of(a.bold, a.italic);
+        let (size, rise) = sized(frame.style, a.vertical);
+        for (o, c) in a.text.char_indices() {
+            let shown = match c {
+                '\t' | '\r' => ' ',
+                c => c,
+            };
+            let (font, gid, width) = if c == '\n' {
+                (None, 0, 0.0)
+            } else {
+                match fonts.map(face, shown) {
+                    Some(m) => (Some(m.font), m.gid, m.advance * size),
+                    None => (None, 0, 0.0),
+                }
+            };
+            chars.push(Ch {
+                at: start + o,
+                c: shown,
+                font,
+                gid,
+                width,
+                size,
+                rise,
+                mark: match a.kind {
+                    Kind::Mark(n) => Some(n),
+                    _ => None,
+                },
+            });
+        }
+        text.push_str(&a.text.replace(['\t', '\r'], " "));
+        match a.kind {
+            Kind::Atomic => atomic.push(start..text.len()),
+            Kind::Mark(_) => mark_starts.push(start),
+            Kind::Plain => {}
+        }
+    }
+    for (r, _) in crate::model::find_symbols(&text) {
+        atomic.push(r);
+    }
+    // Break opportunities as character indexes, with whether they are mandatory.
+    let byte_to_char = |b: usize| chars.partition_point(|c| c.at < b);
+    let mut breaks: Vec<(usize, bool)> = unicode_linebreak::linebreaks(&text)
+        .filter(|(b, o)| {
+            !atomic.iter().any(|r| r.start < *b && *b < r.end)
+                && !mark_starts.contains(b)
+                && (*o == BreakOpportunity::Mandatory || word_break(&text, *b))
+        })
+        .map(|(b, o)| (byte_to_char(b), o == BreakOpportunity::Mandatory))
+        .collect();
+    if breaks.last().map(|b| b.0) != Some(chars.len()) {
+        breaks.push((chars.len(), true));
+    }
+    let mut prefix = Vec::with_capacity(chars.len() + 1);
+    prefix.push(0.0f32);
+    for c in &chars {
+        prefix.push(prefix.last().copied().unwrap_or(0.0) + c.width);
+    }
+    let trimmed_end = |a: usize, mut b: usize| {
+        while b > a && (chars[b - 1].c == ' ' || chars[b - 1].c == '\n') {
+            b -= 1;
+        }
+        b
+    };
+    let width = |a: usize, b: usize| prefix[trimmed_end(a, b)] - prefix[a];
+
+    // The label and where the first line's text starts.
+    let label_style = frame.label_style.unwrap_or(frame.style);
+    let label = frame.label.as_deref().map(|l| {
+        let face = Face::of(label_style.bold, label_style.italic);
+        let w: f32 = l
+            .chars()
+            .map(|c| {
+                fonts
+                    .map(face, c)
+                    .map_or(0.0, |m| m.advance * label_style.size)
+            })
+            .sum();
+        (l, w)
+    });
+    let first_x = match &label {
+        Some((_, w)) => {
+            let min = frame.first + w + label_style.size * 0.25;
+            if frame.tab >= min {
+                frame.tab
+            } else {
+                // Past a long label, to the next half-centimetre.
+                (min / 14.17).ceil() * 14.17
+            }
+        }
+        None => frame.first,
+    };
+
+    // Greedy filling.
+    let mut out_ranges: Vec<(usize, usize, bool)> = Vec::new(); // (start, end, last)
+    let mut start = 0usize;
+    let mut fit = 0usize; // last break that fits
+    let mut bi = 0usize;
+    while bi < breaks.len() {
+        let (b, mandatory) = breaks[bi];
+        let x0 = if out_ranges.is_empty() {
+            first_x
+        } else {
+            frame.rest
+        };
+        let avail = (frame.right - x0).max(1.0);
+        if b <= start {
+            bi += 1;
+            continue;
+        }
+        if width(start, b) <= avail + 0.01 {
+            fit = b;
+            if mandatory {
+                out_ranges.push((start, b, true));
+                start = b;
+            }
+            bi += 1;
+        } else if fit > start {
+            out_ranges.push((start, fit, false));
+            start = fit;
+        } else {
+            // One word wider than the line: cut it where it stops fitting.
+            let mut e = start + 1;
+            while e < b && prefix[e + 1] - prefix[start] <= avail {
+                e += 1;
+            }
+            out_ranges.push((start, e, false));
+            start = e;
+            fit = e;
+        }
+    }
+    if out_ranges.is_empty() {
+        out_ranges.push((0, chars.len(), true));
+    }
+
+    let ascent = frame.style.size * 0.891;
+    let baseline = (frame.leading - frame.style.size) / 2.0 + ascent;
+    let mut lines = Vec::with_capacity(out_ranges.len());
+    for (k, &(a, b, last)) in out_ranges.iter().enumerate() {
+        // A line does not start with the spaces the break left.
+        let mut a = a;
+        while k > 0 && a < b && chars[a].c == ' ' {
+            a += 1;
+        }
+        let e = trimmed_end(a, b);
+        let x0 = if k == 0 { first_x } else { frame.rest };
+        let natural = prefix[e] - prefix[a];
+        let avail = frame.right - x0;
+        let spaces = chars[a..e].iter().filter(|c| c.c == ' ').count();
+        let (mut x, extra) = match frame.align {
+            Align::Justify if !last && spaces > 0 && natural < avail => {
+                (x0, (avail - natural) / spaces as f32)
+            }
+            Align::Center => (x0 + ((avail - natural) / 2.0).max(0.0), 0.0),
+            _ => (x0, 0.0),
+        };
+        let mut pieces: Vec<Piece> = Vec::new();
+        if k == 0
+            && let Some((l, _)) = &label
+        {
+            let face = Face::of(label_style.bold, label_style.italic);
+            let mut lx = frame.first;
+            for c in l.chars() {
+                if let Some(m) = fonts.map(face, c) {
+                    push_glyph(
+                        &mut pieces,
+                        lx,
+                        m.font,
+                        label_style.size,
+                        0.0,
+                        c,
+                        m.gid,
+                        m.advance,
+                    );
+                    lx += m.advance * label_style.size;
+                }
+            }
+        }
+        let mut line_notes = Vec::new();
+        for ch in &chars[a..e] {
+            if let Some(n) = ch.mark
+                && !line_notes.contains(&n)
+            {
+                line_notes.push(n);
+            }
+            let Some(font) = ch.font else {
+                continue;
+            };
+            let stretch = if ch.c == ' ' { extra } else { 0.0 };
+            push_glyph(
+                &mut pieces,
+                x,
+                font,
+                ch.size,
+                ch.rise,
+                ch.c,
+                ch.gid,
+                (ch.width + stretch) / ch.size,
+            );
+            x += ch.width + stretch;
+        }
+        lines.push(Line {
+            pieces,
+            height: frame.leading,
+            baseline,
+            notes: line_notes,
+            end: x,
+        });
+    }
+    lines
+}
+
+/// Whether a line may break at byte `b` as Word breaks lines: after a space or a hyphen or
+/// dash, or beside an ideograph (Chinese and Japanese break between characters); never
+/// after a slash or inside a number, as UAX #14 alone would allow.
+fn word_break(text: &str, b: usize) -> bool {
+    let prev = text[..b].chars().next_back();
+    let next = text[b..].chars().next();
+    let wide = |c: Option<char>| {
+        c.is_some_and(|c| {
+            matches!(c as u32, 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+        })
+    };
+    match prev {
+        Some(c) if c.is_whitespace() => true,
+        Some('-' | '\u{2010}' | '\u{2013}' | '\u{2014}') => {
+            next.is_some_and(|n| !n.is_ascii_digit())
+        }
+        _ => wide(prev) || wide(next),
+    }
+}
+
+/// Adds a glyph to the last piece when it continues it, else starts a piece at `x`.
+#[allow(clippy::too_many_arguments)]
+fn push_glyph(
+    pieces: &mut Vec<Piece>,
+    x: f32,
+    font: FontId,
+    size: f32,
+    rise: f32,
+    c: char,
+    gid: u16,
+    advance: f32,
+) {
+    let continues = pieces.last().is_some_and(|p| {
+        p.font == font && p.size == size && p.rise == rise && (p.end - x).abs() < 0.001
+    });
+    if !continues {
+        pieces.push(Piece {
+            x,
+            font,
+            size,
+            rise,
+            text: String::new(),
+            glyphs: Vec::new(),
+            end: x,
+        });
+    }
+    if let Some(p) = pieces.last_mut() {
+        p.end += advance * size;
+        let start = p.text.len();
+        p.text.push(c);
+        p.glyphs.push(KrillaGlyph::new(
+            GlyphId::new(u32::from(gid)),
+            advance,
+            0.0,
+            0.0,
+            0.0,
+            start..p.text.len(),
+            None,
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Reference, Symbol};
+
+    fn frame(right: f32) -> Frame {
+        Frame {
+            style: Style {
+                size: 10.0,
+                bold: false,
+                italic: false,
+            },
+            leading: 12.0,
+            first: 0.0,
+            tab: 28.35,
+            rest: 0.0,
+            right,
+            align: Align::Justify,
+            label: None,
+            label_style: None,
+        }
+    }
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.pieces.iter().map(|p| p.text.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn lines_fill_greedily_and_are_justified_to_the_right_edge() {
+        let mut fonts = Fonts::new(&[], false);
+        let words = "The Working Group on the Universal Periodic Review held its session ";
+        let v = vec![Inline::Text(words.repeat(4))];
+        let lines = set(&v, &frame(200.0), &mut fonts, &mut Vec::new());
+        assert!(lines.len() > 3);
+        for l in &lines[..lines.len() - 1] {
+            assert!(
+                (l.end - 200.0).abs() < 0.05,
+                "justified line ends at {}",
+                l.end
+            );
+        }
+        assert!(lines.last().unwrap().end < 200.0);
+        // Every word is there, in order.
+        let joined = texts(&lines).join(" ");
+        assert_eq!(
+            joined.split_whitespace().collect::<Vec<_>>(),
+            words.repeat(4).split_whitespace().collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn symbols_and_references_are_never_broken() {
+        let mut fonts = Fonts::new(&[], false);
+        let sym: Symbol = "S/RES/1244 (1999)".parse().unwrap();
+        let mut v = vec![Inline::Text("see the report A/HRC/31/81 and ".repeat(3))];
+        v.push(Inline::Ref(Reference { symbol: sym }));
+        v.push(Inline::Text(" again".into()));
+        // (From 90 pt, wider than "S/RES/1244 (1999)": a word wider than the line is cut.)
+        for right in [90.0, 95.0, 110.0, 120.0, 150.0] {
+            let lines = set(&v, &frame(right), &mut fonts, &mut Vec::new());
+            let t = texts(&lines);
+            assert!(t.iter().any(|l| l.contains("S/RES/1244 (1999)")), "{t:?}");
+            assert!(
+                t.iter().filter(|l| l.contains("A/HRC/31/81")).count() == 3,
+                "{t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_note_mark_stays_on_the_line_of_the_word_before_it() {
+        let mut fonts = Fonts::new(&[], false);
+        let note = Note {
+            marker: "12".into(),
+            content: vec![],
+        };
+        for right in 60..120 {
+            let v = vec![
+                Inline::Text("alpha beta gamma.".into()),
+                Inline::Note(note.clone()),
+                Inline::Text(" delta".into()),
+            ];
+            let mut notes = Vec::new();
+            let lines = set(&v, &frame(right as f32), &mut fonts, &mut notes);
+            assert_eq!(notes.len(), 1);
+            let with = lines.iter().position(|l| l.notes == [0]).unwrap();
+            let t: String = lines[with].pieces.iter().map(|p| p.text.as_str()).collect();
+            assert!(t.contains("gamma.12"), "{right}: {t:?}");
+        }
+    }
+
+    #[test]
+    fn a_label_sits_at_first_and_the_text_at_the_tab() {
+        let mut fonts = Fonts::new(&[], false);
+        let mut f = frame(300.0);
+        f.label = Some("12.".into());
+        let lines = set(
+            &[Inline::Text("Text".into())],
+            &f,
+            &mut fonts,
+            &mut Vec::new(),
+        );
+        let p = &lines[0].pieces;
+        assert_eq!((p[0].x, p[0].text.as_str()), (0.0, "12."));
+        assert_eq!((p[1].x, p[1].text.as_str()), (28.35, "Text"));
+    }
+}

@@ -1,0 +1,621 @@
+//! The PDF writer: the UN page layout set with the shipped Times-compatible font, written by
+//! krilla as PDF/A-3b, tagged, with bookmarks from the headings and the document's JSON
+//! embedded as its source (which the PDF reader reads back first).
+//!
+//! `flow` turns the document into set lines (`layout` breaks and justifies them), `paginate`
+//! puts them on pages with their notes at the foot, and this module draws the pages.
+
+mod flow;
+mod fonts;
+mod layout;
+mod paginate;
+
+use std::io::Write;
+use std::num::NonZeroU16;
+use std::sync::Arc;
+
+use krilla::configure::{Archival, ConfigurationBuilder, PdfVersion};
+use krilla::destination::XyzDestination;
+use krilla::embed::{AssociationKind, EmbeddedFile, MimeType};
+use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::metadata::Metadata;
+use krilla::outline::{Outline, OutlineNode};
+use krilla::page::PageSettings;
+use krilla::paint::Fill;
+use krilla::surface::Surface;
+use krilla::tagging::{
+    Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, Node, SpanTag, TableHeaderScope,
+    Tag, TagGroup, TagKind, TagTree,
+};
+use krilla::{Document as PdfDocument, SerializeSettings};
+
+use crate::model::Document;
+use crate::{Error, Format, Result, WriteOptions};
+use flow::{FlowLine, GroupKind, MARGIN, PAGE_H, PAGE_W};
+use fonts::Fonts;
+use layout::{Line, Piece};
+
+/// The name of the embedded JSON, which the reader looks for.
+pub(crate) const EMBEDDED_NAME: &str = "undocs.json";
+
+fn unrepresentable(what: impl Into<String>) -> Error {
+    Error::Unrepresentable {
+        format: Format::Pdf,
+        what: what.into(),
+    }
+}
+
+/// Writes `doc` as PDF.
+pub fn write(doc: &Document, out: &mut dyn Write, options: &WriteOptions) -> Result<()> {
+    let bytes = to_bytes(doc, options)?;
+    out.write_all(&bytes)?;
+    Ok(())
+}
+
+fn to_bytes(doc: &Document, options: &WriteOptions) -> Result<Vec<u8>> {
+    // The document as undocs JSON (the file format, with its version), embedded.
+    let mut json = Vec::new();
+    crate::json::write(doc, &mut json)?;
+    // Right-to-left text needs shaping and reordering, which the writer does not do yet: a
+    // clear error rather than letters unjoined and in the wrong order.
+    if let Some(c) = std::str::from_utf8(&json)
+        .ok()
+        .and_then(|s| s.chars().find(|c| fonts::right_to_left(*c)))
+    {
+        return Err(Error::Unsupported {
+            action: "writing",
+            format: Format::Pdf,
+            why: format!(
+                "with right-to-left text yet (Arabic or Hebrew: {c:?}, U+{:04X}): it would need shaping and bidirectional ordering",
+                c as u32
+            ),
+        });
+    }
+    let extra: Vec<fonts::Bytes> = options
+        .fonts
+        .iter()
+        .map(|f| f.clone() as fonts::Bytes)
+        .collect();
+    let mut fonts = Fonts::new(&extra, options.system_fonts);
+    let m = &doc.meta;
+
+    // The flow: masthead lines, body, annexes.
+    let mut f = flow::Flow::new(&mut fonts);
+    let root = f.group(GroupKind::Section, None);
+    let top = masthead_top(m);
+    f.masthead(m, root);
+    f.blocks(&doc.body, root);
+    for a in &doc.annexes {
+        f.annex(a, root);
+    }
+    let flow::Flow {
+        lines,
+        groups,
+        note_lines,
+        headers,
+        ..
+    } = f;
+    let top_lines: Vec<(Line, Point, Align)> = top
+        .into_iter()
+        .map(|(inl, size, bold, x, y, right)| {
+            let mut frame = small_frame(size, x);
+            frame.style.bold = bold;
+            let mut set = layout::set(&inl, &frame, &mut fonts, &mut Vec::new());
+            let l = set.swap_remove(0);
+            (l, Point::from_xy(x, y), right)
+        })
+        .collect();
+    if !fonts.missing.is_empty() {
+        let list: String = fonts.missing.iter().take(20).collect();
+        let codes: Vec<String> = fonts
+            .missing
+            .iter()
+            .take(20)
+            .map(|c| format!("U+{:04X}", *c as u32))
+            .collect();
+        return Err(unrepresentable(format!(
+            "{} character(s) no font covers: {list:?} ({}); give a font that has them in WriteOptions::fonts",
+            fonts.missing.len(),
+            codes.join(", ")
+        )));
+    }
+
+    let pages = paginate::paginate(&lines, &note_lines, &headers, masthead_bottom(m));
+
+    // krilla: PDF/A-3b, tagged.
+    let configuration = ConfigurationBuilder::new()
+        .with_version(PdfVersion::Pdf17)
+        .with_archival_validator(Archival::A3_B)
+        .finish()
+        .map_err(|e| unrepresentable(format!("PDF/A-3b configuration: {e:?}")))?;
+    let settings = SerializeSettings {
+        configuration,
+        enable_tagging: true,
+        ..SerializeSettings::default()
+    };
+    let mut pdf = PdfDocument::new_with(settings);
+    let mut ids: Vec<Vec<Identifier>> = vec![Vec::new(); groups.len()];
+    let top_group = groups.len();
+    ids.push(Vec::new());
+    let mut outline: Vec<(usize, String, usize, f32)> = Vec::new();
+    let symbol = m.symbols.first().map(|s| s.to_string());
+    let page_count = pages.len().max(1);
+    for (pi, page) in pages.iter().enumerate().chain(
+        // A document with nothing to flow still has its first page.
+        (pages.is_empty()).then_some((0, &paginate::Page::default())),
+    ) {
+        let settings = PageSettings::from_wh(PAGE_W, PAGE_H)
+            .ok_or_else(|| unrepresentable("the page size"))?;
+        let mut p = pdf.start_page_with(settings);
+        let mut s = p.surface();
+        s.set_fill(Some(Fill::default()));
+        if pi == 0 {
+            // Shifts: right-aligned lines end at the margin; the symbol's series letter
+            // ends where the rest of the symbol starts.
+            let mut dxs = vec![0.0f32; top_lines.len()];
+            for k in (0..top_lines.len()).rev() {
+                let (l, at, align) = &top_lines[k];
+                dxs[k] = match align {
+                    Align::Right => (PAGE_W - MARGIN) - l.end,
+                    Align::BeforeNext => top_lines.get(k + 1).map_or(0.0, |(n, nat, _)| {
+                        nat.x + dxs[k + 1] - l.end
+                            + (n.pieces.first().map_or(nat.x, |p| p.x) - nat.x)
+                    }),
+                    Align::Left => 0.0,
+                };
+                let _ = at;
+            }
+            for ((l, at, _), dx) in top_lines.iter().zip(&dxs) {
+                let id = draw_line(&mut s, &mut fonts, l, *dx, at.y, false);
+                ids[top_group].extend(id);
+            }
+            // The rules under "United Nations" and under the organ.
+            artifact(&mut s, |s| {
+                rule(s, MARGIN, PAGE_W - MARGIN, 57.5, 0.75);
+                rule(s, MARGIN, PAGE_W - MARGIN, masthead_bottom(m) - 14.0, 2.0);
+            });
+            if let Some(j) = &m.job_number {
+                let frame = small_frame(9.0, MARGIN);
+                let set = layout::set(
+                    &[crate::model::Inline::Text(j.to_string())],
+                    &frame,
+                    &mut fonts,
+                    &mut Vec::new(),
+                );
+                if let Some(l) = set.first() {
+                    artifact(&mut s, |s| {
+                        draw_line(s, &mut fonts, l, 0.0, PAGE_H - 36.0, true);
+                    });
+                }
+            }
+        } else {
+            // Running header (the symbol) and page number, on alternate sides.
+            let even = (pi + 1) % 2 == 0;
+            for (text, y, bold) in [
+                (symbol.clone(), 36.0, true),
+                (Some((pi + 1).to_string()), PAGE_H - 36.0, true),
+            ] {
+                let Some(text) = text else { continue };
+                let mut frame = small_frame(9.0, MARGIN);
+                frame.style.bold = bold;
+                let set = layout::set(
+                    &[crate::model::Inline::Text(text)],
+                    &frame,
+                    &mut fonts,
+                    &mut Vec::new(),
+                );
+                if let Some(l) = set.first() {
+                    let dx = if even { 0.0 } else { PAGE_W - MARGIN - l.end };
+                    artifact(&mut s, |s| {
+                        draw_line(s, &mut fonts, l, dx, y, true);
+                    });
+                }
+            }
+        }
+        // The summary's frame around its lines on this page.
+        let boxed: Vec<(f32, f32)> = page
+            .body
+            .iter()
+            .filter(|(i, _)| lines[*i].boxed)
+            .map(|(i, y)| (*y, *y + lines[*i].line.height))
+            .collect();
+        if let (Some(first), Some(last)) = (boxed.first(), boxed.last()) {
+            let (y0, y1) = (first.0 - 6.0, last.1 + 6.0);
+            artifact(&mut s, |s| {
+                let (x0, x1) = (flow::TEXT_L - 8.5, flow::TEXT_R + 8.5);
+                rule(s, x0, x1, y0, 0.5);
+                rule(s, x0, x1, y1, 0.5);
+                vrule(s, x0, y0, y1, 0.5);
+                vrule(s, x1, y0, y1, 0.5);
+            });
+        }
+        for (i, y) in &page.body {
+            let fl = &lines[*i];
+            place(&mut s, &mut fonts, fl, *y, &mut ids);
+            if let Some((level, text)) = &fl.heading {
+                outline.push((*level, text.clone(), pi, *y));
+            }
+        }
+        for (i, y) in &page.repeated {
+            // A repeated table header: drawn again as an artifact.
+            let fl = &headers[i.0][i.1];
+            artifact(&mut s, |s| {
+                let mut sink = vec![Vec::new(); groups.len() + 1];
+                draw_flow_line(s, &mut fonts, fl, *y, &mut sink, true);
+            });
+        }
+        if let Some(y) = page.separator {
+            artifact(&mut s, |s| rule(s, MARGIN, MARGIN + 144.0, y, 0.5));
+        }
+        for ((n, k), y) in &page.notes {
+            let fl = &note_lines[*n][*k];
+            place(&mut s, &mut fonts, fl, *y, &mut ids);
+        }
+        s.finish();
+        p.finish();
+    }
+    let _ = page_count;
+
+    // The tag tree, in reading order.
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    for (i, g) in groups.iter().enumerate() {
+        if let Some(parent) = g.parent {
+            children[parent].push(i);
+        }
+    }
+    let mut tree = TagTree::new().with_lang(m.language.map(|l| l.code().to_string()));
+    let mut masthead = TagGroup::new(Tag::P);
+    for id in ids[top_group].drain(..) {
+        masthead.push(id);
+    }
+    tree.push(masthead);
+    for node in build_tags(0, &groups, &children, &mut ids, 0) {
+        tree.push(node);
+    }
+    pdf.set_tag_tree(tree);
+
+    // Bookmarks from the headings.
+    let mut o = Outline::new();
+    let mut stack: Vec<(usize, OutlineNode)> = Vec::new();
+    for (level, text, page, y) in outline {
+        let node = OutlineNode::new(text, XyzDestination::new(page, Point::from_xy(MARGIN, y)));
+        while stack.last().is_some_and(|(l, _)| *l >= level) {
+            if let Some((_, done)) = stack.pop() {
+                match stack.last_mut() {
+                    Some((_, parent)) => parent.push_child(done),
+                    None => o.push_child(done),
+                }
+            }
+        }
+        stack.push((level, node));
+    }
+    while let Some((_, done)) = stack.pop() {
+        match stack.last_mut() {
+            Some((_, parent)) => parent.push_child(done),
+            None => o.push_child(done),
+        }
+    }
+    pdf.set_outline(o);
+
+    let title = m
+        .title
+        .clone()
+        .or_else(|| symbol.clone())
+        .unwrap_or_else(|| "United Nations document".into());
+    let mut meta = Metadata::new()
+        .title(title)
+        .authors(vec!["United Nations".into()])
+        .creator(format!("undocs {}", env!("CARGO_PKG_VERSION")))
+        .language(m.language.map_or("en", |l| l.code()).to_string());
+    if let Some(s) = &symbol {
+        meta = meta.description(format!("UN document {s}"));
+    }
+    let stamp = date_stamp(m);
+    meta = meta.creation_date(stamp);
+    pdf.set_metadata(meta);
+    pdf.embed_file(EmbeddedFile {
+        path: EMBEDDED_NAME.into(),
+        mime_type: MimeType::new("application/json"),
+        description: Some("The document as undocs JSON: the source of this PDF".into()),
+        association_kind: AssociationKind::Source,
+        data: Arc::new(json).into(),
+        modification_date: Some(stamp),
+        compress: Some(true),
+        location: None,
+    })
+    .ok_or_else(|| unrepresentable("the embedded JSON (a file of that name is there already)"))?;
+    pdf.finish()
+        .map_err(|e| unrepresentable(format!("the PDF (krilla: {e:?})")))
+}
+
+fn small_frame(size: f32, x: f32) -> layout::Frame {
+    layout::Frame {
+        style: layout::Style {
+            size,
+            bold: false,
+            italic: false,
+        },
+        leading: size * 1.2,
+        first: x,
+        tab: x,
+        rest: x,
+        right: PAGE_W - MARGIN,
+        align: layout::Align::Left,
+        label: None,
+        label_style: None,
+    }
+}
+
+/// How a masthead line at a fixed place is aligned.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Align {
+    Left,
+    /// Ending at the right margin.
+    Right,
+    /// Ending where the next line starts (the symbol's large series letter).
+    BeforeNext,
+}
+
+/// The page-1 masthead lines at fixed places: (text, size, bold, x, baseline, alignment).
+#[allow(clippy::type_complexity)]
+fn masthead_top(
+    m: &crate::model::Meta,
+) -> Vec<(Vec<crate::model::Inline>, f32, bool, f32, f32, Align)> {
+    use crate::model::Inline;
+    let t = |s: String| vec![Inline::Text(s)];
+    let mut out = vec![(
+        t("United Nations".into()),
+        14.0,
+        false,
+        MARGIN,
+        51.0,
+        Align::Left,
+    )];
+    for (i, s) in m.symbols.iter().enumerate() {
+        let printed = if i == 0 && m.reissued {
+            format!("{s}*")
+        } else {
+            s.to_string()
+        };
+        let y = 51.0 + 12.0 * i as f32;
+        // The first symbol's series letters large, as the UN prints them ("A/HRC/59/15").
+        match printed.split_once('/') {
+            Some((series, rest)) if i == 0 && !series.is_empty() && series.len() <= 4 => {
+                out.push((
+                    t(series.to_string()),
+                    20.0,
+                    false,
+                    MARGIN,
+                    y,
+                    Align::BeforeNext,
+                ));
+                out.push((t(format!("/{rest}")), 10.0, false, MARGIN, y, Align::Right));
+            }
+            _ => out.push((t(printed), 10.0, false, MARGIN, y, Align::Right)),
+        }
+    }
+    if let Some(o) = &m.organ {
+        out.push((t(o.clone()), 20.0, true, MARGIN, 82.0, Align::Left));
+    }
+    let x = PAGE_W - MARGIN - 146.5;
+    let mut y = 80.0;
+    let mut right = Vec::new();
+    if let Some(d) = m.distribution {
+        right.push(format!("Distr.: {}", d.as_str()));
+    }
+    if let Some(d) = m.date {
+        right.push(d.to_printed());
+    }
+    for r in right {
+        out.push((t(r), 10.0, false, x, y, Align::Left));
+        y += 12.0;
+    }
+    if let Some(l) = m.original_language {
+        out.push((
+            t(format!("Original: {}", l.name())),
+            10.0,
+            false,
+            x,
+            y + 12.0,
+            Align::Left,
+        ));
+    }
+    out
+}
+
+/// Where the flow starts on page 1, below the masthead's rule.
+fn masthead_bottom(m: &crate::model::Meta) -> f32 {
+    let extra = m.symbols.len().saturating_sub(3) as f32 * 12.0;
+    140.0 + extra
+}
+
+fn artifact(s: &mut Surface, f: impl FnOnce(&mut Surface)) {
+    s.start_tagged(ContentTag::Artifact(Artifact::with_kind(
+        ArtifactType::Page,
+    )));
+    f(s);
+    s.end_tagged();
+}
+
+fn rule(s: &mut Surface, x0: f32, x1: f32, y: f32, t: f32) {
+    if let Some(r) = Rect::from_xywh(x0, y - t / 2.0, (x1 - x0).max(0.1), t) {
+        let mut pb = PathBuilder::new();
+        pb.push_rect(r);
+        if let Some(path) = pb.finish() {
+            s.draw_path(&path);
+        }
+    }
+}
+
+fn vrule(s: &mut Surface, x: f32, y0: f32, y1: f32, t: f32) {
+    if let Some(r) = Rect::from_xywh(x - t / 2.0, y0, t, (y1 - y0).max(0.1)) {
+        let mut pb = PathBuilder::new();
+        pb.push_rect(r);
+        if let Some(path) = pb.finish() {
+            s.draw_path(&path);
+        }
+    }
+}
+
+/// Draws a flow line at `top` (its cells and rules too), its spans tagged into `ids`.
+fn place(s: &mut Surface, fonts: &mut Fonts, fl: &FlowLine, top: f32, ids: &mut [Vec<Identifier>]) {
+    draw_flow_line(s, fonts, fl, top, ids, false);
+}
+
+fn draw_flow_line(
+    s: &mut Surface,
+    fonts: &mut Fonts,
+    fl: &FlowLine,
+    top: f32,
+    ids: &mut [Vec<Identifier>],
+    untagged: bool,
+) {
+    if let Some(id) = draw_line(s, fonts, &fl.line, 0.0, top + fl.line.baseline, untagged) {
+        ids[fl.group].push(id);
+    }
+    for c in &fl.cells {
+        for (dy, l, g) in &c.lines {
+            if let Some(id) = draw_line(s, fonts, l, 0.0, top + dy + l.baseline, untagged) {
+                ids[*g].push(id);
+            }
+        }
+    }
+    if !fl.rules.is_empty() {
+        let draw = |s: &mut Surface| {
+            for r in &fl.rules {
+                rule(s, r[0], r[1], top + r[2], r[3]);
+            }
+        };
+        if untagged {
+            draw(s);
+        } else {
+            artifact(s, draw);
+        }
+    }
+}
+
+/// Draws a line's pieces with its baseline at `y`, shifted by `dx`; tagged as one span
+/// unless `untagged` (inside an artifact).
+fn draw_line(
+    s: &mut Surface,
+    fonts: &mut Fonts,
+    l: &Line,
+    dx: f32,
+    y: f32,
+    untagged: bool,
+) -> Option<Identifier> {
+    if l.pieces.is_empty() {
+        return None;
+    }
+    let id = (!untagged).then(|| s.start_tagged(ContentTag::Span(SpanTag::empty())));
+    for p in &l.pieces {
+        draw_piece(s, fonts, p, dx, y);
+    }
+    if id.is_some() {
+        s.end_tagged();
+    }
+    id
+}
+
+fn draw_piece(s: &mut Surface, fonts: &mut Fonts, p: &Piece, dx: f32, y: f32) {
+    if p.glyphs.is_empty() {
+        return;
+    }
+    if let Some(font) = fonts.pdf_font(p.font) {
+        s.draw_glyphs(
+            Point::from_xy(p.x + dx, y - p.rise),
+            &p.glyphs,
+            font,
+            &p.text,
+            p.size,
+            false,
+        );
+    }
+}
+
+fn build_tags(
+    g: usize,
+    groups: &[flow::Group],
+    children: &[Vec<usize>],
+    ids: &mut [Vec<Identifier>],
+    depth: usize,
+) -> Vec<Node> {
+    let mut kids: Vec<Node> = ids[g].drain(..).map(Node::from).collect();
+    for &c in &children[g] {
+        if depth < 200 {
+            kids.extend(build_tags(c, groups, children, ids, depth + 1));
+        }
+    }
+    if kids.is_empty() {
+        return Vec::new();
+    }
+    if g == 0 {
+        return kids;
+    }
+    let kind: TagKind = match &groups[g].kind {
+        GroupKind::Section => Tag::Section.into(),
+        GroupKind::Heading(level, title) => Tag::Hn(
+            NonZeroU16::new(*level).unwrap_or(NonZeroU16::MIN),
+            Some(title.clone()),
+        )
+        .into(),
+        GroupKind::P => Tag::P.into(),
+        GroupKind::Note => Tag::Note.into(),
+        GroupKind::Table => Tag::Table.into(),
+        GroupKind::Row => Tag::TR.into(),
+        GroupKind::HeaderCell => Tag::TH(TableHeaderScope::Column).into(),
+        GroupKind::Cell => Tag::TD.into(),
+        GroupKind::List => Tag::L(ListNumbering::Disc).into(),
+        GroupKind::Item => Tag::LI.into(),
+        GroupKind::Quote => Tag::BlockQuote.into(),
+    };
+    vec![TagGroup::with_children(kind, kids).into()]
+}
+
+/// The PDF's date (PDF/A requires one): `SOURCE_DATE_EPOCH` when set (reproducible
+/// builds), else the date the document bears, so that one document always gives the same
+/// bytes, else the time of writing.
+fn date_stamp(m: &crate::model::Meta) -> krilla::metadata::DateTime {
+    let from_secs = |secs: u64| {
+        // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+        let days = (secs / 86_400) as i64;
+        let rem = secs % 86_400;
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)).clamp(0, 9999) as u16;
+        krilla::metadata::DateTime::new(year)
+            .month(month)
+            .day(day)
+            .hour((rem / 3600) as u8)
+            .minute((rem % 3600 / 60) as u8)
+            .second((rem % 60) as u8)
+            .utc_offset_hour(0)
+            .utc_offset_minute(0)
+    };
+    if let Some(secs) = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+    {
+        return from_secs(secs);
+    }
+    if let Some(d) = m.date {
+        return krilla::metadata::DateTime::new(d.year())
+            .month(d.month())
+            .day(d.day())
+            .hour(0)
+            .minute(0)
+            .second(0)
+            .utc_offset_hour(0)
+            .utc_offset_minute(0);
+    }
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    from_secs(now)
+}
