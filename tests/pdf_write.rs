@@ -59,30 +59,17 @@ fn cjk_font_present() -> bool {
     undocs::write(&d, Format::Pdf, &mut out).is_ok()
 }
 
-fn has_rtl(d: &Document) -> bool {
-    let json = serde_json::to_string(d).unwrap();
-    json.chars()
-        .any(|c| matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF))
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     /// The JSON embedded in the PDF is read back first: the very same document.
     #[test]
     fn the_embedded_json_reads_back_exactly(doc in common::document()) {
-        if has_rtl(&doc) {
-            // Right-to-left text is refused with an error that says so (see below).
-            let mut out = Vec::new();
-            let e = undocs::write(&doc, Format::Pdf, &mut out).unwrap_err();
-            prop_assert!(e.to_string().contains("right-to-left"), "{e}");
-            return Ok(());
-        }
         let mut out = Vec::new();
         match undocs::write(&doc, Format::Pdf, &mut out) {
             Ok(()) => {}
             Err(e) if e.to_string().contains("no font covers") => {
-                // Only Chinese may lack a font, and only on a machine without one.
+                // Only Chinese or Arabic may lack a font, and only on a machine without one.
                 prop_assert!(!cjk_font_present(), "{e}");
                 return Ok(());
             }
@@ -129,12 +116,36 @@ fn characters_no_font_has_are_an_error_naming_them() {
     }
 }
 
+/// Arabic is shaped (joined letters, from a system font with Arabic) and its words set
+/// right to left inside a line of English; pdftotext finds the words.
 #[test]
-fn right_to_left_text_is_refused_with_a_clear_error() {
+fn arabic_is_shaped_and_set_right_to_left() {
+    if !common::oracle_available("pdftotext", &["-v"]) {
+        return;
+    }
     let mut d = seed();
-    d.meta.title = Some("حقوق الإنسان".into());
-    let e = undocs::write(&d, Format::Pdf, &mut Vec::new()).unwrap_err();
-    assert!(e.to_string().contains("right-to-left"), "{e}");
+    d.meta.title = Some("Report on حقوق الإنسان today".into());
+    let mut out = Vec::new();
+    match undocs::write(&d, Format::Pdf, &mut out) {
+        Ok(()) => {}
+        Err(e) => {
+            assert!(e.to_string().contains("no font covers"), "{e}");
+            common::oracle_missing("a system font with Arabic (Debian: fonts-dejavu-core)");
+            return;
+        }
+    }
+    let path = temp("arabic.pdf");
+    std::fs::write(&path, &out).unwrap();
+    let text = run("pdftotext", &["-f", "1", "-l", "1", "-raw"], &path);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("Report on"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(line.contains("حقوق"), "{line}");
+    assert!(line.ends_with("today*"), "{line}");
+    // The embedded JSON still gives the very same document.
+    let back = undocs::read_bytes(&out, Format::Pdf, &ReadOptions::default()).unwrap();
+    assert_eq!(back.document, d);
 }
 
 /// A note longer than the room left on its page goes on at the foot of the next; its mark
@@ -477,4 +488,34 @@ fn the_readme_page_images_are_there() {
     ] {
         assert!(Path::new(ROOT).join(f).exists(), "{f}");
     }
+}
+
+/// Links are clickable: each becomes a link annotation over its words (pdfinfo lists them),
+/// on every line a link is broken over.
+#[test]
+fn links_are_annotations_over_their_words() {
+    if !common::oracle_available("pdfinfo", &["-v"]) {
+        return;
+    }
+    let mut doc = seed();
+    let link = Inline::Link(undocs::model::Link {
+        url: "https://docs.un.org/en/A/HRC/31/81".into(),
+        content: vec![Inline::Text(
+            "the report of the Office of the United Nations High Commissioner for Human Rights on the enhancement of international cooperation".into(),
+        )],
+    });
+    doc.body = vec![Block::Paragraph(Paragraph {
+        num: Some("1.".into()),
+        content: vec![Inline::Text("See ".into()), link, Inline::Text(".".into())],
+        subparagraphs: vec![],
+    })];
+    let path = temp("links.pdf");
+    std::fs::write(&path, pdf_of(&doc)).unwrap();
+    let urls = run("pdfinfo", &["-url"], &path);
+    let n = urls
+        .lines()
+        .filter(|l| l.ends_with("https://docs.un.org/en/A/HRC/31/81"))
+        .count();
+    // The link's words run over two lines: one area on each.
+    assert_eq!(n, 2, "{urls}");
 }

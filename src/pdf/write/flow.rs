@@ -644,6 +644,7 @@ impl<'f> Flow<'f> {
                 baseline: 0.0,
                 notes,
                 end: env.right,
+                links: Vec::new(),
             };
             let mut f = FlowLine::new(line, rg);
             f.cells = cells;

@@ -38,6 +38,9 @@ const SHIPPED: [&[u8]; 4] = [
     include_bytes!("../../../fonts/LiberationSerif-BoldItalic.ttf"),
 ];
 
+/// A shaped glyph: its id, its advance in ems, its cluster as a byte range of the word.
+pub(crate) type Shaped = (u16, f32, std::ops::Range<usize>);
+
 /// Code points below this are cached in an array.
 const FAST: usize = 2048;
 
@@ -285,6 +288,57 @@ impl Fonts {
             }
         }
         None
+    }
+
+    /// Shapes a right-to-left word with font `id` (rustybuzz): its glyphs in visual order,
+    /// each with its advance in ems and its cluster as a byte range of `word`. A glyph the
+    /// font lacks (id 0) notes its characters as missing.
+    pub(crate) fn shape(
+        &mut self,
+        id: FontId,
+        word: &str,
+    ) -> Vec<(u16, f32, std::ops::Range<usize>)> {
+        let Some(l) = self.loaded.get(id) else {
+            return Vec::new();
+        };
+        let data: &[u8] = (*l.data).as_ref();
+        let Some(face) = rustybuzz::Face::from_slice(data, 0) else {
+            return Vec::new();
+        };
+        let upem = f32::from(face.units_per_em().max(1) as u16);
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(word);
+        buffer.set_direction(rustybuzz::Direction::RightToLeft);
+        buffer.guess_segment_properties();
+        let out = rustybuzz::shape(&face, &[], buffer);
+        let infos = out.glyph_infos();
+        let positions = out.glyph_positions();
+        // A cluster runs to the next cluster's start in logical order.
+        let mut starts: Vec<usize> = infos.iter().map(|i| i.cluster as usize).collect();
+        starts.sort_unstable();
+        starts.dedup();
+        let mut glyphs = Vec::with_capacity(infos.len());
+        for (info, pos) in infos.iter().zip(positions) {
+            let start = (info.cluster as usize).min(word.len());
+            let end = starts
+                .iter()
+                .copied()
+                .find(|s| *s > start)
+                .unwrap_or(word.len());
+            if info.glyph_id == 0 {
+                for c in word.get(start..end).unwrap_or("").chars() {
+                    if !invisible(c) {
+                        self.missing.insert(c);
+                    }
+                }
+            }
+            glyphs.push((
+                u16::try_from(info.glyph_id).unwrap_or(0),
+                pos.x_advance as f32 / upem,
+                start..end,
+            ));
+        }
+        glyphs
     }
 
     /// krilla's handle of font `id`.

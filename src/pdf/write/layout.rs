@@ -8,7 +8,7 @@ use std::ops::Range;
 use krilla::text::{GlyphId, KrillaGlyph};
 use unicode_linebreak::BreakOpportunity;
 
-use super::fonts::{Face, FontId, Fonts};
+use super::fonts::{Face, FontId, Fonts, Shaped};
 use crate::model::{Inline, Note};
 
 /// How a paragraph's lines are aligned.
@@ -74,6 +74,8 @@ pub(crate) struct Line {
     pub notes: Vec<usize>,
     /// The end of the line's last glyph.
     pub end: f32,
+    /// Links: x from, x to, address.
+    pub links: Vec<(f32, f32, String)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -92,10 +94,19 @@ struct Atom {
     italic: bool,
     vertical: Option<bool>,
     kind: Kind,
+    /// The link it is part of (an index into the links met).
+    link: Option<usize>,
+}
+
+/// Where atoms go, and the notes and links met on the way.
+struct Atoms<'n> {
+    notes: &'n mut Vec<Note>,
+    links: Vec<String>,
+    out: Vec<Atom>,
 }
 
 /// Flattens inlines into atoms; notes are pushed to `notes` and stand as their marks.
-fn atoms(v: &[Inline], s: (bool, bool, Option<bool>), notes: &mut Vec<Note>, out: &mut Vec<Atom>) {
+fn atoms(v: &[Inline], s: (bool, bool, Option<bool>), link: Option<usize>, acc: &mut Atoms) {
     for i in v {
         let atom = |text: String, kind| Atom {
             text,
@@ -103,24 +114,30 @@ fn atoms(v: &[Inline], s: (bool, bool, Option<bool>), notes: &mut Vec<Note>, out
             italic: s.1,
             vertical: s.2,
             kind,
+            link,
         };
         match i {
-            Inline::Text(t) => out.push(atom(t.clone(), Kind::Plain)),
-            Inline::Strong(c) => atoms(c, (true, s.1, s.2), notes, out),
-            Inline::Emphasis(c) => atoms(c, (s.0, true, s.2), notes, out),
-            Inline::Superscript(c) => atoms(c, (s.0, s.1, Some(true)), notes, out),
-            Inline::Subscript(c) => atoms(c, (s.0, s.1, Some(false)), notes, out),
-            Inline::Link(l) => atoms(&l.content, s, notes, out),
-            Inline::Ref(r) => out.push(atom(r.symbol.to_string(), Kind::Atomic)),
-            Inline::LineBreak => out.push(atom("\n".into(), Kind::Plain)),
+            Inline::Text(t) => acc.out.push(atom(t.clone(), Kind::Plain)),
+            Inline::Strong(c) => atoms(c, (true, s.1, s.2), link, acc),
+            Inline::Emphasis(c) => atoms(c, (s.0, true, s.2), link, acc),
+            Inline::Superscript(c) => atoms(c, (s.0, s.1, Some(true)), link, acc),
+            Inline::Subscript(c) => atoms(c, (s.0, s.1, Some(false)), link, acc),
+            Inline::Link(l) => {
+                acc.links.push(l.url.clone());
+                let at = acc.links.len() - 1;
+                atoms(&l.content, s, Some(at), acc)
+            }
+            Inline::Ref(r) => acc.out.push(atom(r.symbol.to_string(), Kind::Atomic)),
+            Inline::LineBreak => acc.out.push(atom("\n".into(), Kind::Plain)),
             Inline::Note(n) => {
-                notes.push(n.clone());
-                out.push(Atom {
+                acc.notes.push(n.clone());
+                acc.out.push(Atom {
                     text: n.marker.clone(),
                     bold: false,
                     italic: false,
                     vertical: Some(true),
-                    kind: Kind::Mark(notes.len() - 1),
+                    kind: Kind::Mark(acc.notes.len() - 1),
+                    link: None,
                 });
             }
         }
@@ -138,6 +155,14 @@ struct Ch {
     size: f32,
     rise: f32,
     mark: Option<usize>,
+    link: Option<usize>,
+    /// The atom it comes from.
+    atom: usize,
+    /// Part of a right-to-left word (set in reverse order among its neighbours).
+    rtl: bool,
+    /// A right-to-left word's shaped glyphs, on its first character (the others then
+    /// draw nothing): glyph, advance in ems, cluster as bytes of the word, in visual order.
+    shaped: Option<(String, Vec<Shaped>)>,
 }
 
 fn sized(style: Style, vertical: Option<bool>) -> (f32, f32) {
@@ -156,20 +181,29 @@ pub(crate) fn set(
     fonts: &mut Fonts,
     notes: &mut Vec<Note>,
 ) -> Vec<Line> {
-    let mut list = Vec::new();
+    let mut acc = Atoms {
+        notes,
+        links: Vec::new(),
+        out: Vec::new(),
+    };
     atoms(
         inlines,
         (frame.style.bold, frame.style.italic, None),
-        notes,
-        &mut list,
+        None,
+        &mut acc,
     );
+    let Atoms {
+        links: urls,
+        out: list,
+        ..
+    } = acc;
     // The text, its characters and where atoms start and end.
     let mut text = String::new();
     let mut chars: Vec<Ch> = Vec::new();
     let mut atomic: Vec<Range<usize>> = Vec::new();
     let mut mark_starts: Vec<usize> = Vec::new();
     let mut prev_mark = false;
-    for a in &list {
+    for (ai, a) in list.iter().enumerate() {
         let start = text.len();
         let is_mark = matches!(a.kind, Kind::Mark(_));
         if is_mark
@@ -203,6 +237,10 @@ pub(crate) fn set(
                 width,
                 size,
                 rise,
+                link: a.link,
+                atom: ai,
+                rtl: false,
+                shaped: None,
                 mark: match a.kind {
                     Kind::Mark(n) => Some(n),
                     _ => None,
@@ -219,6 +257,7 @@ pub(crate) fn set(
     for (r, _) in crate::model::find_symbols(&text) {
         atomic.push(r);
     }
+    shape_right_to_left(&mut chars, &text, fonts);
     // Break opportunities as character indexes, with whether they are mandatory.
     let byte_to_char = |b: usize| chars.partition_point(|c| c.at < b);
     let mut breaks: Vec<(usize, bool)> = unicode_linebreak::linebreaks(&text)
@@ -358,11 +397,27 @@ pub(crate) fn set(
             }
         }
         let mut line_notes = Vec::new();
-        for ch in &chars[a..e] {
+        let mut links: Vec<(f32, f32, String)> = Vec::new();
+        let mut open: Option<(usize, f32)> = None;
+        for ch in visual_order(&chars[a..e]) {
             if let Some(n) = ch.mark
                 && !line_notes.contains(&n)
             {
                 line_notes.push(n);
+            }
+            // Links: the x span of each run of one link's characters.
+            if open.map(|o| o.0) != ch.link {
+                if let Some((k, x0)) = open.take()
+                    && let Some(u) = urls.get(k)
+                {
+                    links.push((x0, x, u.clone()));
+                }
+                open = ch.link.map(|k| (k, x));
+            }
+            if let (Some((word, glyphs)), Some(font)) = (&ch.shaped, ch.font) {
+                push_shaped(&mut pieces, x, font, ch.size, ch.rise, word, glyphs);
+                x += ch.width;
+                continue;
             }
             let Some(font) = ch.font else {
                 continue;
@@ -380,15 +435,149 @@ pub(crate) fn set(
             );
             x += ch.width + stretch;
         }
+        if let Some((k, x0)) = open
+            && let Some(u) = urls.get(k)
+        {
+            links.push((x0, x, u.clone()));
+        }
         lines.push(Line {
             pieces,
             height: frame.leading,
             baseline,
             notes: line_notes,
             end: x,
+            links,
         });
     }
     lines
+}
+
+/// Shapes each right-to-left word (a run of characters of one atom, not spaces, holding a
+/// right-to-left letter) with the font of its first such letter: joined letters, in visual
+/// order. The word's width goes to its first character; the others draw nothing.
+fn shape_right_to_left(chars: &mut [Ch], text: &str, fonts: &mut Fonts) {
+    let mut i = 0;
+    while i < chars.len() {
+        let Some(font) = chars[i]
+            .font
+            .filter(|_| super::fonts::right_to_left(chars[i].c))
+        else {
+            i += 1;
+            continue;
+        };
+        // The word: its right-to-left letters, marks and joiners, and what else in it the
+        // same font draws (Chinese beside it takes its own font).
+        let mut j = i + 1;
+        while j < chars.len()
+            && !chars[j].c.is_whitespace()
+            && chars[j].atom == chars[i].atom
+            && (super::fonts::right_to_left(chars[j].c)
+                || matches!(
+                    chars[j].c,
+                    '\u{200C}' | '\u{200D}' | '\u{0300}'..='\u{036F}'
+                )
+                || chars[j].font == Some(font))
+        {
+            j += 1;
+        }
+        let end = chars.get(j).map_or(text.len(), |c| c.at);
+        let word = text[chars[i].at..end].to_string();
+        let glyphs = fonts.shape(font, &word);
+        let size = chars[i].size;
+        let width: f32 = glyphs.iter().map(|g| g.1 * size).sum();
+        for c in &mut chars[i..j] {
+            c.rtl = true;
+            c.width = 0.0;
+            c.font = None;
+        }
+        chars[i].width = width;
+        chars[i].font = Some(font);
+        chars[i].shaped = Some((word, glyphs));
+        i = j;
+    }
+}
+
+/// A line's characters in the order they are drawn: a run of right-to-left words (with
+/// the spaces between them) reversed, word by word; everything else as it comes.
+fn visual_order(line: &[Ch]) -> Vec<&Ch> {
+    // Tokens: words and runs of spaces, with whether each word is right to left.
+    let mut tokens: Vec<(usize, usize, bool)> = Vec::new();
+    let mut k = 0;
+    while k < line.len() {
+        let space = line[k].c == ' ';
+        let mut m = k;
+        while m < line.len() && (line[m].c == ' ') == space && (space || line[m].rtl == line[k].rtl)
+        {
+            m += 1;
+        }
+        tokens.push((k, m, !space && line[k].rtl));
+        k = m;
+    }
+    let mut order: Vec<usize> = (0..tokens.len()).collect();
+    let mut t = 0;
+    while t < tokens.len() {
+        if !tokens[t].2 {
+            t += 1;
+            continue;
+        }
+        // From this right-to-left word to the last one reached over spaces only.
+        let mut last = t;
+        let mut u = t + 1;
+        while u < tokens.len() {
+            let (s, e, rtl) = tokens[u];
+            if rtl {
+                last = u;
+            } else if !line[s..e].iter().all(|c| c.c == ' ') {
+                break;
+            }
+            u += 1;
+        }
+        order[t..=last].reverse();
+        t = last + 1;
+    }
+    order
+        .into_iter()
+        .flat_map(|i| {
+            let (s, e, _) = tokens[i];
+            line[s..e].iter()
+        })
+        .collect()
+}
+
+/// Adds a shaped word's glyphs (in visual order) at `x`, its text once, each glyph mapped
+/// to its cluster.
+fn push_shaped(
+    pieces: &mut Vec<Piece>,
+    x: f32,
+    font: FontId,
+    size: f32,
+    rise: f32,
+    word: &str,
+    glyphs: &[Shaped],
+) {
+    pieces.push(Piece {
+        x,
+        font,
+        size,
+        rise,
+        text: word.to_string(),
+        glyphs: Vec::with_capacity(glyphs.len()),
+        end: x,
+    });
+    if let Some(p) = pieces.last_mut() {
+        for (gid, advance, cluster) in glyphs {
+            p.glyphs.push(KrillaGlyph::new(
+                GlyphId::new(u32::from(*gid)),
+                *advance,
+                0.0,
+                0.0,
+                0.0,
+                cluster.clone(),
+                None,
+            ));
+            p.end += advance * size;
+        }
+    }
 }
 
 /// Whether a line may break at byte `b` as Word breaks lines: after a space or a hyphen or
@@ -561,5 +750,30 @@ mod tests {
         let p = &lines[0].pieces;
         assert_eq!((p[0].x, p[0].text.as_str()), (0.0, "12."));
         assert_eq!((p[1].x, p[1].text.as_str()), (28.35, "Text"));
+    }
+
+    #[test]
+    fn right_to_left_words_are_shaped_and_reversed_inside_a_line() {
+        let mut fonts = Fonts::new(&[], true);
+        let v = vec![Inline::Text("on حقوق الإنسان today".into())];
+        let lines = set(&v, &frame(400.0), &mut fonts, &mut Vec::new());
+        if !fonts.missing.is_empty() {
+            // No system font with Arabic on this machine: nothing to check here (the
+            // integration test says so).
+            return;
+        }
+        let texts: Vec<&str> = lines[0].pieces.iter().map(|p| p.text.as_str()).collect();
+        // "الإنسان" (the second word) is drawn before "حقوق" (the first): right to left.
+        let a = texts.iter().position(|t| t.contains("الإنسان")).unwrap();
+        let b = texts.iter().position(|t| t.contains("حقوق")).unwrap();
+        assert!(a < b, "{texts:?}");
+        // Joined: the shaped glyphs differ from the letters' isolated forms.
+        let shaped = &lines[0].pieces[b].glyphs;
+        let isolated: Vec<u32> = "حقوق"
+            .chars()
+            .map(|c| u32::from(fonts.map(Face::Regular, c).unwrap().gid))
+            .collect();
+        let ids: Vec<u32> = shaped.iter().rev().map(|g| g.glyph_id.to_u32()).collect();
+        assert_ne!(ids, isolated);
     }
 }

@@ -14,6 +14,8 @@ use std::io::Write;
 use std::num::NonZeroU16;
 use std::sync::Arc;
 
+use krilla::action::{Action, LinkAction};
+use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::configure::{Archival, ConfigurationBuilder, PdfVersion};
 use krilla::destination::XyzDestination;
 use krilla::embed::{AssociationKind, EmbeddedFile, MimeType};
@@ -56,21 +58,6 @@ fn to_bytes(doc: &Document, options: &WriteOptions) -> Result<Vec<u8>> {
     // The document as undocs JSON (the file format, with its version), embedded.
     let mut json = Vec::new();
     crate::json::write(doc, &mut json)?;
-    // Right-to-left text needs shaping and reordering, which the writer does not do yet: a
-    // clear error rather than letters unjoined and in the wrong order.
-    if let Some(c) = std::str::from_utf8(&json)
-        .ok()
-        .and_then(|s| s.chars().find(|c| fonts::right_to_left(*c)))
-    {
-        return Err(Error::Unsupported {
-            action: "writing",
-            format: Format::Pdf,
-            why: format!(
-                "with right-to-left text yet (Arabic or Hebrew: {c:?}, U+{:04X}): it would need shaping and bidirectional ordering",
-                c as u32
-            ),
-        });
-    }
     let extra: Vec<fonts::Bytes> = options
         .fonts
         .iter()
@@ -147,6 +134,7 @@ fn to_bytes(doc: &Document, options: &WriteOptions) -> Result<Vec<u8>> {
         let settings = PageSettings::from_wh(PAGE_W, PAGE_H)
             .ok_or_else(|| unrepresentable("the page size"))?;
         let mut p = pdf.start_page_with(settings);
+        let mut links: Vec<LinkArea> = Vec::new();
         let mut s = p.surface();
         s.set_fill(Some(Fill::default()));
         if pi == 0 {
@@ -231,7 +219,7 @@ fn to_bytes(doc: &Document, options: &WriteOptions) -> Result<Vec<u8>> {
         }
         for (i, y) in &page.body {
             let fl = &lines[*i];
-            place(&mut s, &mut fonts, fl, *y, &mut ids);
+            place(&mut s, &mut fonts, fl, *y, &mut ids, &mut links);
             if let Some((level, text)) = &fl.heading {
                 outline.push((*level, text.clone(), pi, *y));
             }
@@ -249,9 +237,16 @@ fn to_bytes(doc: &Document, options: &WriteOptions) -> Result<Vec<u8>> {
         }
         for ((n, k), y) in &page.notes {
             let fl = &note_lines[*n][*k];
-            place(&mut s, &mut fonts, fl, *y, &mut ids);
+            place(&mut s, &mut fonts, fl, *y, &mut ids, &mut links);
         }
         s.finish();
+        for (rect, url) in links {
+            let target = Target::Action(Action::Link(LinkAction::new(url.clone())));
+            p.add_annotation(Annotation::new_link(
+                LinkAnnotation::new(rect, target),
+                Some(url),
+            ));
+        }
         p.finish();
     }
     let _ = page_count;
@@ -457,9 +452,33 @@ fn vrule(s: &mut Surface, x: f32, y0: f32, y1: f32, t: f32) {
     }
 }
 
-/// Draws a flow line at `top` (its cells and rules too), its spans tagged into `ids`.
-fn place(s: &mut Surface, fonts: &mut Fonts, fl: &FlowLine, top: f32, ids: &mut [Vec<Identifier>]) {
+/// A link's area on a page, and its address.
+type LinkArea = (Rect, String);
+
+/// Draws a flow line at `top` (its cells and rules too), its spans tagged into `ids`, its
+/// links' areas added to `links`.
+fn place(
+    s: &mut Surface,
+    fonts: &mut Fonts,
+    fl: &FlowLine,
+    top: f32,
+    ids: &mut [Vec<Identifier>],
+    links: &mut Vec<LinkArea>,
+) {
     draw_flow_line(s, fonts, fl, top, ids, false);
+    let mut add = |l: &Line, top: f32| {
+        for (x0, x1, url) in &l.links {
+            if let Some(r) = Rect::from_xywh(*x0, top, (x1 - x0).max(0.5), l.height) {
+                links.push((r, url.clone()));
+            }
+        }
+    };
+    add(&fl.line, top);
+    for c in &fl.cells {
+        for (dy, l, _) in &c.lines {
+            add(l, top + dy);
+        }
+    }
 }
 
 fn draw_flow_line(
