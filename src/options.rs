@@ -33,6 +33,10 @@ pub struct ReadOptions {
     /// machine has, up to 4, for files of several pages; 1 reads on the calling thread only
     /// (set it when reading many files in parallel yourself).
     pub threads: usize,
+    /// Longest single string of a JSON input (a title, a paragraph's text run), in bytes,
+    /// checked before parsing. Default: 16 MiB (the longest paragraph of a real UN document
+    /// is a few kilobytes).
+    pub max_string_bytes: u64,
     /// Read a PDF from its page layout even when it embeds the document's JSON (as the PDF
     /// undocs writes do). Default: false, the embedded JSON is read first.
     pub ignore_embedded: bool,
@@ -49,6 +53,7 @@ impl Default for ReadOptions {
             max_pages: 20_000,
             max_objects: 2_000_000,
             threads: 0,
+            max_string_bytes: 16 << 20,
             ignore_embedded: false,
         }
     }

@@ -60,7 +60,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
             message: crate::encoding::UTF16_INPUT.into(),
         });
     }
-    check_depth(bytes, options.max_depth)?;
+    check_shape(bytes, options.max_depth, options.max_string_bytes)?;
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let env: Envelope = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
@@ -135,22 +135,44 @@ fn strip_position(e: &serde_json::Error) -> String {
 }
 
 /// Rejects input nested deeper than `max` before serde sees it (no stack overflow).
-fn check_depth(bytes: &[u8], max: usize) -> Result<()> {
+/// Checks nesting depth and string lengths before anything is parsed, so that neither the
+/// stack nor memory grows with a hostile input.
+fn check_shape(bytes: &[u8], max: usize, max_string: u64) -> Result<()> {
     let (mut depth, mut in_str, mut esc) = (0usize, false, false);
     let (mut line, mut col) = (1u64, 0u64);
+    let mut string_start = (0u64, 0u64);
+    let mut string_len = 0u64;
     for &b in bytes {
         col += 1;
         if in_str {
+            string_len += 1;
+            if string_len > max_string {
+                return Err(Error::Limit {
+                    format: Format::Json,
+                    at: crate::Location::line_column("input", string_start.0, string_start.1),
+                    what: "length of a string, in bytes",
+                    limit: max_string,
+                    option: "max_string_bytes",
+                });
+            }
             match (esc, b) {
                 (true, _) => esc = false,
                 (false, b'\\') => esc = true,
                 (false, b'"') => in_str = false,
+                (false, b'\n') => {
+                    line += 1;
+                    col = 0;
+                }
                 _ => {}
             }
             continue;
         }
         match b {
-            b'"' => in_str = true,
+            b'"' => {
+                in_str = true;
+                string_len = 0;
+                string_start = (line, col);
+            }
             b'[' | b'{' => {
                 depth += 1;
                 if depth > max {
