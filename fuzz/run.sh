@@ -8,7 +8,8 @@
 # without a sanitizer (libFuzzer's coverage, -timeout and -rss_limit_mb still apply).
 # Needs `cargo install cargo-fuzz`. Corpora are seeded from fixtures/ and
 # ../shared/samples; a crash, timeout (> 1 s) or out-of-memory (> 2 GB) is written to
-# fuzz/artifacts/TARGET/ and makes the run fail: turn it into a test under tests/.
+# fuzz/artifacts/TARGET/, copied to tests/fuzz-regressions/TARGET/ (which `cargo test`
+# replays) and makes the run fail.
 set -euo pipefail
 cd "$(dirname "$0")"
 secs=${1:-60}
@@ -43,7 +44,12 @@ run() {
   if ! "$bin/$t" "corpus/$t" \
       -max_total_time="$secs" -timeout=1 -rss_limit_mb=2048 -max_len=1048576 \
       -artifact_prefix="artifacts/$t/" -print_final_stats=1 > "artifacts/$t.log" 2>&1; then
-    echo "FAILED: $t (see fuzz/artifacts/$t.log)"
+    # The finding becomes a regression input that `cargo test` replays
+    # (tests/fuzz_regressions.rs): fix the bug and commit the file.
+    mkdir -p "../tests/fuzz-regressions/$t"
+    for a in "artifacts/$t"/*; do [ -f "$a" ] && cp -f "$a" "../tests/fuzz-regressions/$t/"; done
+    echo "FAILED: $t (see fuzz/artifacts/$t.log; the input is kept in tests/fuzz-regressions/$t/)"
+    tail -30 "artifacts/$t.log"
     return 1
   fi
   grep -E "stat::number_of_executed_units|stat::new_units_added" "artifacts/$t.log" | sed "s/^/$t: /"
