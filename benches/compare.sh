@@ -93,3 +93,23 @@ for n in 100 1000 10000; do
   per=$(awk -v u="$u" -v n="$pages" 'BEGIN {printf "%.2f", u/n}')
   printf '%-20s %8s %12s %10s\n' "$n paragraphs" "$pages" "$u" "$per"
 done
+
+# Batch conversion: a folder of 40 real files (the sample DOCX and PDF files, copied until
+# there are 40) converted to Akoma Ntoso with --jobs 1 and with all cores; the ratio is
+# the parallel speed-up.
+if [ -d "$SAMPLES/un" ]; then
+  mkdir -p "$WORK/batch"
+  i=0
+  while [ $i -lt 40 ]; do
+    for f in "$SAMPLES"/un/*.docx "$SAMPLES"/un/*.pdf "$SAMPLES"/upr/*.pdf; do
+      [ $i -lt 40 ] || break
+      cp "$f" "$WORK/batch/$i-$(basename "$f")"
+      i=$((i + 1))
+    done
+  done
+  one=$(median_ms $U convert --to akn "$WORK/batch" --out-dir "$WORK/batch-out" --jobs 1)
+  all=$(median_ms $U convert --to akn "$WORK/batch" --out-dir "$WORK/batch-out")
+  echo
+  printf '%-24s %10s %10s %8s\n' batch-40-files jobs1_ms all_ms speedup
+  printf '%-24s %10s %10s %8s\n' "docx+pdf → akn" "$one" "$all" "$(awk -v a="$one" -v b="$all" 'BEGIN {printf "%.2fx", a/b}')"
+fi

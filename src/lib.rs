@@ -42,6 +42,8 @@ mod xml;
 
 #[cfg(feature = "akn")]
 pub mod akn;
+#[cfg(feature = "batch")]
+pub mod batch;
 #[cfg(feature = "docx")]
 pub mod docx;
 #[cfg(feature = "json")]

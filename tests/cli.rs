@@ -338,3 +338,68 @@ fn messages_say_what_is_accepted() {
         "0 findings, 0 errors"
     );
 }
+
+/// `convert --out-dir`: files and folders in, outputs at their relative paths, a bad file
+/// said on one line and the others converted, a summary, exit 1.
+#[test]
+fn convert_many_files_into_a_folder_keeps_going_past_a_bad_one() {
+    let dir = std::env::temp_dir().join(format!("undocs-batch-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let inputs = dir.join("in");
+    std::fs::create_dir_all(inputs.join("sub")).unwrap();
+    std::fs::copy(FIXTURE, inputs.join("a.json")).unwrap();
+    std::fs::copy(FIXTURE, inputs.join("sub/b.json")).unwrap();
+    std::fs::copy("fixtures/a-hrc-31-81/source.md", inputs.join("sub/seed.md")).unwrap();
+    std::fs::write(inputs.join("broken.docx"), b"not a zip").unwrap();
+    std::fs::write(inputs.join("notes.bin"), b"ignored: no reader takes it").unwrap();
+    let out = dir.join("out");
+    let o = undocs(&[
+        "convert",
+        "--to",
+        "akn",
+        "--jobs",
+        "2",
+        inputs.to_str().unwrap(),
+        "fixtures/a-hrc-31-81/expected.json",
+        "--out-dir",
+        out.to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    for f in [
+        "a.akn.xml",
+        "sub/b.akn.xml",
+        "sub/seed.akn.xml",
+        "expected.akn.xml",
+    ] {
+        let back = undocs::read_path(out.join(f), &undocs::ReadOptions::default())
+            .unwrap_or_else(|e| panic!("{f}: {e}"));
+        assert!(
+            !back.document.meta.symbols.is_empty() || f == "sub/seed.akn.xml",
+            "{f}"
+        );
+    }
+    assert!(!out.join("broken.akn.xml").exists());
+    let failures: Vec<&str> = err.lines().filter(|l| l.contains("failed: ")).collect();
+    assert_eq!(failures.len(), 1, "{err}");
+    assert!(
+        failures[0].contains("broken.docx") && failures[0].contains("not a zip"),
+        "{err}"
+    );
+    assert!(
+        err.lines()
+            .last()
+            .is_some_and(|l| l.contains("4 of 5 converted") && l.contains("1 failed")),
+        "{err}"
+    );
+    // Without --to it is an error that says so.
+    let o = undocs(&[
+        "convert",
+        inputs.to_str().unwrap(),
+        "--out-dir",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--to FORMAT"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

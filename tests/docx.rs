@@ -957,3 +957,54 @@ fn a_subparagraph_style_of_level_zero_reads() {
         "x"
     );
 }
+
+/// Files whose text the reader used to drop without a word (fixtures/docx/silent-loss):
+/// every marker is read now; what the model cannot hold as such (math, an endnote) is kept
+/// and said in a warning.
+#[test]
+fn markup_the_reader_once_dropped_is_read_or_kept_with_a_warning() {
+    let cases: &[(&str, &[&str], Option<&str>)] = &[
+        ("docx-bdo-foreign.docx", &["BDOTEXT"], None),
+        (
+            "docx-contents-foreign.docx",
+            &["SECONDPARA", "THIRDPARA"],
+            None,
+        ),
+        ("docx-customXml-block-ours.docx", &["CUSTOMXML"], None),
+        ("docx-dir-foreign.docx", &["DIRTEXT"], None),
+        (
+            "docx-endnote-foreign.docx",
+            &["ENDNOTETEXT"],
+            Some("endnote i read as a note"),
+        ),
+        (
+            "docx-footnote-table-foreign.docx",
+            &["FNTABLECELL", "FNPARA"],
+            None,
+        ),
+        ("docx-inline-sdt-ours.docx", &["INLINESDT"], None),
+        (
+            "docx-math-foreign.docx",
+            &["MATHTEXT"],
+            Some("<oMath> has no place in the model"),
+        ),
+        ("docx-moveTo-foreign.docx", &["MOVEDTO"], None),
+        ("docx-textbox-wps-foreign.docx", &["TEXTBOX"], None),
+        ("docx-unstyled-ours.docx", &["UNSTYLED"], None),
+    ];
+    for (file, markers, warning) in cases {
+        let bytes = std::fs::read(format!("{ROOT}/fixtures/docx/silent-loss/{file}")).unwrap();
+        let read = read_docx(&bytes);
+        let json = serde_json::to_string(&read.document).unwrap();
+        for m in *markers {
+            assert!(json.contains(m), "{file}: {m} lost: {json}");
+        }
+        if let Some(w) = warning {
+            assert!(
+                read.warnings.iter().any(|x| x.message.contains(w)),
+                "{file}: {:?}",
+                read.warnings
+            );
+        }
+    }
+}

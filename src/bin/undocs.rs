@@ -27,12 +27,20 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Convert IN to OUT; formats come from the file extensions or --from/--to ('-' is
-    /// stdin/stdout).
+    /// stdin/stdout). With --out-dir: convert every IN (files, and folders recursively by
+    /// extension) into DIR, in parallel; a failure does not stop the others (exit 1 if any
+    /// failed).
     Convert {
-        /// Input file, or '-' for standard input.
-        input: PathBuf,
-        /// Output file, or '-' for standard output.
-        output: PathBuf,
+        /// IN OUT; or, with --out-dir, the inputs (files and folders).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Convert every input into this folder (with --to), each output at its input's
+        /// path below the folder given, with the format's extension.
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
+        /// Files converted at once with --out-dir (default: the machine's cores).
+        #[arg(long, value_name = "N")]
+        jobs: Option<usize>,
         /// Input format (json, akn, docx, pdf, text).
         #[arg(long)]
         from: Option<Format>,
@@ -141,21 +149,37 @@ fn main() -> ExitCode {
 fn run(cmd: Command) -> Result<(), Fail> {
     match cmd {
         Command::Convert {
-            input,
-            output,
+            paths,
+            out_dir: Some(dir),
+            jobs,
             from,
             to,
             set,
+        } => convert_many(&paths, &dir, jobs, from, to, &set),
+        Command::Convert {
+            paths,
+            out_dir: None,
+            from,
+            to,
+            set,
+            ..
         } => {
-            let to = match to.or_else(|| Format::from_path(&output)) {
+            let [input, output] = paths.as_slice() else {
+                return Err(Fail::Error(Error::Value {
+                    what: "convert arguments",
+                    value: format!("{} paths", paths.len()),
+                    expected: "IN OUT, or inputs with --out-dir DIR --to FORMAT",
+                }));
+            };
+            let to = match to.or_else(|| Format::from_path(output)) {
                 Some(f) => f,
                 None if output.as_os_str() == "-" => Format::Json,
-                None => return Err(cannot_tell(&output, "--to")),
+                None => return Err(cannot_tell(output, "--to")),
             };
             if !to.can_write() {
                 return Err(Fail::Error(unsupported_write(to)));
             }
-            let (doc, warnings) = load_with_warnings(&input, from, &set)?;
+            let (doc, warnings) = load_with_warnings(input, from, &set)?;
             // What the reader dropped or could not find is said, never silent.
             let mut err = std::io::stderr().lock();
             for w in &warnings {
@@ -167,7 +191,7 @@ fn run(cmd: Command) -> Result<(), Fail> {
             if output.as_os_str() == "-" {
                 std::io::stdout().lock().write_all(&buf)?;
             } else {
-                std::fs::write(&output, &buf).map_err(|e| io_at(e, &output))?;
+                std::fs::write(output, &buf).map_err(|e| io_at(e, output))?;
             }
             Ok(())
         }
@@ -274,6 +298,94 @@ fn count(n: usize, what: &str) -> String {
         format!("1 {what}")
     } else {
         format!("{n} {what}s")
+    }
+}
+
+/// `convert --out-dir`: every input converted in parallel, a progress bar on a terminal
+/// (plain lines otherwise), one line per failure, a summary; exit 1 if any failed.
+fn convert_many(
+    paths: &[PathBuf],
+    dir: &Path,
+    jobs: Option<usize>,
+    from: Option<Format>,
+    to: Option<Format>,
+    set: &[String],
+) -> Result<(), Fail> {
+    use std::io::IsTerminal as _;
+    use undocs::batch;
+    let Some(to) = to else {
+        return Err(Fail::Error(Error::Value {
+            what: "convert --out-dir",
+            value: dir.display().to_string(),
+            expected: "--to FORMAT (json, akn, docx, pdf) with --out-dir",
+        }));
+    };
+    if !to.can_write() {
+        return Err(Fail::Error(unsupported_write(to)));
+    }
+    if from.is_some() || !set.is_empty() {
+        return Err(Fail::Error(Error::Value {
+            what: "convert --out-dir",
+            value: "--from/--set".into(),
+            expected: "formats from each file's extension, and no --set (it is per document)",
+        }));
+    }
+    let inputs = batch::inputs(paths)?;
+    let mut options = batch::BatchOptions::new(to, dir).with_jobs(jobs.unwrap_or(0));
+    options.read = ReadOptions::default()
+        .with_ignore_embedded(IGNORE_EMBEDDED.load(std::sync::atomic::Ordering::Relaxed));
+    let total = inputs.len();
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let b = indicatif::ProgressBar::new(total as u64);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} {elapsed_precise} {wide_msg}",
+        ) {
+            b.set_style(style);
+        }
+        b
+    });
+    let count = std::sync::atomic::AtomicUsize::new(0);
+    let outcomes = batch::convert_all(&inputs, &options, |o| {
+        let n = count.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        let line = match &o.result {
+            Ok((out, warnings)) => {
+                let w = match warnings.len() {
+                    0 => String::new(),
+                    1 => " (1 warning)".to_string(),
+                    n => format!(" ({n} warnings)"),
+                };
+                format!("{} → {}{w}", o.input.display(), out.display())
+            }
+            Err(e) => format!("failed: {}: {e}", o.input.display()),
+        };
+        match &bar {
+            Some(b) => {
+                if o.result.is_err() {
+                    b.println(format!("undocs: {line}"));
+                }
+                b.set_message(o.input.display().to_string());
+                b.inc(1);
+            }
+            None => eprintln!("undocs: [{n}/{total}] {line}"),
+        }
+    });
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let failed = outcomes.iter().filter(|o| o.result.is_err()).count();
+    let warned = outcomes
+        .iter()
+        .filter(|o| o.result.as_ref().is_ok_and(|(_, w)| !w.is_empty()))
+        .count();
+    eprintln!(
+        "undocs: {} of {total} converted into {} ({warned} with warnings), {failed} failed",
+        total - failed,
+        dir.display()
+    );
+    if failed > 0 {
+        Err(Fail::Findings)
+    } else {
+        Ok(())
     }
 }
 

@@ -253,6 +253,7 @@ pub(crate) fn read(
         parts,
         styles: &styles,
         auto: 0,
+        endnotes: 0,
         warnings: Vec::new(),
     };
     let mut inputs: Vec<Input> = Vec::new();

@@ -17,6 +17,8 @@ use crate::{Format, ReadOptions, ReadOutput, Result, Warning};
 /// relationship id, custom properties.
 pub(crate) struct Parts<'a> {
     pub footnotes: HashMap<String, &'a El<'a>>,
+    /// Endnotes by id: read as notes at their reference (the model has no endnotes).
+    pub endnotes: HashMap<String, &'a El<'a>>,
     pub rels: HashMap<String, String>,
     pub custom: Vec<(String, String)>,
 }
@@ -28,6 +30,19 @@ impl Parts<'_> {
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_str())
     }
+}
+
+/// The `name` elements of a notes part, by their `w:id`.
+fn by_id<'e, 'a>(root: Option<&'e El<'a>>, name: &str) -> HashMap<String, &'e El<'a>> {
+    let mut out = HashMap::new();
+    if let Some(n) = root {
+        for f in n.elements().filter(|e| e.name == name) {
+            if let Some(id) = f.attr("id") {
+                out.insert(id.to_string(), f);
+            }
+        }
+    }
+    out
 }
 
 pub(crate) fn parse<'a>(part: &'a str, bytes: &'a [u8], options: &ReadOptions) -> Result<El<'a>> {
@@ -176,14 +191,13 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
         Some(b) => Some(parse("word/footnotes.xml", b, options)?),
         None => None,
     };
-    let mut footnotes = HashMap::new();
-    if let Some(n) = &notes_root {
-        for f in n.elements().filter(|e| e.name == "footnote") {
-            if let Some(id) = f.attr("id") {
-                footnotes.insert(id.to_string(), f);
-            }
-        }
-    }
+    let footnotes = by_id(notes_root.as_ref(), "footnote");
+    let end_bytes = pkg.part("word/endnotes.xml")?;
+    let end_root = match &end_bytes {
+        Some(b) => Some(parse("word/endnotes.xml", b, options)?),
+        None => None,
+    };
+    let endnotes = by_id(end_root.as_ref(), "endnote");
     let rels_bytes = pkg.part("word/_rels/document.xml.rels")?;
     let rels_root = match &rels_bytes {
         Some(b) => Some(parse("word/_rels/document.xml.rels", b, options)?),
@@ -199,6 +213,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
     }
     let parts = Parts {
         footnotes,
+        endnotes,
         rels,
         custom,
     };
@@ -451,15 +466,35 @@ fn runs(p: &El<'_>, skip_number: bool, cx: &mut Cx<'_, '_>) -> Vec<Inline> {
                 let content = runs(e, false, cx);
                 items.push((RunFormat::default(), Inline::Link(Link { url, content })));
             }
-            "ins" | "smartTag" | "customXml" | "fldSimple" => {
-                for r in e.elements().filter(|r| r.name == "r") {
+            // Containers of runs: their runs, at any depth.
+            "ins" | "moveTo" | "smartTag" | "customXml" | "fldSimple" | "sdt" | "sdtContent"
+            | "bdo" | "dir" => {
+                let mut rs = Vec::new();
+                e.find_all("r", &mut rs);
+                for r in rs {
                     run(r, cx, &mut items);
                 }
             }
-            _ => {}
+            // Tracked deletions and moves away are not the document's text.
+            "del" | "moveFrom" | "proofErr" | "bookmarkStart" | "bookmarkEnd" => {}
+            other => keep_unknown_text(e, other, cx, &mut items),
         }
     }
     build_runs(items)
+}
+
+/// Markup the model has no place for (math, a field undocs does not write): its text kept
+/// as plain text, and said; never dropped without a word.
+fn keep_unknown_text(
+    e: &El<'_>,
+    name: &str,
+    cx: &mut Cx<'_, '_>,
+    items: &mut Vec<(RunFormat, Inline)>,
+) {
+    if let Some((text, w)) = super::runs::unknown_markup(e, name) {
+        cx.warnings.push(w);
+        items.push((RunFormat::default(), Inline::Text(text)));
+    }
 }
 
 fn run(r: &El<'_>, cx: &mut Cx<'_, '_>, items: &mut Vec<(RunFormat, Inline)>) {
@@ -579,7 +614,12 @@ fn blocks(children: &[&El<'_>], cx: &mut Cx<'_, '_>) -> Vec<Block> {
         match c.name.as_ref() {
             "p" => {
                 let Some(style) = pstyle(c) else {
-                    // Unstyled paragraphs close table cells and fill empty ones.
+                    // Unstyled paragraphs close table cells and fill empty ones; one with
+                    // text (not undocs' own) is a paragraph.
+                    let p = paragraph(c, cx);
+                    if !crate::recognize::inlines::is_blank(&p.content) {
+                        out.push(Block::Paragraph(p));
+                    }
                     continue;
                 };
                 match styles::role(style) {
@@ -685,7 +725,23 @@ fn blocks(children: &[&El<'_>], cx: &mut Cx<'_, '_>) -> Vec<Block> {
                 }
                 out.push(Block::Table(t));
             }
-            _ => {}
+            // Containers of blocks.
+            "customXml" | "ins" | "moveTo" => {
+                let kids: Vec<&El> = c.elements().collect();
+                out.extend(blocks(&kids, cx));
+            }
+            "sectPr" | "bookmarkStart" | "bookmarkEnd" | "del" | "moveFrom" | "proofErr" => {}
+            other => {
+                let mut items = Vec::new();
+                keep_unknown_text(c, other, cx, &mut items);
+                if !items.is_empty() {
+                    out.push(Block::Paragraph(Paragraph {
+                        num: None,
+                        content: build_runs(items),
+                        subparagraphs: vec![],
+                    }));
+                }
+            }
         }
     }
     out

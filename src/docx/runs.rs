@@ -112,6 +112,8 @@ pub(crate) struct RunCx<'p, 'a> {
     pub styles: &'p Styles,
     /// Auto-numbered footnote references met so far.
     pub auto: usize,
+    /// Endnote references met so far.
+    pub endnotes: usize,
     pub warnings: Vec<Warning>,
 }
 
@@ -162,13 +164,44 @@ fn walk(e: &El<'_>, cx: &mut RunCx<'_, '_>, in_note: bool, lines: &mut Vec<Leave
                     None => walk(c, cx, in_note, lines),
                 }
             }
-            "ins" | "moveTo" | "smartTag" | "customXml" | "fldSimple" | "sdt" | "sdtContent" => {
-                walk(c, cx, in_note, lines)
-            }
+            "ins" | "moveTo" | "smartTag" | "customXml" | "fldSimple" | "sdt" | "sdtContent"
+            | "bdo" | "dir" => walk(c, cx, in_note, lines),
             // Tracked deletions and moves away are not the document's text.
-            _ => {}
+            "del" | "moveFrom" | "pPr" | "proofErr" | "bookmarkStart" | "bookmarkEnd" | "sdtPr"
+            | "sdtEndPr" | "permStart" | "permEnd" | "commentRangeStart" | "commentRangeEnd" => {}
+            // Markup the model has no place for (math…): its text kept, and said.
+            other => {
+                if let Some((text, w)) = unknown_markup(c, other) {
+                    cx.warnings.push(w);
+                    if let Some(l) = lines.last_mut() {
+                        l.push((RunFormat::default(), Inline::Text(text)));
+                    }
+                }
+            }
         }
     }
+}
+
+/// Markup the model has no place for (math, a field undocs does not know): its text, to
+/// keep as plain text, and the warning that says so; `None` when it holds no text.
+pub(crate) fn unknown_markup(e: &El<'_>, name: &str) -> Option<(String, Warning)> {
+    let text = if matches!(name, "oMath" | "oMathPara") {
+        let mut ts = Vec::new();
+        e.find_all("t", &mut ts);
+        ts.iter().map(|t| t.text()).collect::<String>()
+    } else {
+        super::read::node_text(e)
+    };
+    if text.trim().is_empty() {
+        return None;
+    }
+    let w = Warning::new(
+        crate::Format::Docx,
+        "word/document.xml",
+        format!("<{name}> has no place in the model: its text {text:?} kept as plain text"),
+    )
+    .with_kind(crate::WarningKind::KeptAsText);
+    Some((text, w))
 }
 
 fn run(r: &El<'_>, cx: &mut RunCx<'_, '_>, in_note: bool, lines: &mut Vec<Leaves>) {
@@ -224,6 +257,28 @@ fn run(r: &El<'_>, cx: &mut RunCx<'_, '_>, in_note: bool, lines: &mut Vec<Leaves
                     line.push((RunFormat::default(), Inline::Note(Note { marker, content })));
                 }
             }
+            // An endnote: a note at its reference, numbered as Word numbers endnotes (i,
+            // ii, …), and said (the model has no endnotes at the document's end).
+            "endnoteReference" if !in_note => {
+                cx.endnotes += 1;
+                let marker = roman(cx.endnotes);
+                let id = c.attr("id").unwrap_or("");
+                let content = match cx.parts.endnotes.get(id).copied() {
+                    Some(note) => paragraphs_of(note, cx),
+                    None => vec![],
+                };
+                cx.warnings.push(
+                    Warning::new(
+                        crate::Format::Docx,
+                        "word/endnotes.xml",
+                        format!("endnote {marker} read as a note at its reference"),
+                    )
+                    .with_kind(crate::WarningKind::Corrected),
+                );
+                if let Some(line) = lines.last_mut() {
+                    line.push((RunFormat::default(), Inline::Note(Note { marker, content })));
+                }
+            }
             _ => {}
         }
     }
@@ -244,8 +299,40 @@ fn note_content(cx: &mut RunCx<'_, '_>, id: &str) -> Vec<Block> {
         );
         return vec![];
     };
+    paragraphs_of(note, cx)
+}
+
+/// "i", "ii", "iii", "iv"… (Word's endnote numbers).
+fn roman(mut n: usize) -> String {
+    const R: [(usize, &str); 13] = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut s = String::new();
+    for (v, r) in R {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+/// A note's paragraphs (those inside its tables and content controls too), without the
+/// mark Word repeats at its start.
+fn paragraphs_of(note: &El<'_>, cx: &mut RunCx<'_, '_>) -> Vec<Block> {
     let mut out = Vec::new();
-    // The note's paragraphs, those inside its tables and content controls too.
     let mut paras = Vec::new();
     note.find_all("p", &mut paras);
     for p in paras {
