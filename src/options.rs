@@ -22,6 +22,10 @@ pub struct ReadOptions {
     /// while inflating; for a PDF, of all its pages' decoded content streams. Default:
     /// 512 MiB. (Fonts and images in a PDF are decoded by hayro under its own limits.)
     pub max_total_bytes: u64,
+    /// Largest ratio of a package part's uncompressed size to its compressed size, for
+    /// parts past 8 MiB: real Word XML compresses 5 to 20 times; a zip bomb a thousand.
+    /// Default: 50.
+    pub max_inflate_ratio: u64,
     /// Most objects a PDF may list in its cross-reference table. Default: 2,000,000 (UN
     /// PDFs hold a few thousand). Nesting inside PDF objects and content is bounded by
     /// hayro's own limits, and forms are followed at most [`ReadOptions::max_depth`] deep.
@@ -51,6 +55,7 @@ impl Default for ReadOptions {
             max_part_bytes: 128 << 20,
             max_total_bytes: 512 << 20,
             max_pages: 20_000,
+            max_inflate_ratio: 50,
             max_objects: 2_000_000,
             threads: 0,
             max_string_bytes: 16 << 20,

@@ -576,3 +576,16 @@ fn a_subtitle_that_reads_like_a_masthead_line_round_trips() {
     let d = read_akn(theirs).document;
     assert_eq!(d.meta.original_language, Some(Language::ENGLISH));
 }
+
+/// A list inside a point's content (found by fuzzing: it recursed for ever and overflowed
+/// the stack) reads as the point's subparagraphs, its text kept.
+#[test]
+fn a_list_inside_content_reads_and_ends() {
+    let xml = std::fs::read(format!(
+        "{ROOT}/tests/fuzz-regressions/read_akn/stack-overflow-list-in-content.xml"
+    ))
+    .unwrap();
+    let read = undocs::read_bytes(&xml, Format::Akn, &ReadOptions::default()).unwrap();
+    let json = serde_json::to_string(&read.document).unwrap();
+    assert!(json.contains("\"x\""), "{json}");
+}

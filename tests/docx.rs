@@ -412,6 +412,16 @@ fn hostile_packages_give_clear_errors_naming_the_part() {
     assert!(bomb.len() < 1 << 20);
     let e = err(&bomb);
     assert!(
+        e.contains("word/document.xml") && e.contains("max_inflate_ratio"),
+        "{e}"
+    );
+    // With the ratio check off, the size limit stops it.
+    let mut lax = opts.clone();
+    lax.max_inflate_ratio = u64::MAX;
+    let e = undocs::read_bytes(&bomb, Format::Docx, &lax)
+        .unwrap_err()
+        .to_string();
+    assert!(
         e.contains("word/document.xml") && e.contains("max_part_bytes"),
         "{e}"
     );

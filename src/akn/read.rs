@@ -772,15 +772,7 @@ fn hier(e: &El, cx: &mut Cx) -> Vec<Block> {
             "paragraph" | "point" | "subparagraph" | "alinea" | "indent" | "proviso" => {
                 out.extend(point(c, cx))
             }
-            "list" | "sublist" => {
-                for x in c.elements() {
-                    match x.name.as_ref() {
-                        "intro" | "wrapUp" => out.extend(blocks(x, cx)),
-                        "num" | "heading" | "subheading" => {}
-                        _ => out.extend(hier_one(x, cx)),
-                    }
-                }
-            }
+            "list" | "sublist" => out.extend(list_items(c, cx)),
             "content" | "intro" | "wrapUp" => out.extend(blocks(c, cx)),
             "hcontainer" if c.attr("name") == Some("block") => {
                 if let Some(content) = c.child("content") {
@@ -797,7 +789,25 @@ fn hier(e: &El, cx: &mut Cx) -> Vec<Block> {
     out
 }
 
+/// A `<list>` (or `<sublist>`) standing on its own: its intro, items and wrap-up as blocks.
+fn list_items(c: &El, cx: &mut Cx) -> Vec<Block> {
+    let mut out = Vec::new();
+    for x in c.elements() {
+        match x.name.as_ref() {
+            "intro" | "wrapUp" => out.extend(blocks(x, cx)),
+            "num" | "heading" | "subheading" => {}
+            _ => out.extend(hier_one(x, cx)),
+        }
+    }
+    out
+}
+
 fn hier_one(c: &El, cx: &mut Cx) -> Vec<Block> {
+    // (A list inside content: its items. Handing it back to blocks_of would come back
+    // here for ever.)
+    if matches!(c.name.as_ref(), "list" | "sublist") {
+        return list_items(c, cx);
+    }
     if matches!(
         c.name.as_ref(),
         "paragraph" | "point" | "subparagraph" | "alinea" | "indent" | "proviso"

@@ -254,6 +254,8 @@ pub(crate) fn read(
         styles: &styles,
         auto: 0,
         endnotes: 0,
+        notes_read: Default::default(),
+        repeats_said: Default::default(),
         warnings: Vec::new(),
     };
     let mut inputs: Vec<Input> = Vec::new();

@@ -69,11 +69,27 @@ impl<'a> Package<'a> {
         // enforced on what actually comes out of the inflater.
         let hint = file.size().min(cap).min(16 << 20) as usize;
         let mut out = Vec::with_capacity(hint);
-        // Never trust the declared size: read at most one byte past the limit.
+        // Never trust the declared size: read at most one byte past the limit. A part may
+        // not inflate more than `max_inflate_ratio` times its compressed size (past a
+        // floor): a zip bomb is stopped there, before seconds of inflating.
+        let compressed = file.compressed_size();
+        let by_ratio = compressed
+            .saturating_mul(self.options.max_inflate_ratio)
+            .max(RATIO_FLOOR);
+        let read_cap = cap.min(by_ratio);
         (&mut file)
-            .take(cap.saturating_add(1))
+            .take(read_cap.saturating_add(1))
             .read_to_end(&mut out)
             .map_err(|e| err(name, format!("cannot inflate the part: {e}")))?;
+        if out.len() as u64 > read_cap && read_cap < cap {
+            return Err(Error::Limit {
+                format: Format::Docx,
+                at: crate::Location::part(name),
+                what: "ratio of a part's uncompressed to compressed size (a zip bomb?)",
+                limit: self.options.max_inflate_ratio,
+                option: "max_inflate_ratio",
+            });
+        }
         if out.len() as u64 > cap {
             let (what, limit, option) = if cap == part_limit {
                 ("uncompressed size of a part", part_limit, "max_part_bytes")
@@ -106,6 +122,10 @@ impl<'a> Package<'a> {
         })
     }
 }
+
+/// Below this many inflated bytes the compression ratio is not checked (small parts of
+/// repeated markup compress well).
+const RATIO_FLOOR: u64 = 8 << 20;
 
 /// Writes parts into a deflated zip package. Times are fixed so that the same document gives
 /// the same bytes.

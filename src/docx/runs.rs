@@ -114,6 +114,10 @@ pub(crate) struct RunCx<'p, 'a> {
     pub auto: usize,
     /// Endnote references met so far.
     pub endnotes: usize,
+    /// The footnotes already read, by id.
+    pub notes_read: std::collections::HashSet<String>,
+    /// The notes whose repeated references were already said in a warning.
+    pub repeats_said: std::collections::HashSet<String>,
     pub warnings: Vec<Warning>,
 }
 
@@ -233,15 +237,34 @@ fn run(r: &El<'_>, cx: &mut RunCx<'_, '_>, in_note: bool, lines: &mut Vec<Leaves
             "footnoteReference" => {
                 let (marker, custom) = footnote_mark(c, r, &mut cx.auto);
                 skip_mark = custom;
-                if in_note {
-                    cx.warnings.push(
-                        Warning::new(
-                            crate::Format::Docx,
-                            "word/footnotes.xml",
-                            format!("a footnote references footnote {marker}; kept as its mark"),
-                        )
-                        .with_kind(crate::WarningKind::KeptAsText),
-                    );
+                let id = c.attr("id").unwrap_or("");
+                // A reference inside a note, or a second reference to a note (a large note
+                // referenced thousands of times is not copied thousands of times): its mark
+                // only, raised, said once.
+                let why = if in_note {
+                    Some((
+                        "word/footnotes.xml",
+                        format!("a footnote references footnote {marker}; kept as its mark"),
+                    ))
+                } else if cx.notes_read.insert(id.to_string()) {
+                    None
+                } else if cx.repeats_said.insert(id.to_string()) {
+                    Some((
+                        "word/document.xml",
+                        format!(
+                            "footnote {id} is referenced more than once; the repeated references are kept as its mark"
+                        ),
+                    ))
+                } else {
+                    Some(("", String::new()))
+                };
+                if let Some((part, message)) = why {
+                    if !message.is_empty() {
+                        cx.warnings.push(
+                            Warning::new(crate::Format::Docx, part, message)
+                                .with_kind(crate::WarningKind::KeptAsText),
+                        );
+                    }
                     line.push((
                         RunFormat {
                             vertical: Some(true),
@@ -251,7 +274,6 @@ fn run(r: &El<'_>, cx: &mut RunCx<'_, '_>, in_note: bool, lines: &mut Vec<Leaves
                     ));
                     continue;
                 }
-                let id = c.attr("id").unwrap_or("");
                 let content = note_content(cx, id);
                 if let Some(line) = lines.last_mut() {
                     line.push((RunFormat::default(), Inline::Note(Note { marker, content })));
