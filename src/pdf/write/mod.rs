@@ -126,11 +126,8 @@ fn to_bytes(doc: &Document, options: &WriteOptions) -> Result<Vec<u8>> {
     ids.push(Vec::new());
     let mut outline: Vec<(usize, String, usize, f32)> = Vec::new();
     let symbol = m.symbols.first().map(|s| s.to_string());
-    let page_count = pages.len().max(1);
-    for (pi, page) in pages.iter().enumerate().chain(
-        // A document with nothing to flow still has its first page.
-        (pages.is_empty()).then_some((0, &paginate::Page::default())),
-    ) {
+    // (paginate gives at least one page: a document with nothing to flow has its first.)
+    for (pi, page) in pages.iter().enumerate() {
         let settings = PageSettings::from_wh(PAGE_W, PAGE_H)
             .ok_or_else(|| unrepresentable("the page size"))?;
         let mut p = pdf.start_page_with(settings);
@@ -142,16 +139,15 @@ fn to_bytes(doc: &Document, options: &WriteOptions) -> Result<Vec<u8>> {
             // ends where the rest of the symbol starts.
             let mut dxs = vec![0.0f32; top_lines.len()];
             for k in (0..top_lines.len()).rev() {
-                let (l, at, align) = &top_lines[k];
+                let (l, _, align) = &top_lines[k];
                 dxs[k] = match align {
                     Align::Right => (PAGE_W - MARGIN) - l.end,
+                    // Where the next line's first glyph is drawn.
                     Align::BeforeNext => top_lines.get(k + 1).map_or(0.0, |(n, nat, _)| {
-                        nat.x + dxs[k + 1] - l.end
-                            + (n.pieces.first().map_or(nat.x, |p| p.x) - nat.x)
+                        n.pieces.first().map_or(nat.x, |p| p.x) + dxs[k + 1] - l.end
                     }),
                     Align::Left => 0.0,
                 };
-                let _ = at;
             }
             for ((l, at, _), dx) in top_lines.iter().zip(&dxs) {
                 let id = draw_line(&mut s, &mut fonts, l, *dx, at.y, false);
@@ -249,7 +245,6 @@ fn to_bytes(doc: &Document, options: &WriteOptions) -> Result<Vec<u8>> {
         }
         p.finish();
     }
-    let _ = page_count;
 
     // The tag tree, in reading order.
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
