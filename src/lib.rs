@@ -84,7 +84,7 @@ pub fn read(
     format: Format,
     options: &ReadOptions,
 ) -> Result<ReadOutput> {
-    let bytes = read_limited(reader, format, options)?;
+    let bytes = read_limited(reader, format, true, None, options)?;
     read_bytes(&bytes, format, options)
 }
 
@@ -215,7 +215,7 @@ fn read_file(
     if len > options.max_bytes {
         return Err(too_large(guess, options));
     }
-    let bytes = read_limited(file, guess, options)?;
+    let bytes = read_limited(file, guess, named.is_some(), Some(len), options)?;
     let format = named
         .or_else(|| Format::sniff(&bytes))
         .unwrap_or(Format::Text);
@@ -251,17 +251,60 @@ fn check_signature(bytes: &[u8], format: Format) -> Result<()> {
     }
 }
 
+/// Reads at most `max_bytes` (more is an error); text (`format` is text and `named`: not a
+/// guess) with its lines measured as they come. `len`, a file's size, sizes the buffer
+/// once (a buffer grown by doubling holds up to twice the input, and the input is held
+/// for the whole read).
 fn read_limited(
-    reader: impl std::io::Read,
+    mut reader: impl std::io::Read,
     format: Format,
+    named: bool,
+    len: Option<u64>,
     options: &ReadOptions,
 ) -> Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    reader
-        .take(options.max_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > options.max_bytes {
-        return Err(too_large(format, options));
+    let cap = len.map_or(0, |n| n.min(options.max_bytes).saturating_add(1));
+    let mut bytes = Vec::with_capacity(usize::try_from(cap).unwrap_or(0));
+    if format != Format::Text || !named {
+        reader
+            .take(options.max_bytes.saturating_add(1))
+            .read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > options.max_bytes {
+            return Err(too_large(format, options));
+        }
+        return Ok(bytes);
+    }
+    // Text is read in chunks, its lines measured as they come: a line longer than
+    // `max_string_bytes` (a 200 MB file of one line) is refused before the rest is read.
+    let mut chunk = vec![0u8; 64 << 10];
+    let (mut line, mut line_len) = (1u64, 0u64);
+    loop {
+        let n = match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e.into()),
+        };
+        let got = chunk.get(..n).unwrap_or_default();
+        for piece in got.split_inclusive(|&b| b == b'\n') {
+            line_len += piece.len() as u64;
+            if line_len > options.max_string_bytes.saturating_add(1) {
+                return Err(Error::Limit {
+                    format,
+                    at: Location::line("input", line),
+                    what: "length of a line in bytes",
+                    limit: options.max_string_bytes,
+                    option: "max_string_bytes",
+                });
+            }
+            if piece.ends_with(b"\n") {
+                line += 1;
+                line_len = 0;
+            }
+        }
+        bytes.extend_from_slice(got);
+        if bytes.len() as u64 > options.max_bytes {
+            return Err(too_large(format, options));
+        }
     }
     Ok(bytes)
 }

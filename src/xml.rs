@@ -5,7 +5,6 @@
 //! nothing had to be unescaped.
 
 use std::borrow::Cow;
-use std::rc::Rc;
 
 use quick_xml::XmlVersion;
 use quick_xml::events::Event;
@@ -27,9 +26,11 @@ pub const AKN2: &str = "http://www.akomantoso.org/2.0";
 #[cfg_attr(not(feature = "akn"), allow(dead_code))]
 pub(crate) struct El<'a> {
     pub name: Cow<'a, str>,
-    pub ns: Option<Rc<str>>,
-    pub attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
-    pub children: Vec<Node<'a>>,
+    /// Whether the element is in an Akoma Ntoso namespace (all the readers need to know of
+    /// namespaces; one byte, not the URI: this tree is most of a read's memory).
+    pub in_akn: bool,
+    pub attrs: Box<[(Cow<'a, str>, Cow<'a, str>)]>,
+    pub children: Box<[Node<'a>]>,
     /// Byte offset of the start tag.
     pub pos: u64,
 }
@@ -45,7 +46,7 @@ impl<'a> El<'a> {
     /// Whether the element is in an Akoma Ntoso namespace (3.0 or 2.0).
     #[cfg_attr(not(feature = "akn"), allow(dead_code))]
     pub fn akn(&self) -> bool {
-        matches!(self.ns.as_deref(), Some(AKN3 | AKN2))
+        self.in_akn
     }
 
     /// An attribute's value.
@@ -119,7 +120,7 @@ pub(crate) struct Source<'s> {
 }
 
 /// An event with its element's namespace, or an error with its position.
-type NextEvent<'a> = std::result::Result<(Option<Rc<str>>, Event<'a>), (u64, String)>;
+type NextEvent<'a> = std::result::Result<(bool, Event<'a>), (u64, String)>;
 
 /// A reader with or without namespace resolution.
 enum Rd<'a> {
@@ -151,15 +152,15 @@ impl<'a> Rd<'a> {
         r.map(|_| ())
     }
 
-    fn next(&mut self, table: &mut Vec<Rc<str>>) -> NextEvent<'a> {
+    fn next(&mut self) -> NextEvent<'a> {
         match self {
             Rd::Ns(r) => match r.read_resolved_event() {
-                Ok((ResolveResult::Bound(n), ev)) => Ok((Some(intern(table, n.as_ref())), ev)),
-                Ok((_, ev)) => Ok((None, ev)),
+                Ok((ResolveResult::Bound(n), ev)) => Ok((matches!(n.as_ref(), AKN3 | AKN2), ev)),
+                Ok((_, ev)) => Ok((false, ev)),
                 Err(e) => Err((r.error_position(), e.to_string())),
             },
             Rd::Plain(r) => match r.read_event() {
-                Ok(ev) => Ok((None, ev)),
+                Ok(ev) => Ok((false, ev)),
                 Err(e) => Err((r.error_position(), e.to_string())),
             },
         }
@@ -196,13 +197,17 @@ pub(crate) fn parse<'a>(src: Source<'_>, bytes: &'a [u8], options: &ReadOptions)
         r.config_mut().check_end_names = true;
         Rd::Plain(r)
     };
-    // Namespace URIs live in the resolver's buffer, not in the input: one shared copy each.
-    let mut namespaces: Vec<Rc<str>> = Vec::new();
-    let mut stack: Vec<El<'a>> = Vec::new();
+    // Open elements, each with where its children start in `kids`: the children of all
+    // open elements wait on one stack and move into their element, in a vector of exactly
+    // their number, when it ends (vectors grown one push at a time would hold up to four
+    // times what they need; this tree is most of a read's memory).
+    let mut stack: Vec<(El<'a>, usize)> = Vec::new();
+    let mut kids: Vec<Node<'a>> = Vec::new();
+    let mut scratch: Vec<(Cow<'a, str>, Cow<'a, str>)> = Vec::new();
     let mut root: Option<El<'a>> = None;
     loop {
         let pos = r.buffer_position();
-        let (ns, ev) = match r.next(&mut namespaces) {
+        let (in_akn, ev) = match r.next() {
             Ok(x) => x,
             Err((at, e)) => return Err(syntax(bytes, at, e)),
         };
@@ -222,7 +227,7 @@ pub(crate) fn parse<'a>(src: Source<'_>, bytes: &'a [u8], options: &ReadOptions)
                     r.skip_to_end(&s).map_err(|(at, e)| syntax(bytes, at, e))?;
                     continue;
                 }
-                let mut attrs = Vec::new();
+                scratch.clear();
                 for a in s.attributes() {
                     let a =
                         a.map_err(|e| syntax(bytes, pos, format!("attribute of <{name}>: {e}")))?;
@@ -242,28 +247,36 @@ pub(crate) fn parse<'a>(src: Source<'_>, bytes: &'a [u8], options: &ReadOptions)
                         syntax(bytes, pos, format!("attribute {local} of <{name}>: {e}"))
                     })?;
                     let v = reborrow(text, &v);
-                    attrs.push((local, v));
+                    scratch.push((local, v));
                 }
-                stack.push(El {
-                    name,
-                    ns,
-                    attrs,
-                    children: Vec::new(),
-                    pos,
-                });
+                stack.push((
+                    El {
+                        name,
+                        in_akn,
+                        attrs: scratch.drain(..).collect(),
+                        children: Box::default(),
+                        pos,
+                    },
+                    kids.len(),
+                ));
             }
             Event::End(_) => {
-                let Some(el) = stack.pop() else {
+                let Some((mut el, start)) = stack.pop() else {
                     return Err(syntax(bytes, pos, "unexpected end tag".to_string()));
                 };
-                match stack.last_mut() {
-                    Some(parent) => parent.children.push(Node::El(el)),
-                    None => root = Some(el),
+                el.children = kids.drain(start.min(kids.len())..).collect();
+                if kids.capacity() > 4 * kids.len() + 4096 {
+                    kids.shrink_to_fit(); // (after a huge element: not kept for the rest)
+                }
+                if stack.is_empty() {
+                    root = Some(el);
+                } else {
+                    kids.push(Node::El(el));
                 }
             }
             Event::Text(t) => {
-                if let Some(parent) = stack.last_mut() {
-                    push_text(parent, t.xml10_content());
+                if let Some((_, start)) = stack.last() {
+                    push_text(&mut kids, *start, t.xml10_content());
                 } else if !t.xml10_content().trim().is_empty() {
                     return Err(syntax(
                         bytes,
@@ -273,8 +286,12 @@ pub(crate) fn parse<'a>(src: Source<'_>, bytes: &'a [u8], options: &ReadOptions)
                 }
             }
             Event::CData(t) => {
-                if let Some(parent) = stack.last_mut() {
-                    push_text(parent, Cow::Owned(t.xml10_content().into_owned()));
+                if let Some((_, start)) = stack.last() {
+                    push_text(
+                        &mut kids,
+                        *start,
+                        Cow::Owned(t.xml10_content().into_owned()),
+                    );
                 }
             }
             Event::GeneralRef(g) => {
@@ -284,9 +301,13 @@ pub(crate) fn parse<'a>(src: Source<'_>, bytes: &'a [u8], options: &ReadOptions)
                         syntax(bytes, pos, format!("entity &{}; is not defined (entities other than the five predefined ones are refused)", &*g))
                     })?,
                 };
-                if let Some(parent) = stack.last_mut() {
+                if let Some((_, start)) = stack.last() {
                     let mut b = [0u8; 4];
-                    push_text(parent, Cow::Owned(c.encode_utf8(&mut b).to_string()));
+                    push_text(
+                        &mut kids,
+                        *start,
+                        Cow::Owned(c.encode_utf8(&mut b).to_string()),
+                    );
                 }
             }
             Event::DocType(_) => {
@@ -306,27 +327,22 @@ pub(crate) fn parse<'a>(src: Source<'_>, bytes: &'a [u8], options: &ReadOptions)
             bytes.len() as u64,
             format!(
                 "the input ends inside <{}>",
-                stack.last().map(|e| e.name.as_ref()).unwrap_or("")
+                stack.last().map(|(e, _)| e.name.as_ref()).unwrap_or("")
             ),
         ));
     }
     root.ok_or_else(|| syntax(bytes, 0, "no root element".to_string()))
 }
 
-fn intern(table: &mut Vec<Rc<str>>, ns: &str) -> Rc<str> {
-    if let Some(n) = table.iter().find(|n| &***n == ns) {
-        return n.clone();
-    }
-    let n: Rc<str> = Rc::from(ns);
-    table.push(n.clone());
-    n
-}
-
-fn push_text<'a>(parent: &mut El<'a>, t: Cow<'a, str>) {
-    if let Some(Node::Text(prev)) = parent.children.last_mut() {
+/// Adds text to the children of the open element whose children start at `start` in `kids`,
+/// joined to text just before it.
+fn push_text<'a>(kids: &mut Vec<Node<'a>>, start: usize, t: Cow<'a, str>) {
+    if kids.len() > start
+        && let Some(Node::Text(prev)) = kids.last_mut()
+    {
         prev.to_mut().push_str(&t);
     } else {
-        parent.children.push(Node::Text(t));
+        kids.push(Node::Text(t));
     }
 }
 

@@ -65,10 +65,6 @@ impl<'a> Package<'a> {
             .max_total_bytes
             .saturating_sub(self.total.get());
         let cap = part_limit.min(left);
-        // The declared size is only a hint for the first allocation, bounded; the limit is
-        // enforced on what actually comes out of the inflater.
-        let hint = file.size().min(cap).min(16 << 20) as usize;
-        let mut out = Vec::with_capacity(hint);
         // Never trust the declared size: read at most one byte past the limit. A part may
         // not inflate more than `max_inflate_ratio` times its compressed size (past a
         // floor): a zip bomb is stopped there, before seconds of inflating.
@@ -77,6 +73,11 @@ impl<'a> Package<'a> {
             .saturating_mul(self.options.max_inflate_ratio)
             .max(RATIO_FLOOR);
         let read_cap = cap.min(by_ratio);
+        // The declared size sizes the buffer once (grown by doubling, a buffer would hold up
+        // to twice the part), within the limits just computed; the limits themselves are
+        // enforced on what actually comes out of the inflater.
+        let hint = file.size().min(read_cap).saturating_add(1);
+        let mut out = Vec::with_capacity(usize::try_from(hint).unwrap_or(0));
         (&mut file)
             .take(read_cap.saturating_add(1))
             .read_to_end(&mut out)

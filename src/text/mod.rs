@@ -121,7 +121,7 @@ fn dialect(text: &str) -> Dialect {
 ///
 /// The input size limit is applied by [`crate::read_bytes`]; text has no nesting to limit,
 /// and overlong lines are broken into several (with a warning; nothing is dropped).
-pub fn read(bytes: &[u8], _options: &ReadOptions) -> Result<ReadOutput> {
+pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
     // UTF-16 (as Windows tools save "Unicode" text) is decoded; anything else must be UTF-8.
     let decoded;
     let text = match crate::encoding::utf16(bytes) {
@@ -140,6 +140,7 @@ pub fn read(bytes: &[u8], _options: &ReadOptions) -> Result<ReadOutput> {
             message: "not UTF-8 text".into(),
         })?,
     };
+    check_lines(text, options)?;
     let text = text
         .strip_prefix('\u{feff}')
         .unwrap_or(text)
@@ -154,6 +155,40 @@ pub fn read(bytes: &[u8], _options: &ReadOptions) -> Result<ReadOutput> {
     let inputs = typed::inputs(items, &mut warnings);
     let document = crate::recognize::recognize(inputs, typed::SOURCE, &mut warnings);
     Ok(ReadOutput { document, warnings })
+}
+
+/// Refuses, before anything is built from it, a text with a line longer than
+/// [`ReadOptions::max_string_bytes`] or more non-blank lines than
+/// [`ReadOptions::max_text_lines`]:
+/// what such a text would make (copies of a line of hundreds of megabytes, a million
+/// paragraphs) takes many times its size in memory.
+fn check_lines(text: &str, options: &ReadOptions) -> Result<()> {
+    let mut filled = 0usize;
+    for (i, line) in text.split('\n').enumerate() {
+        let n = i + 1;
+        if line.len() as u64 > options.max_string_bytes {
+            return Err(Error::Limit {
+                format: Format::Text,
+                at: crate::Location::line("input", n as u64),
+                what: "length of a line in bytes",
+                limit: options.max_string_bytes,
+                option: "max_string_bytes",
+            });
+        }
+        if !line.trim().is_empty() {
+            filled += 1;
+        }
+        if filled > options.max_text_lines {
+            return Err(Error::Limit {
+                format: Format::Text,
+                at: crate::Location::line("input", n as u64),
+                what: "number of non-blank lines",
+                limit: options.max_text_lines as u64,
+                option: "max_text_lines",
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Escapes the characters of the readers' inline markup (`*`, `\\`, `<`, `_`) in plain text.
@@ -240,6 +275,24 @@ fn break_long_lines(text: String, warnings: &mut Vec<crate::Warning>) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overlong_lines_and_too_many_lines_are_refused_naming_the_line() {
+        let opts = ReadOptions::default()
+            .with_max_string_bytes(10)
+            .with_max_text_lines(3);
+        let e = read(b"short\n0123456789A\n", &opts)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("line 2") && e.contains("max_string_bytes"),
+            "{e}"
+        );
+        let e = read(b"1.\n\n2.\n3.\n4.", &opts).unwrap_err().to_string();
+        assert!(e.contains("line 5") && e.contains("max_text_lines"), "{e}");
+        // At the limits (blank lines are not counted), read.
+        assert!(read(b"0123456789\n\n \n2.\n3.", &opts).is_ok());
+    }
 
     #[test]
     fn dialects() {
