@@ -180,6 +180,28 @@ fn entity(name: &str) -> Option<char> {
 
 /// Parses the whole input into its root element.
 pub(crate) fn parse<'a>(src: Source<'_>, bytes: &'a [u8], options: &ReadOptions) -> Result<El<'a>> {
+    parse_streaming(src, bytes, options, None, &mut |_| Ok(()))
+}
+
+/// The children of one element handed over one at a time by [`parse_streaming`]: those of
+/// the element named `parent` at `depth` (the root is at 0).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Stream {
+    pub depth: usize,
+    pub parent: &'static str,
+}
+
+/// Parses the input, handing each child element of the element `stream` names to `each`
+/// as soon as it ends, whole, instead of keeping it in the tree: a reader that builds its
+/// model child by child holds one child's tree at a time, not the document's. Returns the
+/// root, without the children handed over.
+pub(crate) fn parse_streaming<'a>(
+    src: Source<'_>,
+    bytes: &'a [u8],
+    options: &ReadOptions,
+    stream: Option<Stream>,
+    each: &mut dyn FnMut(El<'a>) -> Result<()>,
+) -> Result<El<'a>> {
     let syntax = |b: &[u8], pos: u64, m: String| syntax(src, b, pos, m);
     if crate::encoding::utf16(bytes).is_some() {
         return Err(syntax(bytes, 0, crate::encoding::UTF16_INPUT.to_string()));
@@ -268,8 +290,16 @@ pub(crate) fn parse<'a>(src: Source<'_>, bytes: &'a [u8], options: &ReadOptions)
                 if kids.capacity() > 4 * kids.len() + 4096 {
                     kids.shrink_to_fit(); // (after a huge element: not kept for the rest)
                 }
+                let handed = stream.is_some_and(|st| {
+                    stack.len() == st.depth + 1
+                        && stack
+                            .get(st.depth)
+                            .is_some_and(|(p, _)| p.name == st.parent)
+                });
                 if stack.is_empty() {
                     root = Some(el);
+                } else if handed {
+                    each(el)?;
                 } else {
                     kids.push(Node::El(el));
                 }
@@ -510,6 +540,51 @@ mod tests {
         assert!(e.akn());
         assert_eq!(e.attr("x"), Some("1\n2"));
         assert_eq!(e.text(), "a & b—c");
+    }
+
+    #[test]
+    fn streams_the_children_of_one_element_and_keeps_the_rest() {
+        let src = Source {
+            format: Format::Docx,
+            part: "word/document.xml",
+            namespaces: false,
+            skip: None,
+        };
+        let xml = "<d><body><p>1</p>x<p>2</p><q><p>no</p></q></body><p>3</p></d>";
+        let mut got = Vec::new();
+        let stream = Stream {
+            depth: 1,
+            parent: "body",
+        };
+        let root = parse_streaming(
+            src,
+            xml.as_bytes(),
+            &ReadOptions::default(),
+            Some(stream),
+            &mut |e| {
+                got.push(format!("{}:{}", e.name, e.text()));
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(got, ["p:1", "p:2", "q:no"]);
+        // What was handed over is not in the tree; the rest is.
+        assert_eq!(root.text(), "x3");
+        // An error of the callback ends the parse.
+        let e = parse_streaming(
+            src,
+            xml.as_bytes(),
+            &ReadOptions::default(),
+            Some(stream),
+            &mut |_| {
+                Err(Error::Syntax {
+                    format: Format::Docx,
+                    at: crate::Location::part("word/document.xml"),
+                    message: "stop".into(),
+                })
+            },
+        );
+        assert!(e.unwrap_err().to_string().contains("stop"));
     }
 
     #[test]

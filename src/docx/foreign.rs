@@ -72,23 +72,37 @@ fn table_input(t: &El<'_>, cx: &mut RunCx<'_, '_>) -> Input {
 
 /// The text lines of a header or footer part referenced from the first section's
 /// properties (`kind` "headerReference" or "footerReference", type "first").
+/// The id of the first first-page header and footer (`type="first"`) of the sections
+/// inside `e` (a child of the body), when none was found before.
+fn first_refs(e: &El<'_>, header: &mut Option<String>, footer: &mut Option<String>) {
+    if header.is_some() && footer.is_some() {
+        return;
+    }
+    let mut sects = Vec::new();
+    if e.name == "sectPr" {
+        sects.push(e);
+    }
+    e.find_all("sectPr", &mut sects);
+    for (kind, slot) in [("headerReference", header), ("footerReference", footer)] {
+        if slot.is_none() {
+            *slot = sects.iter().find_map(|s| {
+                s.elements()
+                    .find(|r| r.name == kind && r.attr("type") == Some("first"))
+                    .and_then(|r| r.attr("id"))
+                    .map(str::to_string)
+            });
+        }
+    }
+}
+
+/// The text lines of the first-page header or footer with relationship id `id`.
 fn first_page_part(
     pkg: &Package<'_>,
-    body: &El<'_>,
+    id: Option<&str>,
     parts: &Parts<'_>,
     options: &ReadOptions,
-    kind: &str,
 ) -> Result<Vec<String>> {
-    let mut sects = Vec::new();
-    body.find_all("sectPr", &mut sects);
-    let first = sects.iter().find_map(|s| {
-        s.elements()
-            .find(|e| e.name == kind && e.attr("type") == Some("first"))
-    });
-    let Some(target) = first
-        .and_then(|h| h.attr("id"))
-        .and_then(|id| parts.rels.get(id))
-    else {
+    let Some(target) = id.and_then(|id| parts.rels.get(id)) else {
         return Ok(vec![]);
     };
     let name = format!(
@@ -162,29 +176,40 @@ fn collect<'e, 'a>(
     w: &mut Walk<'_>,
 ) {
     for c in e.elements() {
-        match c.name.as_ref() {
-            "p" => {
-                if pstyle(c).is_some_and(|s| (w.level_of)(s) > 0) {
-                    w.seen_heading = true;
-                }
-                out.push(Unit::P(c, table));
-                // Text boxes anchored in the paragraph follow it.
-                let mut boxes = Vec::new();
-                text_boxes(c, &mut boxes);
-                for b in boxes {
-                    collect(b, out, false, table, w);
-                }
+        collect_child(c, out, top, table, w);
+    }
+}
+
+/// [`collect`] for one child.
+fn collect_child<'e, 'a>(
+    c: &'e El<'a>,
+    out: &mut Vec<Unit<'e, 'a>>,
+    top: bool,
+    table: Option<usize>,
+    w: &mut Walk<'_>,
+) {
+    match c.name.as_ref() {
+        "p" => {
+            if pstyle(c).is_some_and(|s| (w.level_of)(s) > 0) {
+                w.seen_heading = true;
             }
-            "tbl" if top && w.seen_heading => out.push(Unit::Table(c)),
-            "tbl" if table.is_none() => {
-                w.tables += 1;
-                let id = w.tables;
-                collect(c, out, false, Some(id), w)
+            out.push(Unit::P(c, table));
+            // Text boxes anchored in the paragraph follow it.
+            let mut boxes = Vec::new();
+            text_boxes(c, &mut boxes);
+            for b in boxes {
+                collect(b, out, false, table, w);
             }
-            "tbl" | "tr" | "tc" => collect(c, out, false, table, w),
-            "sdt" | "sdtContent" | "customXml" => collect(c, out, top, table, w),
-            _ => {}
         }
+        "tbl" if top && w.seen_heading => out.push(Unit::Table(c)),
+        "tbl" if table.is_none() => {
+            w.tables += 1;
+            let id = w.tables;
+            collect(c, out, false, Some(id), w)
+        }
+        "tbl" | "tr" | "tc" => collect(c, out, false, table, w),
+        "sdt" | "sdtContent" | "customXml" => collect(c, out, top, table, w),
+        _ => {}
     }
 }
 
@@ -224,7 +249,7 @@ fn is_toc_entry(style: &str, text: &str) -> bool {
 
 pub(crate) fn read(
     pkg: &Package<'_>,
-    body: &El<'_>,
+    doc: &[u8],
     parts: &Parts<'_>,
     options: &ReadOptions,
 ) -> Result<ReadOutput> {
@@ -258,6 +283,36 @@ pub(crate) fn read(
         repeats_said: Default::default(),
         warnings: Vec::new(),
     };
+    let mut walk = Walk {
+        seen_heading: false,
+        tables: 0,
+        level_of: &level_of,
+    };
+    let mut body = BodyReader {
+        inputs: Vec::new(),
+        units: 0,
+        toc_entries: 0,
+        placeholders: 0,
+        in_contents: false,
+        toc_table: None,
+    };
+    let (mut first_header, mut first_footer) = (None, None);
+    let root = super::read::parse_body("word/document.xml", doc, options, &mut |c| {
+        first_refs(&c, &mut first_header, &mut first_footer);
+        let mut units = Vec::new();
+        collect_child(&c, &mut units, true, None, &mut walk);
+        for u in &units {
+            body.unit(u, &mut cx, &level_of, &style_names);
+        }
+        Ok(())
+    })?;
+    super::read::has_body(&root)?;
+    let BodyReader {
+        inputs: body_inputs,
+        toc_entries,
+        placeholders,
+        ..
+    } = body;
     let mut inputs: Vec<Input> = Vec::new();
     let plain_block = |lines: Vec<String>| {
         Input::Lines(Lines {
@@ -282,7 +337,7 @@ pub(crate) fn read(
     if !head.is_empty() {
         inputs.push(plain_block(head));
     }
-    let header = first_page_part(pkg, body, parts, options, "headerReference")?;
+    let header = first_page_part(pkg, first_header.as_deref(), parts, options)?;
     if !header.is_empty() {
         inputs.push(plain_block(header));
     }
@@ -292,7 +347,7 @@ pub(crate) fn read(
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
     };
-    let footer = first_page_part(pkg, body, parts, options, "footerReference")?;
+    let footer = first_page_part(pkg, first_footer.as_deref(), parts, options)?;
     let job = parts
         .prop("JobNo")
         .and_then(job_number)
@@ -302,109 +357,7 @@ pub(crate) fn read(
     if let Some(j) = job {
         inputs.push(Input::JobNumber(j));
     }
-    let mut units = Vec::new();
-    let mut walk = Walk {
-        seen_heading: false,
-        tables: 0,
-        level_of: &level_of,
-    };
-    collect(body, &mut units, true, None, &mut walk);
-    let mut toc_entries = 0usize;
-    let mut placeholders = 0usize;
-    let mut in_contents = false;
-    // The table that follows a "Contents" paragraph is the table of contents.
-    let mut toc_table: Option<usize> = None;
-    for (i, u) in units.iter().enumerate() {
-        let p = match u {
-            Unit::P(p, table) => {
-                if in_contents && toc_table.is_none() {
-                    toc_table = *table;
-                }
-                if table.is_some() && *table == toc_table {
-                    toc_entries += 1;
-                    continue;
-                }
-                p
-            }
-            Unit::Table(t) => {
-                if in_contents && toc_table.is_none() {
-                    // The table of contents laid out as a table: one entry a row.
-                    toc_entries += t.elements().filter(|r| r.name == "tr").count();
-                    in_contents = false;
-                    continue;
-                }
-                let t = table_input(t, &mut cx);
-                inputs.push(t);
-                continue;
-            }
-        };
-        let style = pstyle(p).unwrap_or("");
-        let level = level_of(style);
-        let lines = paragraph_lines(p, &mut cx, false);
-        let text = lines
-            .iter()
-            .map(|l| plain_text(l))
-            .collect::<Vec<_>>()
-            .join(" ");
-        // "Contents", as a plain paragraph or styled as a heading, opens the table of
-        // contents.
-        if text.trim().eq_ignore_ascii_case("Contents") {
-            in_contents = true;
-            continue;
-        }
-        if in_contents || style.to_ascii_uppercase().starts_with("TOC") {
-            if is_toc_entry(style, &text) || (in_contents && text.trim().is_empty()) {
-                toc_entries += 1;
-                continue;
-            }
-            in_contents = false;
-        }
-        if lines.iter().all(|l| crate::recognize::inlines::is_blank(l)) {
-            continue;
-        }
-        // A template's placeholder left in a heading style ("(placeholder)") is neither a
-        // heading nor text of the document.
-        if level > 0 && is_placeholder(&text) {
-            placeholders += 1;
-            continue;
-        }
-        // Asterisk notes typed as paragraphs ("*\tA/80/50.").
-        let t = text.trim();
-        let stars = t.chars().take_while(|c| *c == '*').count();
-        if (1..=3).contains(&stars) && level == 0 {
-            let mut content = crate::recognize::inlines::join_lines(&lines);
-            content = crate::recognize::inlines::strip_prefix(&content, &"*".repeat(stars));
-            if !crate::recognize::inlines::is_blank(&content) {
-                inputs.push(Input::TitleNote(TitleNote {
-                    marker: "*".repeat(stars),
-                    content,
-                }));
-                continue;
-            }
-        }
-        let title_block = [Some(style), style_names.get(style).map(String::as_str)]
-            .into_iter()
-            .flatten()
-            .any(|s| {
-                s.chars()
-                    .filter(|c| c.is_ascii_alphanumeric())
-                    .collect::<String>()
-                    .to_ascii_lowercase()
-                    .starts_with("titleh")
-            });
-        inputs.push(Input::Lines(Lines {
-            lines: rejoin_wrapped(lines),
-            hints: Hints {
-                heading_level: level,
-                standalone: true,
-                title_block,
-                indent: None,
-                nested: false,
-                continues: false,
-            },
-            at: i + 1,
-        }));
-    }
+    inputs.extend(body_inputs);
     let mut warnings = std::mem::take(&mut cx.warnings);
     if toc_entries > 0 {
         warnings.push(
@@ -453,6 +406,120 @@ fn rejoin_wrapped(lines: Vec<Vec<Inline>>) -> Vec<Vec<Inline>> {
         }
     }
     out
+}
+
+/// The reading of a body's units into the recognizer's inputs, a unit at a time (as the
+/// body's children are handed over by [`super::read::parse_body`]).
+struct BodyReader {
+    inputs: Vec<Input>,
+    /// Units read so far.
+    units: usize,
+    toc_entries: usize,
+    placeholders: usize,
+    in_contents: bool,
+    /// The table that follows a "Contents" paragraph is the table of contents.
+    toc_table: Option<usize>,
+}
+
+impl BodyReader {
+    fn unit(
+        &mut self,
+        u: &Unit<'_, '_>,
+        cx: &mut RunCx<'_, '_>,
+        level_of: &dyn Fn(&str) -> usize,
+        style_names: &std::collections::HashMap<&str, String>,
+    ) {
+        self.units += 1;
+        let p = match u {
+            Unit::P(p, table) => {
+                if self.in_contents && self.toc_table.is_none() {
+                    self.toc_table = *table;
+                }
+                if table.is_some() && *table == self.toc_table {
+                    self.toc_entries += 1;
+                    return;
+                }
+                p
+            }
+            Unit::Table(t) => {
+                if self.in_contents && self.toc_table.is_none() {
+                    // The table of contents laid out as a table: one entry a row.
+                    self.toc_entries += t.elements().filter(|r| r.name == "tr").count();
+                    self.in_contents = false;
+                    return;
+                }
+                let t = table_input(t, cx);
+                self.inputs.push(t);
+                return;
+            }
+        };
+        let style = pstyle(p).unwrap_or("");
+        let level = level_of(style);
+        let lines = paragraph_lines(p, cx, false);
+        let text = lines
+            .iter()
+            .map(|l| plain_text(l))
+            .collect::<Vec<_>>()
+            .join(" ");
+        // "Contents", as a plain paragraph or styled as a heading, opens the table of
+        // contents.
+        if text.trim().eq_ignore_ascii_case("Contents") {
+            self.in_contents = true;
+            return;
+        }
+        if self.in_contents || style.to_ascii_uppercase().starts_with("TOC") {
+            if is_toc_entry(style, &text) || (self.in_contents && text.trim().is_empty()) {
+                self.toc_entries += 1;
+                return;
+            }
+            self.in_contents = false;
+        }
+        if lines.iter().all(|l| crate::recognize::inlines::is_blank(l)) {
+            return;
+        }
+        // A template's placeholder left in a heading style ("(placeholder)") is neither a
+        // heading nor text of the document.
+        if level > 0 && is_placeholder(&text) {
+            self.placeholders += 1;
+            return;
+        }
+        // Asterisk notes typed as paragraphs ("*\tA/80/50.").
+        let t = text.trim();
+        let stars = t.chars().take_while(|c| *c == '*').count();
+        if (1..=3).contains(&stars) && level == 0 {
+            let mut content = crate::recognize::inlines::join_lines(&lines);
+            content = crate::recognize::inlines::strip_prefix(&content, &"*".repeat(stars));
+            if !crate::recognize::inlines::is_blank(&content) {
+                self.inputs.push(Input::TitleNote(TitleNote {
+                    marker: "*".repeat(stars),
+                    content,
+                }));
+                return;
+            }
+        }
+        let title_block = [Some(style), style_names.get(style).map(String::as_str)]
+            .into_iter()
+            .flatten()
+            .any(|s| {
+                s.chars()
+                    .filter(|c| c.is_ascii_alphanumeric())
+                    .collect::<String>()
+                    .to_ascii_lowercase()
+                    .starts_with("titleh")
+            });
+        self.inputs.push(Input::Lines(Lines {
+            lines: rejoin_wrapped(lines),
+            hints: Hints {
+                heading_level: level,
+                standalone: true,
+                title_block,
+                indent: None,
+                nested: false,
+                continues: false,
+            },
+            at: self.units,
+        }));
+    }
 }
 
 #[cfg(test)]

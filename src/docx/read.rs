@@ -45,17 +45,18 @@ fn by_id<'e, 'a>(root: Option<&'e El<'a>>, name: &str) -> HashMap<String, &'e El
     out
 }
 
+/// How a WordprocessingML part is read: by local names, formatting details skipped.
+fn source(part: &str) -> Source<'_> {
+    Source {
+        format: Format::Docx,
+        part,
+        namespaces: false,
+        skip: Some(skip),
+    }
+}
+
 pub(crate) fn parse<'a>(part: &'a str, bytes: &'a [u8], options: &ReadOptions) -> Result<El<'a>> {
-    xml::parse(
-        Source {
-            format: Format::Docx,
-            part,
-            namespaces: false,
-            skip: Some(skip),
-        },
-        bytes,
-        options,
-    )
+    xml::parse(source(part), bytes, options)
 }
 
 /// WordprocessingML elements neither DOCX reader looks at: their subtrees are skipped.
@@ -155,18 +156,11 @@ pub(crate) fn footnote_mark(c: &El<'_>, r: &El<'_>, auto: &mut usize) -> (String
     }
 }
 
-/// Reads a DOCX package.
+/// Reads a DOCX package. The document part is read one child of its body at a time: only
+/// that child's element tree is held, never the whole document's.
 pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
     let pkg = Package::open(bytes, options)?;
     let doc_bytes = pkg.required("word/document.xml")?;
-    let root = parse("word/document.xml", &doc_bytes, options)?;
-    let Some(body) = root.child("body") else {
-        return Err(crate::Error::Syntax {
-            format: Format::Docx,
-            at: crate::Location::part("word/document.xml"),
-            message: "no <w:body>".into(),
-        });
-    };
     let app = pkg.part("docProps/app.xml")?;
     let ours = match &app {
         Some(b) => parse("docProps/app.xml", b, options)?
@@ -226,13 +220,49 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
             notes_read: Default::default(),
             repeats_said: Default::default(),
         };
-        let document = read_ours(body, &mut cx);
+        let mut reader = Ours::new(&mut cx);
+        let root = parse_body("word/document.xml", &doc_bytes, options, &mut |c| {
+            reader.child(&c, &mut cx);
+            Ok(())
+        })?;
+        has_body(&root)?;
         Ok(ReadOutput {
-            document,
+            document: reader.doc,
             warnings: cx.warnings,
         })
     } else {
-        super::foreign::read(&pkg, body, &parts, options)
+        super::foreign::read(&pkg, &doc_bytes, &parts, options)
+    }
+}
+
+/// Parses a document part, handing each child of its `w:body` to `each` as it ends.
+pub(crate) fn parse_body<'a>(
+    part: &'a str,
+    bytes: &'a [u8],
+    options: &ReadOptions,
+    each: &mut dyn FnMut(El<'a>) -> Result<()>,
+) -> Result<El<'a>> {
+    xml::parse_streaming(
+        source(part),
+        bytes,
+        options,
+        Some(xml::Stream {
+            depth: 1,
+            parent: "body",
+        }),
+        each,
+    )
+}
+
+/// Refuses a document part without a body.
+pub(crate) fn has_body(root: &El<'_>) -> Result<()> {
+    match root.child("body") {
+        Some(_) => Ok(()),
+        None => Err(crate::Error::Syntax {
+            format: Format::Docx,
+            at: crate::Location::part("word/document.xml"),
+            message: "no <w:body>".into(),
+        }),
     }
 }
 
@@ -344,15 +374,27 @@ fn sdt_content<'e, 'a>(sdt: &'e El<'a>) -> Vec<&'e El<'a>> {
         .unwrap_or_default()
 }
 
-fn read_ours(body: &El<'_>, cx: &mut Cx<'_, '_>) -> Document {
-    let mut doc = Document {
-        meta: meta_from_props(cx.parts, &mut cx.warnings),
-        ..Document::default()
-    };
-    // In document order, so that footnotes are numbered as Word numbers them.
-    let mut rest: Vec<&El> = Vec::new();
-    let mut annexes: Vec<&El> = Vec::new();
-    for c in body.elements() {
+/// The reading of undocs' own files, one child of the body at a time (as
+/// [`xml::parse_streaming`] hands them over), in document order, so that footnotes are
+/// numbered as Word numbers them.
+struct Ours {
+    doc: Document,
+    in_annexes: bool,
+}
+
+impl Ours {
+    fn new(cx: &mut Cx<'_, '_>) -> Self {
+        Ours {
+            doc: Document {
+                meta: meta_from_props(cx.parts, &mut cx.warnings),
+                ..Document::default()
+            },
+            in_annexes: false,
+        }
+    }
+
+    fn child(&mut self, c: &El<'_>, cx: &mut Cx<'_, '_>) {
+        let doc = &mut self.doc;
         match (c.name.as_ref(), tag(c)) {
             ("sdt", Some("undocs:masthead")) => {
                 // Everything here is in the properties but the title notes.
@@ -391,20 +433,22 @@ fn read_ours(body: &El<'_>, cx: &mut Cx<'_, '_>) -> Document {
                 kids.retain(|e| pstyle(e) != Some("SummaryHeadG"));
                 doc.meta.summary = blocks(&kids, cx);
             }
-            ("sdt", Some("undocs:annex")) => annexes.push(c),
+            ("sdt", Some("undocs:annex")) => {
+                self.in_annexes = true;
+                let annex = read_annex(c, cx);
+                doc.annexes.push(annex);
+            }
             ("sectPr", _) => {}
-            _ if annexes.is_empty() => rest.push(c),
-            _ => annexes.push(c),
+            _ => {
+                // After the first annex (undocs writes nothing there), in the last annex.
+                let out = match doc.annexes.last_mut() {
+                    Some(a) if self.in_annexes => &mut a.body,
+                    _ => &mut doc.body,
+                };
+                blocks_into(&[c], cx, out);
+            }
         }
     }
-    doc.body = blocks(&rest, cx);
-    for c in annexes {
-        if tag(c) == Some("undocs:annex") {
-            let annex = read_annex(c, cx);
-            doc.annexes.push(annex);
-        }
-    }
-    doc
 }
 
 /// The number typed at the start of a paragraph ("1." then a tab), if any, and how many
@@ -610,6 +654,12 @@ fn run(r: &El<'_>, cx: &mut Cx<'_, '_>, items: &mut Vec<(RunFormat, Inline)>) {
 
 fn blocks(children: &[&El<'_>], cx: &mut Cx<'_, '_>) -> Vec<Block> {
     let mut out = Vec::new();
+    blocks_into(children, cx, &mut out);
+    out
+}
+
+/// [`blocks`], appended to `out` (a subparagraph attaches to the paragraph before it there).
+fn blocks_into(children: &[&El<'_>], cx: &mut Cx<'_, '_>, out: &mut Vec<Block>) {
     for c in children {
         match c.name.as_ref() {
             "p" => {
@@ -626,7 +676,7 @@ fn blocks(children: &[&El<'_>], cx: &mut Cx<'_, '_>) -> Vec<Block> {
                     Role::Sub(level) => {
                         let p = paragraph(c, cx);
                         // ("SubTxt0G", a level 0 no writer makes, attaches like level 1.)
-                        match crate::model::last_paragraph_at(&mut out, level.saturating_sub(1)) {
+                        match crate::model::last_paragraph_at(out, level.saturating_sub(1)) {
                             Some(parent) => parent.subparagraphs.push(p),
                             None => out.push(Block::Paragraph(p)),
                         }
@@ -744,7 +794,6 @@ fn blocks(children: &[&El<'_>], cx: &mut Cx<'_, '_>) -> Vec<Block> {
             }
         }
     }
-    out
 }
 
 fn division_heading(p: &El<'_>, kind: DivisionKind, cx: &mut Cx<'_, '_>) -> Division {

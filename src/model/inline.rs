@@ -215,44 +215,51 @@ pub fn flatten_runs(v: &[Inline]) -> Vec<(RunFormat, Inline)> {
 /// Builds inlines from formatted runs in canonical nesting: [`Inline::Strong`] outside
 /// [`Inline::Emphasis`] outside superscript or subscript; adjacent text merged.
 pub fn build_runs(runs: Vec<(RunFormat, Inline)>) -> Vec<Inline> {
-    fn level(runs: &[(RunFormat, Inline)], depth: u8) -> Vec<Inline> {
-        let key = |f: &RunFormat| -> u8 {
-            match depth {
-                0 => f.bold as u8,
-                1 => f.italic as u8,
-                _ => match f.vertical {
-                    None => 0,
-                    Some(true) => 1,
-                    Some(false) => 2,
-                },
-            }
-        };
+    fn key(f: &RunFormat, depth: u8) -> u8 {
+        match depth {
+            0 => f.bold as u8,
+            1 => f.italic as u8,
+            _ => match f.vertical {
+                None => 0,
+                Some(true) => 1,
+                Some(false) => 2,
+            },
+        }
+    }
+    fn wrap(k: u8, depth: u8, group: Vec<(RunFormat, Inline)>, out: &mut Vec<Inline>) {
+        let inner = level(group, depth + 1);
+        match (depth, k) {
+            (_, 0) => out.extend(inner),
+            (0, _) => out.push(Inline::Strong(inner)),
+            (1, _) => out.push(Inline::Emphasis(inner)),
+            (_, 1) => out.push(Inline::Superscript(inner)),
+            _ => out.push(Inline::Subscript(inner)),
+        }
+    }
+    // The runs are moved, never copied, into the groups of each level.
+    fn level(runs: Vec<(RunFormat, Inline)>, depth: u8) -> Vec<Inline> {
         if depth == 3 {
-            let mut v: Vec<Inline> = runs.iter().map(|(_, i)| i.clone()).collect();
+            let mut v: Vec<Inline> = runs.into_iter().map(|(_, i)| i).collect();
             normalize_inlines(&mut v);
             return v;
         }
         let mut out = Vec::new();
-        let mut start = 0;
-        while start < runs.len() {
-            let k = key(&runs[start].0);
-            let end = runs[start..]
-                .iter()
-                .position(|(f, _)| key(f) != k)
-                .map_or(runs.len(), |p| start + p);
-            let inner = level(&runs[start..end], depth + 1);
-            match (depth, k) {
-                (_, 0) => out.extend(inner),
-                (0, _) => out.push(Inline::Strong(inner)),
-                (1, _) => out.push(Inline::Emphasis(inner)),
-                (_, 1) => out.push(Inline::Superscript(inner)),
-                _ => out.push(Inline::Subscript(inner)),
+        let mut group = Vec::new();
+        let mut current: Option<u8> = None;
+        for r in runs {
+            let k = key(&r.0, depth);
+            if let Some(c) = current.filter(|&c| c != k) {
+                wrap(c, depth, std::mem::take(&mut group), &mut out);
             }
-            start = end;
+            current = Some(k);
+            group.push(r);
+        }
+        if let Some(c) = current {
+            wrap(c, depth, group, &mut out);
         }
         out
     }
-    let mut v = level(&runs, 0);
+    let mut v = level(runs, 0);
     normalize_inlines(&mut v);
     v
 }
