@@ -180,27 +180,28 @@ fn entity(name: &str) -> Option<char> {
 
 /// Parses the whole input into its root element.
 pub(crate) fn parse<'a>(src: Source<'_>, bytes: &'a [u8], options: &ReadOptions) -> Result<El<'a>> {
-    parse_streaming(src, bytes, options, None, &mut |_| Ok(()))
+    parse_streaming(src, bytes, options, &[], &mut |_, e| Ok(Some(e)))
 }
 
-/// The children of one element handed over one at a time by [`parse_streaming`]: those of
-/// the element named `parent` at `depth` (the root is at 0).
+/// Children handed over one at a time by [`parse_streaming`]: those of an element at
+/// `depth` (the root is at 0) named one of `parents` (any name when empty).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Stream {
     pub depth: usize,
-    pub parent: &'static str,
+    pub parents: &'static [&'static str],
 }
 
-/// Parses the input, handing each child element of the element `stream` names to `each`
-/// as soon as it ends, whole, instead of keeping it in the tree: a reader that builds its
-/// model child by child holds one child's tree at a time, not the document's. Returns the
-/// root, without the children handed over.
+/// Parses the input, handing each child element of the elements `streams` name to `each`
+/// (with its parent's depth) as soon as it ends, whole, instead of keeping it in the tree:
+/// a reader that builds its model child by child holds one child's tree at a time, not the
+/// document's. `each` gives back the elements it wants kept in the tree. Returns the root,
+/// without the children consumed.
 pub(crate) fn parse_streaming<'a>(
     src: Source<'_>,
     bytes: &'a [u8],
     options: &ReadOptions,
-    stream: Option<Stream>,
-    each: &mut dyn FnMut(El<'a>) -> Result<()>,
+    streams: &[Stream],
+    each: &mut dyn FnMut(usize, El<'a>) -> Result<Option<El<'a>>>,
 ) -> Result<El<'a>> {
     let syntax = |b: &[u8], pos: u64, m: String| syntax(src, b, pos, m);
     if crate::encoding::utf16(bytes).is_some() {
@@ -290,16 +291,19 @@ pub(crate) fn parse_streaming<'a>(
                 if kids.capacity() > 4 * kids.len() + 4096 {
                     kids.shrink_to_fit(); // (after a huge element: not kept for the rest)
                 }
-                let handed = stream.is_some_and(|st| {
-                    stack.len() == st.depth + 1
-                        && stack
-                            .get(st.depth)
-                            .is_some_and(|(p, _)| p.name == st.parent)
+                let depth = stack.len().wrapping_sub(1);
+                let handed = streams.iter().any(|st| {
+                    st.depth == depth
+                        && stack.last().is_some_and(|(p, _)| {
+                            st.parents.is_empty() || st.parents.contains(&p.name.as_ref())
+                        })
                 });
                 if stack.is_empty() {
                     root = Some(el);
                 } else if handed {
-                    each(el)?;
+                    if let Some(kept) = each(depth, el)? {
+                        kids.push(Node::El(kept));
+                    }
                 } else {
                     kids.push(Node::El(el));
                 }
@@ -551,39 +555,47 @@ mod tests {
             skip: None,
         };
         let xml = "<d><body><p>1</p>x<p>2</p><q><p>no</p></q></body><p>3</p></d>";
+        let opts = ReadOptions::default();
         let mut got = Vec::new();
-        let stream = Stream {
+        let stream = [Stream {
             depth: 1,
-            parent: "body",
-        };
-        let root = parse_streaming(
-            src,
-            xml.as_bytes(),
-            &ReadOptions::default(),
-            Some(stream),
-            &mut |e| {
-                got.push(format!("{}:{}", e.name, e.text()));
-                Ok(())
-            },
-        )
+            parents: &["body"],
+        }];
+        let root = parse_streaming(src, xml.as_bytes(), &opts, &stream, &mut |d, e| {
+            got.push(format!("{d}:{}:{}", e.name, e.text()));
+            // The second paragraph is given back: it stays in the tree.
+            Ok((e.text() == "2").then_some(e))
+        })
         .unwrap();
-        assert_eq!(got, ["p:1", "p:2", "q:no"]);
-        // What was handed over is not in the tree; the rest is.
-        assert_eq!(root.text(), "x3");
-        // An error of the callback ends the parse.
-        let e = parse_streaming(
-            src,
-            xml.as_bytes(),
-            &ReadOptions::default(),
-            Some(stream),
-            &mut |_| {
-                Err(Error::Syntax {
-                    format: Format::Docx,
-                    at: crate::Location::part("word/document.xml"),
-                    message: "stop".into(),
-                })
+        assert_eq!(got, ["1:p:1", "1:p:2", "1:q:no"]);
+        // What was consumed is not in the tree; the rest is.
+        assert_eq!(root.text(), "x23");
+        // Any parent's children, at two depths.
+        let mut got = Vec::new();
+        let any = [
+            Stream {
+                depth: 0,
+                parents: &[],
             },
-        );
+            Stream {
+                depth: 1,
+                parents: &["body"],
+            },
+        ];
+        parse_streaming(src, xml.as_bytes(), &opts, &any, &mut |d, e| {
+            got.push(format!("{d}:{}", e.name));
+            Ok(None)
+        })
+        .unwrap();
+        assert_eq!(got, ["1:p", "1:p", "1:q", "0:body", "0:p"]);
+        // An error of the callback ends the parse.
+        let e = parse_streaming(src, xml.as_bytes(), &opts, &stream, &mut |_, _| {
+            Err(Error::Syntax {
+                format: Format::Docx,
+                at: crate::Location::part("word/document.xml"),
+                message: "stop".into(),
+            })
+        });
         assert!(e.unwrap_err().to_string().contains("stop"));
     }
 

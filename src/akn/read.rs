@@ -66,7 +66,17 @@ fn has_class(e: &El, class: &str) -> bool {
         .is_some_and(|c| c.split_whitespace().any(|x| x == class))
 }
 
-/// Reads Akoma Ntoso.
+/// The elements whose children are a document's main body.
+const BODIES: &[&str] = &[
+    "mainBody",
+    "body",
+    "debateBody",
+    "judgmentBody",
+    "amendmentBody",
+];
+
+/// Reads Akoma Ntoso. The document's parts are read as they end, and its body a child at a
+/// time: only one child's element tree is held, never the whole document's.
 pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
     let src = Source {
         format: Format::Akn,
@@ -74,7 +84,36 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
         namespaces: true,
         skip: None,
     };
-    let root = dom::parse(src, bytes, options)?;
+    let mut cx = Cx {
+        ours: false,
+        warnings: Vec::new(),
+        dropped: Default::default(),
+    };
+    let mut doc = Document::default();
+    let mut top = Top {
+        name: document_name(bytes),
+        started: false,
+        resolution: None,
+        cover: None,
+        preface_read: false,
+        conclusions: Vec::new(),
+        extra: Vec::new(),
+    };
+    let streams = [
+        // The document element's parts,
+        dom::Stream {
+            depth: 1,
+            parents: &[],
+        },
+        // and its body's children.
+        dom::Stream {
+            depth: 2,
+            parents: BODIES,
+        },
+    ];
+    let root = dom::parse_streaming(src, bytes, options, &streams, &mut |depth, el| {
+        Ok(top.part(depth, el, &mut doc, &mut cx))
+    })?;
     if root.name != "akomaNtoso" {
         return Err(dom::syntax(
             src,
@@ -91,24 +130,17 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
             "<akomaNtoso> holds no document",
         ));
     };
-    let ours = docel
-        .child("meta")
-        .and_then(|m| m.child("identification"))
-        .and_then(|i| i.attr("source"))
-        == Some("#undocs");
-    let mut cx = Cx {
-        ours,
-        warnings: Vec::new(),
-        dropped: Default::default(),
-    };
+    top.finish(docel, &mut doc, &mut cx);
     if !root.akn() {
-        cx.warn(
-            "akomaNtoso",
-            "the root element is not in an Akoma Ntoso namespace; read by element names",
+        cx.warnings.insert(
+            0,
+            Warning::new(
+                Format::Akn,
+                "akomaNtoso",
+                "the root element is not in an Akoma Ntoso namespace; read by element names",
+            ),
         );
     }
-    let mut doc = Document::default();
-    read_document(docel, &mut doc, &mut cx);
     if !cx.ours {
         doc.normalize();
     }
@@ -122,9 +154,176 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
     })
 }
 
-fn read_document(docel: &El, doc: &mut Document, cx: &mut Cx) {
+/// The `name` attribute of the document element (the root's first child), read ahead: the
+/// document's kind is known before its parts are read.
+fn document_name(bytes: &[u8]) -> Option<String> {
+    let mut r = quick_xml::Reader::from_reader(bytes);
+    let mut buf = Vec::new();
+    let mut starts = 0;
+    for _ in 0..64 {
+        match r.read_event_into(&mut buf).ok()? {
+            quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e) => {
+                starts += 1;
+                if starts == 2 {
+                    let a = e.try_get_attribute("name").ok()??;
+                    return Some(
+                        a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                            .ok()?
+                            .into_owned(),
+                    );
+                }
+            }
+            quick_xml::events::Event::Eof => return None,
+            _ => {}
+        }
+        buf.clear();
+    }
+    None
+}
+
+/// The reading of the top-level document as its parts are handed over.
+struct Top {
+    /// The document element's `name`.
+    name: Option<String>,
+    /// Whether the kind (and `ours`, from the metadata) is settled.
+    started: bool,
+    resolution: Option<Resolution>,
+    /// A cover page seen before the preface, read after it (as the preface comes first).
+    cover: Option<El<'static>>,
+    preface_read: bool,
+    /// The conclusions of a document that is not a resolution, and parts the model has no
+    /// place for: blocks after the body.
+    conclusions: Vec<Block>,
+    extra: Vec<Block>,
+}
+
+impl Top {
+    /// Settles the document's kind from its element's name, once, with `meta` (when it
+    /// is the first part, as it should be) telling whether the file is undocs' own.
+    fn start(&mut self, meta: Option<&El>, doc: &mut Document, cx: &mut Cx) {
+        if self.started {
+            return;
+        }
+        self.started = true;
+        cx.ours = meta
+            .and_then(|m| m.child("identification"))
+            .and_then(|i| i.attr("source"))
+            == Some("#undocs");
+        set_kind(self.name.as_deref(), doc, cx);
+    }
+
+    /// One part of the document element (`depth` 1) or one child of its body (2); gives
+    /// back what is read at the end.
+    fn part<'a>(
+        &mut self,
+        depth: usize,
+        el: El<'a>,
+        doc: &mut Document,
+        cx: &mut Cx,
+    ) -> Option<El<'a>> {
+        if depth == 2 {
+            self.start(None, doc, cx);
+            let blocks = hier_child(&el, cx);
+            match self.resolution.as_mut() {
+                Some(r) => r.operative.extend(blocks),
+                None => doc.body.extend(blocks),
+            }
+            return None;
+        }
+        match el.name.as_ref() {
+            "meta" => {
+                self.start(Some(&el), doc, cx);
+                read_meta(&el, doc, cx);
+            }
+            "preface" => {
+                self.start(None, doc, cx);
+                read_preface(&el, doc, &mut self.resolution, cx);
+                self.preface_read = true;
+                if let Some(c) = self.cover.take() {
+                    read_preface(&c, doc, &mut self.resolution, cx);
+                }
+            }
+            // AKN4UN puts the masthead on a cover page; it reads like a preface.
+            "coverPage" if !self.preface_read => {
+                self.start(None, doc, cx);
+                self.cover = Some(owned(&el));
+            }
+            "coverPage" => read_preface(&el, doc, &mut self.resolution, cx),
+            // Read at the end, together (a collection's body refers to components).
+            "components" | "collectionBody" => return Some(el),
+            name => {
+                self.start(None, doc, cx);
+                if let Some(c) = self.cover.take() {
+                    read_preface(&c, doc, &mut self.resolution, cx);
+                }
+                match name {
+                    "preamble" => {
+                        let r = self.resolution.get_or_insert_with(Resolution::default);
+                        read_preamble(&el, r, cx);
+                    }
+                    // (Their children were read as they came.)
+                    _ if BODIES.contains(&name) => {}
+                    "conclusions" => match self.resolution.as_mut() {
+                        Some(r) => read_adoption(&el, r, cx),
+                        None => self.conclusions.extend(blocks(&el, cx)),
+                    },
+                    "attachments" => read_attachments(&el, doc, cx),
+                    // Anything else keeps its text, as paragraphs after the body.
+                    _ => {
+                        cx.drop_el(&el);
+                        self.extra.extend(blocks(&el, cx));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// The body as a whole, then what is read last: `docel` holds only the parts given
+    /// back by [`Top::part`].
+    fn finish(mut self, docel: &El, doc: &mut Document, cx: &mut Cx) {
+        self.start(None, doc, cx);
+        if let Some(c) = self.cover.take() {
+            read_preface(&c, doc, &mut self.resolution, cx);
+        }
+        match self.resolution.take() {
+            Some(mut r) => {
+                // (Body read before a late preamble made it a resolution.)
+                let before = std::mem::take(&mut doc.body);
+                r.operative.splice(0..0, before);
+                doc.body = vec![Block::Resolution(r)];
+            }
+            None => doc.body.append(&mut self.conclusions),
+        }
+        doc.body.append(&mut self.extra);
+        read_collections(docel, doc, cx);
+    }
+}
+
+/// A copy of an element that owns its names and text (a cover page held until the
+/// preface is read).
+fn owned(e: &El) -> El<'static> {
+    use std::borrow::Cow;
+    let own = |s: &Cow<str>| Cow::Owned(s.to_string());
+    El {
+        name: own(&e.name),
+        in_akn: e.in_akn,
+        attrs: e.attrs.iter().map(|(k, v)| (own(k), own(v))).collect(),
+        children: e
+            .children
+            .iter()
+            .map(|c| match c {
+                Node::El(x) => Node::El(owned(x)),
+                Node::Text(t) => Node::Text(own(t)),
+            })
+            .collect(),
+        pos: e.pos,
+    }
+}
+
+fn set_kind(name: Option<&str>, doc: &mut Document, cx: &mut Cx) {
     let m = &mut doc.meta;
-    if let Some(name) = docel.attr("name") {
+    if let Some(name) = name {
         if cx.ours {
             m.kind = if name == "document" {
                 None
@@ -139,6 +338,11 @@ fn read_document(docel: &El, doc: &mut Document, cx: &mut Cx) {
             };
         }
     }
+}
+
+/// A document element read whole (a component of a collection).
+fn read_document(docel: &El, doc: &mut Document, cx: &mut Cx) {
+    set_kind(docel.attr("name"), doc, cx);
     if let Some(meta) = docel.child("meta") {
         read_meta(meta, doc, cx);
     }
@@ -151,12 +355,7 @@ fn read_document(docel: &El, doc: &mut Document, cx: &mut Cx) {
         read_preface(c, doc, &mut resolution, cx);
     }
     let preamble = docel.child("preamble");
-    let body = docel.elements().find(|e| {
-        matches!(
-            e.name.as_ref(),
-            "mainBody" | "body" | "debateBody" | "judgmentBody" | "amendmentBody"
-        )
-    });
+    let body = docel.elements().find(|e| BODIES.contains(&e.name.as_ref()));
     let conclusions = docel.child("conclusions");
     if resolution.is_none() && preamble.is_some() {
         resolution = Some(Resolution::default());
@@ -185,77 +384,83 @@ fn read_document(docel: &El, doc: &mut Document, cx: &mut Cx) {
         }
     }
     if let Some(att) = docel.child("attachments") {
-        for a in att.elements() {
-            let Some(inner) = a.elements().next() else {
-                continue;
-            };
-            let mut annex = Annex::default();
-            if let Some(p) = inner.child("preface") {
-                let mut ps = Vec::new();
-                p.find_all("inline", &mut ps);
-                if let Some(l) = ps.iter().find(|e| e.attr("name") == Some("annexLabel")) {
-                    annex.label = cx.plain(l);
-                }
-                let mut titles = Vec::new();
-                p.find_all("docTitle", &mut titles);
-                if let Some(t) = titles.first() {
-                    annex.title = inlines(t, cx);
-                }
-            }
-            if annex.label.is_empty() && !cx.ours {
-                annex.label = inner.attr("name").unwrap_or("Annex").to_string();
-            }
-            // The rest of the annex's preface and its preamble are its first blocks.
-            if let Some(p) = inner.child("preface") {
-                let rest: Vec<&El> = p
-                    .elements()
-                    .filter(|e| {
-                        let mut marks = Vec::new();
-                        e.find_all("docTitle", &mut marks);
-                        e.find_all("inline", &mut marks);
-                        !marks
-                            .iter()
-                            .any(|m| m.name == "docTitle" || m.attr("name") == Some("annexLabel"))
-                    })
-                    .collect();
-                annex.body.extend(blocks_of(&rest, cx));
-            }
-            if let Some(pre) = inner.child("preamble") {
-                annex.body.extend(blocks(pre, cx));
-            }
-            if let Some(b) = inner
-                .elements()
-                .find(|e| matches!(e.name.as_ref(), "mainBody" | "body"))
-            {
-                annex.body.extend(hier(b, cx));
-            }
-            doc.annexes.push(annex);
-        }
+        read_attachments(att, doc, cx);
     }
     // Anything else beside the known parts keeps its text, as paragraphs after the body.
     for c in docel.elements() {
-        let known = matches!(
-            c.name.as_ref(),
-            "meta"
-                | "coverPage"
-                | "preface"
-                | "preamble"
-                | "mainBody"
-                | "body"
-                | "debateBody"
-                | "judgmentBody"
-                | "amendmentBody"
-                | "conclusions"
-                | "attachments"
-                | "components"
-                | "collectionBody"
-        );
+        let known = BODIES.contains(&c.name.as_ref())
+            || matches!(
+                c.name.as_ref(),
+                "meta"
+                    | "coverPage"
+                    | "preface"
+                    | "preamble"
+                    | "conclusions"
+                    | "attachments"
+                    | "components"
+                    | "collectionBody"
+            );
         if !known {
             cx.drop_el(c);
             let mut b = blocks(c, cx);
             doc.body.append(&mut b);
         }
     }
+    read_collections(docel, doc, cx);
+}
+
+/// The annexes of an `<attachments>`.
+fn read_attachments(att: &El, doc: &mut Document, cx: &mut Cx) {
+    for a in att.elements() {
+        let Some(inner) = a.elements().next() else {
+            continue;
+        };
+        let mut annex = Annex::default();
+        if let Some(p) = inner.child("preface") {
+            let mut ps = Vec::new();
+            p.find_all("inline", &mut ps);
+            if let Some(l) = ps.iter().find(|e| e.attr("name") == Some("annexLabel")) {
+                annex.label = cx.plain(l);
+            }
+            let mut titles = Vec::new();
+            p.find_all("docTitle", &mut titles);
+            if let Some(t) = titles.first() {
+                annex.title = inlines(t, cx);
+            }
+        }
+        if annex.label.is_empty() && !cx.ours {
+            annex.label = inner.attr("name").unwrap_or("Annex").to_string();
+        }
+        // The rest of the annex's preface and its preamble are its first blocks.
+        if let Some(p) = inner.child("preface") {
+            let rest: Vec<&El> = p
+                .elements()
+                .filter(|e| {
+                    let mut marks = Vec::new();
+                    e.find_all("docTitle", &mut marks);
+                    e.find_all("inline", &mut marks);
+                    !marks
+                        .iter()
+                        .any(|m| m.name == "docTitle" || m.attr("name") == Some("annexLabel"))
+                })
+                .collect();
+            annex.body.extend(blocks_of(&rest, cx));
+        }
+        if let Some(pre) = inner.child("preamble") {
+            annex.body.extend(blocks(pre, cx));
+        }
+        if let Some(b) = inner
+            .elements()
+            .find(|e| matches!(e.name.as_ref(), "mainBody" | "body"))
+        {
+            annex.body.extend(hier(b, cx));
+        }
+        doc.annexes.push(annex);
+    }
+}
+
+/// A collection's parts and the components a document carries.
+fn read_collections(docel: &El, doc: &mut Document, cx: &mut Cx) {
     // A collection's parts (AKN4UN's form for documents with parts; how the EU publishes
     // proposals), and components a document carries: read in full, in order.
     if let Some(cb) = docel.child("collectionBody") {
@@ -762,6 +967,15 @@ fn num_of(e: &El, cx: &Cx) -> Option<String> {
 fn hier(e: &El, cx: &mut Cx) -> Vec<Block> {
     let mut out = Vec::new();
     for c in e.elements() {
+        out.extend(hier_child(c, cx));
+    }
+    out
+}
+
+/// [`hier`] for one child.
+fn hier_child(c: &El, cx: &mut Cx) -> Vec<Block> {
+    let mut out = Vec::new();
+    {
         match c.name.as_ref() {
             "num" | "heading" => {}
             // The model's divisions have one heading: a subheading is kept as a paragraph.

@@ -246,11 +246,11 @@ pub(crate) fn parse_body<'a>(
         source(part),
         bytes,
         options,
-        Some(xml::Stream {
+        &[xml::Stream {
             depth: 1,
-            parent: "body",
-        }),
-        each,
+            parents: &["body"],
+        }],
+        &mut |_, e| each(e).map(|()| None),
     )
 }
 

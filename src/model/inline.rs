@@ -97,6 +97,18 @@ pub fn normalize_inlines(v: &mut Vec<Inline>) {
         }
         v.push(i);
     }
+    // Text grown a piece at a time holds up to twice its length: a document holds its
+    // text for as long as it lives, so the slack goes (most of a read's memory is text).
+    for i in v.iter_mut() {
+        if let Inline::Text(t) = i
+            && t.capacity() > t.len() + t.len() / 8 + 16
+        {
+            t.shrink_to_fit();
+        }
+    }
+    if v.capacity() > v.len() + 2 {
+        v.shrink_to_fit();
+    }
 }
 
 /// The plain text of inlines, without notes (references give their symbol's printed form).
