@@ -13,7 +13,6 @@
 //! # Ok::<(), undocs::Error>(())
 //! ```
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -174,19 +173,7 @@ fn convert_one(input: &Input, options: &BatchOptions) -> Result<(PathBuf, Vec<Wa
             ))
         })?;
     }
-    let mut bytes = Vec::new();
-    crate::write_with(&read.document, options.to, &mut bytes, &options.write)?;
-    let at = |e: std::io::Error| {
-        Error::Io(std::io::Error::new(
-            e.kind(),
-            format!("{}: {e}", out.display()),
-        ))
-    };
-    let mut file = std::fs::File::create(&out).map_err(at)?;
-    if let Err(e) = file.write_all(&bytes) {
-        let _ = std::fs::remove_file(&out);
-        return Err(at(e));
-    }
+    crate::write_path(&read.document, options.to, &out, &options.write)?;
     Ok((out, read.warnings))
 }
 

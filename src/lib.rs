@@ -160,6 +160,55 @@ pub fn write_with(
     }
 }
 
+/// Writes `doc` in `format` to the file at `path`, streamed through a buffer into a
+/// temporary file beside it that replaces `path` only once the whole document is written:
+/// a failed write (a character the format cannot carry, a full disk) leaves no partial
+/// file and an existing file untouched. JSON and Akoma Ntoso are never held whole in
+/// memory; DOCX and PDF are built in memory (a zip package and a PDF's cross-references
+/// need the whole) and then written.
+///
+/// ```
+/// let doc = undocs::read_path("fixtures/a-hrc-59-15/document.json", &Default::default())?.document;
+/// let path = std::env::temp_dir().join("undocs-doctest-write-path.xml");
+/// undocs::write_path(&doc, undocs::Format::Akn, &path, &Default::default())?;
+/// assert_eq!(undocs::read_path(&path, &Default::default())?.document.meta.symbols, doc.meta.symbols);
+/// # std::fs::remove_file(&path).ok();
+/// # Ok::<(), undocs::Error>(())
+/// ```
+pub fn write_path(
+    doc: &Document,
+    format: Format,
+    path: impl AsRef<std::path::Path>,
+    options: &WriteOptions,
+) -> Result<()> {
+    let path = path.as_ref();
+    let at = |e: std::io::Error| {
+        Error::Io(std::io::Error::new(
+            e.kind(),
+            format!("{}: {e}", path.display()),
+        ))
+    };
+    let name = path.file_name().map_or_else(
+        || std::ffi::OsString::from("output"),
+        std::ffi::OsStr::to_os_string,
+    );
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(&name);
+    tmp_name.push(format!(".undocs-{}.tmp", std::process::id()));
+    let tmp = path.with_file_name(tmp_name);
+    let result = (|| {
+        let file = std::fs::File::create(&tmp).map_err(at)?;
+        let mut w = std::io::BufWriter::with_capacity(64 << 10, file);
+        write_with(doc, format, &mut w, options)?;
+        w.flush().map_err(at)?;
+        std::fs::rename(&tmp, path).map_err(at)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
 /// Reads from one format and writes to another; returns the reader's warnings.
 pub fn convert(
     reader: impl std::io::Read,

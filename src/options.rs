@@ -5,9 +5,9 @@ use crate::Format;
 /// Options for reading, chiefly the limits that keep hostile input from exhausting memory or
 /// stack. The defaults suit real UN documents (the largest are a few megabytes).
 ///
-/// Within them, a read's peak memory is at most 3× a JSON input, 7× an Akoma Ntoso input
-/// and 8× a DOCX's uncompressed XML (plus about 16 MB for the program), measured on real
-/// and generated documents; any XML, whatever its shape, at most 40× (README, "Memory").
+/// Within them, a read's peak memory is at most 3× a JSON input, 4× an Akoma Ntoso input
+/// and 5× a DOCX's uncompressed XML (plus about 16 MB for the program), measured on real
+/// and generated documents; any XML, whatever its shape, at most 50× (README, "Memory").
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ReadOptions {

@@ -403,3 +403,40 @@ fn convert_many_files_into_a_folder_keeps_going_past_a_bad_one() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("--to FORMAT"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Output goes to its file only once complete: a write that fails (a control character
+/// XML cannot carry) leaves an existing file as it was and no temporary file behind; one
+/// that succeeds replaces it.
+#[test]
+fn a_failed_conversion_leaves_the_existing_output_untouched() {
+    let dir = std::env::temp_dir().join(format!("undocs-cli-atomic-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("bad.json");
+    std::fs::write(
+        &input,
+        r#"{"undocs":"2","meta":{},"body":[{"paragraph":{"content":[{"text":"a\u0001b"}]}}]}"#,
+    )
+    .unwrap();
+    let out = dir.join("out.xml");
+    std::fs::write(&out, "before").unwrap();
+    let o = undocs(&["convert", input.to_str().unwrap(), out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("U+0001"));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "before");
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    // A good document replaces it.
+    let good = dir.join("good.json");
+    std::fs::write(
+        &good,
+        r#"{"undocs":"2","meta":{},"body":[{"paragraph":{"content":[{"text":"ab"}]}}]}"#,
+    )
+    .unwrap();
+    let o = undocs(&["convert", good.to_str().unwrap(), out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(std::fs::read_to_string(&out).unwrap().contains("<akomaNtoso"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

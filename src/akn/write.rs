@@ -795,8 +795,10 @@ fn statement_resolution(doc: &Document) -> Option<&Resolution> {
 
 /// Writes `doc` as Akoma Ntoso 3.0 (AKN4UN).
 pub fn write(doc: &Document, out: &mut dyn Write) -> Result<()> {
+    // The XML goes out in small pieces as it is made: buffered here, never held whole.
+    let mut buffered = std::io::BufWriter::with_capacity(64 << 10, out);
     let mut w = W {
-        x: quick_xml::Writer::new(out),
+        x: quick_xml::Writer::new(&mut buffered),
         depth: 0,
         flat: 0,
         ids: EIds::default(),
@@ -851,5 +853,6 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> Result<()> {
     w.close(class)?;
     w.close("akomaNtoso")?;
     w.x.get_mut().write_all(b"\n")?;
+    buffered.flush()?;
     Ok(())
 }

@@ -186,12 +186,13 @@ fn run(cmd: Command) -> Result<(), Fail> {
                 let _ = writeln!(err, "undocs: warning: {w}");
             }
             drop(err);
-            let mut buf = Vec::new();
-            undocs::write(&doc, to, &mut buf)?;
+            // Streamed to its destination; a file appears only once complete.
             if output.as_os_str() == "-" {
-                std::io::stdout().lock().write_all(&buf)?;
+                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                undocs::write(&doc, to, &mut out)?;
+                out.flush()?;
             } else {
-                std::fs::write(output, &buf).map_err(|e| io_at(e, output))?;
+                undocs::write_path(&doc, to, output, &Default::default())?;
             }
             Ok(())
         }
@@ -387,13 +388,6 @@ fn convert_many(
     } else {
         Ok(())
     }
-}
-
-fn io_at(e: std::io::Error, path: &Path) -> Fail {
-    Fail::Error(Error::Io(std::io::Error::new(
-        e.kind(),
-        format!("{}: {e}", path.display()),
-    )))
 }
 
 fn load(path: &Path, from: Option<Format>, set: &[String]) -> Result<Document, Fail> {

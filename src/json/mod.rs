@@ -109,10 +109,11 @@ pub fn write(doc: &Document, out: &mut dyn std::io::Write) -> Result<()> {
         body: &doc.body,
         annexes: &doc.annexes,
     };
-    // Serialized in memory first: serde_json writes in small pieces.
-    let mut buf = serde_json::to_vec_pretty(&env).map_err(std::io::Error::from)?;
-    buf.push(b'\n');
-    out.write_all(&buf)?;
+    // Streamed out (serde_json writes in small pieces: buffered here), never held whole.
+    let mut w = std::io::BufWriter::with_capacity(64 << 10, out);
+    serde_json::to_writer_pretty(&mut w, &env).map_err(std::io::Error::from)?;
+    std::io::Write::write_all(&mut w, b"\n")?;
+    std::io::Write::flush(&mut w)?;
     Ok(())
 }
 
