@@ -179,6 +179,7 @@ fn entity(name: &str) -> Option<char> {
 }
 
 /// Parses the whole input into its root element.
+#[cfg_attr(not(feature = "docx"), allow(dead_code))]
 pub(crate) fn parse<'a>(src: Source<'_>, bytes: &'a [u8], options: &ReadOptions) -> Result<El<'a>> {
     parse_streaming(src, bytes, options, &[], &mut |_, e| Ok(Some(e)))
 }

@@ -420,7 +420,12 @@ fn a_failed_conversion_leaves_the_existing_output_untouched() {
     let out = dir.join("out.xml");
     std::fs::write(&out, "before").unwrap();
     let o = undocs(&["convert", input.to_str().unwrap(), out.to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     assert!(String::from_utf8_lossy(&o.stderr).contains("U+0001"));
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "before");
     let names: Vec<String> = std::fs::read_dir(&dir)
@@ -437,6 +442,10 @@ fn a_failed_conversion_leaves_the_existing_output_untouched() {
     .unwrap();
     let o = undocs(&["convert", good.to_str().unwrap(), out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(std::fs::read_to_string(&out).unwrap().contains("<akomaNtoso"));
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("<akomaNtoso")
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

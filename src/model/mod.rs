@@ -8,6 +8,11 @@ mod body;
 mod check;
 mod inline;
 mod meta;
+#[cfg_attr(
+    not(any(feature = "text", feature = "docx", feature = "pdf")),
+    allow(unused_imports)
+)]
+pub(crate) use meta::words;
 mod symbol;
 mod walk;
 

@@ -102,6 +102,17 @@ fn is_un_name(lower: &str) -> bool {
         _ => t,
     };
     matches!(t, "united nations" | "nations unies" | "united" | "nations")
+        || crate::model::words::is_un_name(t)
+}
+
+/// A version's language line: a language's name in English, in its own language or in
+/// capitals without accents ("FRANCAIS").
+fn version_language(l: &str) -> Option<Language> {
+    match crate::model::words::language_name(l) {
+        Some((named, wording)) if named == wording || wording == Language::ENGLISH => Some(named),
+        Some(_) => None,
+        None => Language::from_name(l),
+    }
 }
 
 /// Recognizes the masthead; returns the index of the first body block and a resolution's
@@ -184,7 +195,7 @@ pub(crate) fn read(
                 i += 1;
                 continue;
             }
-            if text.eq_ignore_ascii_case("Summary") {
+            if crate::model::words::is_summary(text) {
                 st.in_summary = true;
                 i += 1;
                 continue;
@@ -332,7 +343,9 @@ fn masthead_lines(
             }
             m.reissued |= r;
             st.recognized = true;
-        } else if ORGANS.iter().any(|o| o.eq_ignore_ascii_case(l)) {
+        } else if ORGANS.iter().any(|o| o.eq_ignore_ascii_case(l))
+            || crate::model::words::organ(l).is_some()
+        {
             m.organ = Some(l.to_string());
             st.recognized = true;
         } else if lower.starts_with("distr") {
@@ -359,19 +372,33 @@ fn masthead_lines(
         } else if let (None, Some(d)) = (m.date, Date::parse_printed(l)) {
             m.date = Some(d);
             st.recognized = true;
-        } else if let (false, Some(lang)) = (st.title_found, Language::from_name(l)) {
-            // The version's own language line ("English" over "Original: English/French").
+        } else if let (false, Some(lang)) = (st.title_found, version_language(l)) {
+            // The version's own language line ("English" over "Original: English/French";
+            // "Français", "Español"; "Russian" in the Russian version).
             m.language = Some(lang);
             st.recognized = true;
-        } else if let Some(lang) = lower.strip_prefix("original:") {
-            let lang = lang.trim();
+        } else if let Some((version, original)) = l
+            .split_once(" Original")
+            .and_then(|(v, o)| Some((version_language(v)?, o)))
+        {
+            // "Arabic Original: English" on one line.
+            m.language = Some(version);
+            let original = format!("Original{original}");
+            if let Some(lang) = crate::model::words::original_line(&original)
+                && let Some((named, _)) = crate::model::words::language_name(lang)
+            {
+                m.original_language = Some(named);
+            }
+            st.recognized = true;
+        } else if let Some(lang) = crate::model::words::original_line(l) {
             // "Original: English/French": the model holds one original language; the first is
             // kept and the others named in a warning.
             let (first, others) = match lang.split_once('/') {
                 Some((a, b)) => (a.trim(), Some(b.trim())),
                 None => (lang, None),
             };
-            m.original_language = Language::from_name(first);
+            let named = crate::model::words::language_name(first);
+            m.original_language = named.map(|(l, _)| l).or_else(|| Language::from_name(first));
             if let (Some(kept), Some(others)) = (m.original_language, others) {
                 src.warn(
                     warnings,
@@ -383,8 +410,10 @@ fn masthead_lines(
                     ),
                 );
             }
-            // The masthead words recognized here are English ones: this version is English.
-            m.language.get_or_insert(Language::ENGLISH);
+            // The language the original is named in is this version's ("anglais": French),
+            // unless a language line said otherwise.
+            m.language
+                .get_or_insert(named.map_or(Language::ENGLISH, |(_, wording)| wording));
             if m.original_language.is_none() {
                 src.warn(
                     warnings,

@@ -140,6 +140,22 @@ pub(crate) fn recognize(inputs: Vec<Input>, src: Source, warnings: &mut Vec<Warn
     }
     let blocks = toc::drop_tables_of_contents(blocks, src, warnings);
     let (start, origin) = masthead::read(&blocks, &mut doc, src, warnings);
+    if doc.meta.language.is_none() {
+        // Failing a line that says so, the language the masthead is written in.
+        let m = &doc.meta;
+        let text = [
+            m.organ.as_deref(),
+            m.subsidiary_body.as_deref(),
+            m.session.as_ref().and_then(|s| s.label.as_deref()),
+            m.title.as_deref(),
+            m.subtitle.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+        doc.meta.language = crate::model::words::language_of(&text);
+    }
     let mut b = body::Body::new(origin);
     for blk in &blocks[start..] {
         b.block(blk, &mut doc);

@@ -45,9 +45,14 @@ pub(crate) fn agenda_numbers(l: &str) -> Option<Vec<String>> {
 pub(crate) fn agenda_line(l: &str) -> Option<(Vec<String>, String)> {
     let t = l.trim().trim_end_matches('*');
     let lower = t.to_lowercase();
-    let rest = ["agenda items", "agenda item", "items", "item"]
+    let Some(rest) = ["agenda items", "agenda item", "items", "item"]
         .iter()
-        .find_map(|p| lower.starts_with(p).then(|| &t[p.len()..]))?;
+        .find_map(|p| lower.starts_with(p).then(|| &t[p.len()..]))
+    else {
+        // "Points 2 et 3 de l'ordre du jour", "Temas 2 y 3 del programa", "Пункты 2 и 3
+        // повестки дня", "البندان 2 و 3 من جدول الأعمال", "议程项目2和3".
+        return crate::model::words::agenda(t).map(|(nums, _)| (nums, String::new()));
+    };
     if !rest.starts_with(' ') || !rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
@@ -245,9 +250,10 @@ pub(crate) fn is_body_name(l: &str) -> bool {
         "Session of",
     ];
     let lower = l.to_lowercase();
-    l.chars().next().is_some_and(char::is_uppercase)
+    (l.chars().next().is_some_and(char::is_uppercase)
         && l.len() < MAX_BODY_LINE
-        && WORDS.iter().any(|w| lower.contains(&w.to_lowercase()))
+        && WORDS.iter().any(|w| lower.contains(&w.to_lowercase())))
+        || crate::model::words::is_body_name(l)
 }
 
 pub(crate) fn roman_value(s: &str) -> Option<u32> {
@@ -316,13 +322,19 @@ pub(crate) fn heading_numbering(t: &str) -> (Option<(DivisionKind, String)>, Str
             return (Some((DivisionKind::Part, t.to_string())), String::new());
         }
     }
+    // "أولا - مقدمة", "ألف - …", "一. 导言", "А. …": kept as printed, the same levels.
+    if let Some((kind, num, rest)) = crate::model::words::heading_number(t) {
+        return (Some((kind, num)), rest);
+    }
     (None, t.to_string())
 }
 
 /// "12. text" → ("12.", "text"); also "24.11 text".
 pub(crate) fn para_number(t: &str) -> Option<(String, String)> {
     let t = t.trim_start();
-    let end = t.find(|c: char| c.is_whitespace())?;
+    let Some(end) = t.find(|c: char| c.is_whitespace()) else {
+        return crate::model::words::para_number(t);
+    };
     let head = &t[..end];
     let rest = t[end..].trim_start();
     let digits_dots = !head.is_empty()
@@ -332,7 +344,11 @@ pub(crate) fn para_number(t: &str) -> Option<(String, String)> {
         && (head.ends_with('.') || head.contains('.'))
         && head.len() <= MAX_PARA_NUMBER
         && !rest.is_empty();
-    ok.then(|| (head.to_string(), rest.to_string()))
+    if !ok {
+        // "١ - …", "١٢. …", "１．…".
+        return crate::model::words::para_number(t);
+    }
+    Some((head.to_string(), rest.to_string()))
 }
 
 /// "(a) text" → ("(a)", "text").
@@ -347,7 +363,8 @@ pub(crate) fn sub_number(t: &str) -> Option<(String, String)> {
     let ok = t.starts_with('(')
         && !inner.is_empty()
         && inner.len() <= MAX_SUB_LABEL
-        && inner.bytes().all(|b| b.is_ascii_lowercase());
+        && (inner.bytes().all(|b| b.is_ascii_lowercase())
+            || crate::model::words::is_arabic_sub(inner));
     let rest = t[close + 1..].trim_start();
     (ok && !rest.is_empty()).then(|| (head.to_string(), rest.to_string()))
 }

@@ -105,7 +105,12 @@ impl Date {
             [m, d, y] if month_of(m).is_some() => {
                 Date::new(y.parse().ok()?, month_of(m)?, d.parse().ok()?)
             }
-            _ => None,
+            // The other official languages' forms: "29 janvier 2016", "29 de enero de
+            // 2016", "29 января 2016 года", "2016年1月29日", "29 كانون الثاني/يناير 2016".
+            _ => {
+                let (y, m, d) = super::words::date(s)?;
+                Date::new(y, m, d)
+            }
         }
     }
 

@@ -101,6 +101,11 @@ impl Language {
         self.row().2
     }
 
+    /// The language's own name for itself: "Français", "Русский".
+    pub fn endonym(self) -> &'static str {
+        self.row().3
+    }
+
     /// The UN job-number letter: `E` for English, `F` for French…
     pub fn job_letter(self) -> Option<char> {
         self.row().4

@@ -40,6 +40,7 @@ mod date;
 mod job;
 mod language;
 mod session;
+pub(crate) mod words;
 
 pub use date::{Date, MONTHS};
 pub use job::JobNumber;
@@ -138,12 +139,8 @@ impl Distribution {
             .strip_prefix("Distr.")
             .map(|r| r.trim_start_matches([':', ' ']))
             .unwrap_or(t);
-        match t.trim().to_ascii_lowercase().as_str() {
-            "general" => Some(Distribution::General),
-            "limited" => Some(Distribution::Limited),
-            "restricted" => Some(Distribution::Restricted),
-            _ => None,
-        }
+        // English, and the French and Spanish words ("Distr. générale", "Distr. limitada").
+        words::distribution_word(t.trim())
     }
 }
 
@@ -254,6 +251,7 @@ impl DocKind {
             .into_iter()
             .find(|(p, _)| t.starts_with(p))
             .map(|(_, k)| k)
+            .or_else(|| words::doc_kind(&t))
     }
 }
 

@@ -28,6 +28,15 @@ impl Session {
     /// ```
     pub fn parse_printed(l: &str) -> Option<Session> {
         let t = l.trim();
+        // The other official languages' forms: "Trente et unième session", "31er período de
+        // sesiones", "Тридцать первая сессия", "الدورة الحادية والثلاثون", "第三十一届会议".
+        if let Some((n, _)) = super::words::session(t) {
+            return Some(Session {
+                number: Some(n.to_string()),
+                label: Some(t.to_string()),
+                dates: None,
+            });
+        }
         let lower = t.to_lowercase();
         if !lower.ends_with("session") || t.len() > 60 {
             return None;

@@ -1,0 +1,197 @@
+//! The six official languages: the seed's masthead and first paragraphs, written by hand in
+//! each language as PDF-extracted text (fixtures/languages/, see its README), read through
+//! the shared recognizer. Every masthead field is checked against the facts written in the
+//! fixture (not against what the reader produced), and the body's first chapter, with its
+//! number as that language prints it, its paragraphs and its footnote.
+#![cfg(feature = "text")]
+
+use undocs::model::{Block, Distribution, DivisionKind, DocKind, Language};
+use undocs::{Format, ReadOptions};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// What each fixture prints: language, organ, subsidiary body, session label, title,
+/// subtitle, summary, chapter number and heading.
+struct Facts {
+    file: &'static str,
+    language: Language,
+    organ: &'static str,
+    body: &'static str,
+    session: &'static str,
+    title: &'static str,
+    subtitle: &'static str,
+    summary_starts: &'static str,
+    chapter: (&'static str, &'static str),
+}
+
+const FACTS: &[Facts] = &[
+    Facts {
+        file: "ar",
+        language: Language::ARABIC,
+        organ: "الجمعية العامة",
+        body: "مجلس حقوق الإنسان",
+        session: "الدورة الحادية والثلاثون",
+        title: "تعزيز التعاون الدولي في ميدان حقوق الإنسان",
+        subtitle: "تقرير مفوضية الأمم المتحدة السامية لحقوق الإنسان",
+        summary_starts: "يقدم هذا التقرير",
+        chapter: ("أولا -", "مقدمة"),
+    },
+    Facts {
+        file: "zh",
+        language: Language::CHINESE,
+        organ: "大会",
+        body: "人权理事会",
+        session: "第三十一届会议",
+        title: "加强人权领域的国际合作",
+        subtitle: "联合国人权事务高级专员办事处的报告",
+        summary_starts: "本报告是根据",
+        chapter: ("一.", "导言"),
+    },
+    Facts {
+        file: "en",
+        language: Language::ENGLISH,
+        organ: "General Assembly",
+        body: "Human Rights Council",
+        session: "Thirty-first session",
+        title: "Enhancement of international cooperation in the field of human rights",
+        subtitle: "Report of the Office of the United Nations High Commissioner for Human Rights",
+        summary_starts: "The present report",
+        chapter: ("I.", "Introduction"),
+    },
+    Facts {
+        file: "fr",
+        language: Language::FRENCH,
+        organ: "Assemblée générale",
+        body: "Conseil des droits de l'homme",
+        session: "Trente et unième session",
+        title: "Renforcement de la coopération internationale dans le domaine des droits de l'homme",
+        subtitle: "Rapport du Haut-Commissariat des Nations Unies aux droits de l'homme",
+        summary_starts: "Le présent rapport",
+        chapter: ("I.", "Introduction"),
+    },
+    Facts {
+        file: "ru",
+        language: Language::RUSSIAN,
+        organ: "Генеральная Ассамблея",
+        body: "Совет по правам человека",
+        session: "Тридцать первая сессия",
+        title: "Укрепление международного сотрудничества в области прав человека",
+        subtitle: "Доклад Управления Верховного комиссара Организации Объединенных Наций по правам человека",
+        summary_starts: "Настоящий доклад",
+        chapter: ("I.", "Введение"),
+    },
+    Facts {
+        file: "es",
+        language: Language::SPANISH,
+        organ: "Asamblea General",
+        body: "Consejo de Derechos Humanos",
+        session: "31er período de sesiones",
+        title: "Fortalecimiento de la cooperación internacional en la esfera de los derechos humanos",
+        subtitle: "Informe de la Oficina del Alto Comisionado de las Naciones Unidas para los Derechos Humanos",
+        summary_starts: "El presente informe",
+        chapter: ("I.", "Introducción"),
+    },
+];
+
+#[test]
+fn every_masthead_field_reads_in_each_official_language() {
+    for f in FACTS {
+        let path = format!("{ROOT}/fixtures/languages/{}.md", f.file);
+        let bytes = std::fs::read(&path).unwrap();
+        let out = undocs::read_bytes(&bytes, Format::Text, &ReadOptions::default())
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        let m = &out.document.meta;
+        let at = f.file;
+        assert_eq!(
+            m.symbols.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+            ["A/HRC/31/81"],
+            "{at}"
+        );
+        assert!(m.reissued, "{at}");
+        assert_eq!(m.organ.as_deref(), Some(f.organ), "{at}");
+        assert_eq!(m.subsidiary_body.as_deref(), Some(f.body), "{at}");
+        assert_eq!(m.distribution, Some(Distribution::General), "{at}");
+        assert_eq!(
+            m.date.map(|d| d.to_string()).as_deref(),
+            Some("2016-01-29"),
+            "{at}"
+        );
+        assert_eq!(m.original_language, Some(Language::ENGLISH), "{at}");
+        assert_eq!(m.language, Some(f.language), "{at}");
+        let s = m.session.as_ref().expect("a session");
+        assert_eq!(s.number.as_deref(), Some("31"), "{at}");
+        assert_eq!(s.label.as_deref(), Some(f.session), "{at}");
+        let numbers: Vec<_> = m.agenda_items.iter().map(|a| a.number.as_deref()).collect();
+        assert_eq!(numbers, [Some("2"), Some("3")], "{at}");
+        assert!(m.agenda_items.iter().all(|a| !a.title.is_empty()), "{at}");
+        assert_eq!(m.kind, Some(DocKind::Report), "{at}");
+        assert_eq!(m.title.as_deref(), Some(f.title), "{at}");
+        assert_eq!(m.subtitle.as_deref(), Some(f.subtitle), "{at}");
+        assert_eq!(m.summary.len(), 1, "{at}: {:?}", m.summary);
+        let Block::Paragraph(p) = &m.summary[0] else {
+            panic!("{at}: summary {:?}", m.summary)
+        };
+        assert!(
+            undocs::model::plain_text(&p.content).starts_with(f.summary_starts),
+            "{at}"
+        );
+        assert_eq!(m.title_notes.len(), 1, "{at}");
+        assert_eq!(m.title_notes[0].marker, "*", "{at}");
+        let letter = f.language.job_letter().unwrap();
+        assert_eq!(
+            m.job_number.as_ref().map(|j| j.to_string()),
+            Some(format!("GE.16-01234 ({letter})")),
+            "{at}"
+        );
+        // The body: the first chapter, numbered as the language prints it, holding
+        // paragraphs 1 and 2, the first with its footnote.
+        let Some(Block::Division(d)) = out.document.body.first() else {
+            panic!("{at}: {:?}", out.document.body.first())
+        };
+        assert_eq!(d.kind, DivisionKind::Chapter, "{at}");
+        assert_eq!(d.num.as_deref(), Some(f.chapter.0), "{at}");
+        assert_eq!(undocs::model::plain_text(&d.heading), f.chapter.1, "{at}");
+        let nums: Vec<_> = d
+            .content
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => p.num.as_deref(),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(nums, ["1.", "2."], "{at}");
+        let Block::Paragraph(p1) = &d.content[0] else {
+            unreachable!()
+        };
+        assert!(
+            p1.content
+                .iter()
+                .any(|i| matches!(i, undocs::model::Inline::Note(n) if n.marker == "1")),
+            "{at}"
+        );
+    }
+}
+
+/// The language of a masthead that names none is the language it is written in.
+#[test]
+fn the_language_is_told_by_the_masthead_when_no_line_names_it() {
+    for (text, want) in [
+        (
+            "Nations Unies\n\nA/HRC/31/81\n\n# Assemblée générale\n\nDistr. générale  \n29 janvier 2016\n\n## Conseil des droits de l'homme\n\nTrente et unième session\n\n## **Renforcement de la coopération internationale dans le domaine des droits de l'homme**\n\n1. Texte du paragraphe.\n",
+            Language::FRENCH,
+        ),
+        (
+            "Naciones Unidas\n\nA/HRC/31/81\n\n# Asamblea General\n\nDistr. general  \n29 de enero de 2016\n\n## Consejo de Derechos Humanos\n\n31er período de sesiones\n\n## **Fortalecimiento de la cooperación internacional en la esfera de los derechos humanos**\n\n1. Texto del párrafo.\n",
+            Language::SPANISH,
+        ),
+    ] {
+        let d = undocs::read_bytes(text.as_bytes(), Format::Text, &ReadOptions::default())
+            .unwrap()
+            .document;
+        assert_eq!(d.meta.language, Some(want), "{text}");
+        assert_eq!(
+            d.meta.date.map(|d| d.to_string()).as_deref(),
+            Some("2016-01-29")
+        );
+    }
+}
