@@ -195,3 +195,58 @@ fn the_language_is_told_by_the_masthead_when_no_line_names_it() {
         );
     }
 }
+
+/// The seed set in each official language (`--set language=…`), written to DOCX, PDF and
+/// Akoma Ntoso with the masthead's labels in that language, reads back with the same meta
+/// from each (6 × 3); and the PDF's page layout, read without its embedded JSON, gives back
+/// the masthead from the printed labels.
+#[cfg(all(feature = "akn", feature = "docx", feature = "pdf"))]
+#[test]
+fn the_seed_in_each_language_reads_back_with_the_same_meta_from_docx_pdf_and_akn() {
+    let src = std::fs::read(format!("{ROOT}/fixtures/a-hrc-31-81/source.md")).unwrap();
+    let opts = ReadOptions::default();
+    let mut seed = undocs::read_bytes(&src, Format::Text, &opts)
+        .unwrap()
+        .document;
+    seed.meta.set("symbol", "A/HRC/31/81*").unwrap();
+    for lang in Language::OFFICIAL {
+        let mut d = seed.clone();
+        d.meta.set("language", lang.code()).unwrap();
+        let mut pdf = Vec::new();
+        for format in [Format::Docx, Format::Akn, Format::Pdf] {
+            let mut bytes = Vec::new();
+            undocs::write(&d, format, &mut bytes)
+                .unwrap_or_else(|e| panic!("{lang} {format:?}: {e}"));
+            let back = undocs::read_bytes(&bytes, format, &opts)
+                .unwrap_or_else(|e| panic!("{lang} {format:?}: {e}"))
+                .document;
+            assert_eq!(back.meta, d.meta, "{lang} {format:?}");
+            if format == Format::Pdf {
+                pdf = bytes;
+            }
+        }
+        let layout =
+            undocs::read_bytes(&pdf, Format::Pdf, &opts.clone().with_ignore_embedded(true))
+                .unwrap()
+                .document
+                .meta;
+        let m = &d.meta;
+        assert_eq!(layout.language, Some(lang), "{lang}");
+        assert_eq!(layout.symbols, m.symbols, "{lang}");
+        assert_eq!(layout.reissued, m.reissued, "{lang}");
+        assert_eq!(layout.organ, m.organ, "{lang}");
+        assert_eq!(layout.distribution, m.distribution, "{lang}");
+        assert_eq!(layout.date, m.date, "{lang}");
+        assert_eq!(layout.original_language, m.original_language, "{lang}");
+        assert_eq!(layout.session, m.session, "{lang}");
+        let numbers = |m: &undocs::model::Meta| {
+            m.agenda_items
+                .iter()
+                .map(|a| a.number.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(numbers(&layout), numbers(m), "{lang}");
+        assert_eq!(layout.title, m.title, "{lang}");
+        assert_eq!(layout.summary.len(), m.summary.len(), "{lang}");
+    }
+}

@@ -739,7 +739,9 @@ fn masthead_line(c: &El, m: &mut crate::model::Meta, cx: &mut Cx) {
                     .or_else(|| Date::parse_printed(&text));
             }
             ("inline", Some("originalLanguage"), _) => {
-                m.original_language = Language::from_name(&text)
+                m.original_language = crate::model::words::language_name(&text)
+                    .map(|(named, _)| named)
+                    .or_else(|| Language::from_name(&text))
             }
             ("session", _, _) => {
                 let mut s = if cx.ours {

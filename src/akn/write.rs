@@ -623,8 +623,9 @@ impl<'a> W<'a> {
                 w.inline_el("organization", &[("refersTo", "#organ")], |w| w.text(o))
             })?;
         }
+        let labels = crate::model::words::Labels::new(meta.language);
         if let Some(d) = meta.distribution {
-            let t = format!("Distr.: {}", d.as_str());
+            let t = labels.distribution(d);
             self.mixed("p", &[], |w| {
                 w.inline_el("inline", &[("name", "distribution")], |w| w.text(&t))
             })?;
@@ -632,15 +633,14 @@ impl<'a> W<'a> {
         if let Some(d) = meta.date {
             let iso = d.to_string();
             self.mixed("p", &[], |w| {
-                w.inline_el("docDate", &[("date", &iso)], |w| w.text(&d.to_printed()))
+                w.inline_el("docDate", &[("date", &iso)], |w| w.text(&labels.date(d)))
             })?;
         }
         if let Some(l) = meta.original_language {
+            let (label, name) = labels.original(l);
             self.mixed("p", &[], |w| {
-                w.text("Original: ")?;
-                w.inline_el("inline", &[("name", "originalLanguage")], |w| {
-                    w.text(l.name())
-                })
+                w.text(label)?;
+                w.inline_el("inline", &[("name", "originalLanguage")], |w| w.text(&name))
             })?;
         }
         if let Some(b) = &meta.subsidiary_body {

@@ -424,7 +424,8 @@ impl Ctx {
         // Row 1: "United Nations" and the symbols.
         out.open("w:tr", &[])?;
         cell(out, "5103")?;
-        self.line("UNName", "United Nations", out)?;
+        let labels = crate::model::words::Labels::new(m.language);
+        self.line("UNName", labels.united_nations(), out)?;
         out.close("w:tc");
         cell(out, "4535")?;
         for (i, s) in m.symbols.iter().enumerate() {
@@ -450,16 +451,25 @@ impl Ctx {
         out.close("w:tc");
         cell(out, "4535")?;
         let mut right = false;
+        // In the document's language (the Russian, Arabic and Chinese versions print this
+        // block in English, naming their language).
         if let Some(d) = m.distribution {
-            self.line("Distribution", &format!("Distr.: {}", d.as_str()), out)?;
+            self.line("Distribution", &labels.distribution(d), out)?;
             right = true;
         }
         if let Some(d) = m.date {
-            self.line("ReleaseDate", &d.to_printed(), out)?;
+            self.line("ReleaseDate", &labels.date(d), out)?;
             right = true;
         }
+        if let Some(v) = labels
+            .version_line()
+            .filter(|_| m.original_language.is_some())
+        {
+            self.line("Original", v, out)?;
+        }
         if let Some(l) = m.original_language {
-            self.line("Original", &format!("Original: {}", l.name()), out)?;
+            let (label, name) = labels.original(l);
+            self.line("Original", &format!("{label}{name}"), out)?;
             right = true;
         }
         if !right {
@@ -481,7 +491,7 @@ impl Ctx {
         }
         for a in &m.agenda_items {
             if let Some(n) = &a.number {
-                self.line("AgendaItemNormal", &format!("Agenda item {n}"), out)?;
+                self.line("AgendaItemNormal", &labels.agenda_item(n), out)?;
             }
             self.line("AgendaTitleH2", &a.title, out)?;
         }
@@ -623,7 +633,8 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> Result<()> {
         ctx.sdt("summary", &mut body, |c, out| {
             // The UN summary box: a one-cell table with a frame.
             out.raw(r#"<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblInd w:w="1134" w:type="dxa"/><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:left w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:right w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tblBorders><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="7370"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="7370" w:type="dxa"/></w:tcPr>"#);
-            c.simple("SummaryHeadG", &[Inline::Text("Summary".into())], out)?;
+            let summary = crate::model::words::Labels::new(m.language).summary();
+            c.simple("SummaryHeadG", &[Inline::Text(summary.into())], out)?;
             c.blocks(&m.summary, out, BODY)?;
             if !matches!(m.summary.last(), Some(Block::Paragraph(_))) {
                 out.raw("<w:p/>");

@@ -19,6 +19,10 @@ struct Piece {
     text: String,
     sup: bool,
     style: Style,
+    /// The byte length of each glyph's text in `text`, in order (a glyph may stand for
+    /// several characters, as Arabic lam-alef does: it is moved whole when right-to-left
+    /// text is put back in reading order).
+    units: Vec<u32>,
 }
 
 /// A column of a line (the masthead prints two side by side).
@@ -210,11 +214,15 @@ pub(crate) fn lines(glyphs: &[Glyph]) -> Vec<Line> {
                         // A space between two words of one style has that style; between
                         // styles, none (so a bold run ends at its last word).
                         match seg.pieces.last_mut() {
-                            Some(p) if !p.sup && p.style == g.style => p.text.push(' '),
+                            Some(p) if !p.sup && p.style == g.style => {
+                                p.text.push(' ');
+                                p.units.push(1);
+                            }
                             _ => seg.pieces.push(Piece {
                                 text: " ".into(),
                                 sup: false,
                                 style: Style::default(),
+                                units: vec![1],
                             }),
                         }
                     }
@@ -226,7 +234,9 @@ pub(crate) fn lines(glyphs: &[Glyph]) -> Vec<Line> {
                 let blank = g.text.is_blank();
                 match seg.pieces.last_mut() {
                     Some(p) if p.sup == sup && (p.style == style || blank) => {
-                        g.text.push_to(&mut p.text)
+                        let before = p.text.len();
+                        g.text.push_to(&mut p.text);
+                        p.units.push((p.text.len() - before) as u32);
                     }
                     _ => seg.pieces.push(Piece {
                         text: {
@@ -236,7 +246,13 @@ pub(crate) fn lines(glyphs: &[Glyph]) -> Vec<Line> {
                         },
                         sup,
                         style,
+                        units: Vec::new(),
                     }),
+                }
+                if let Some(p) = seg.pieces.last_mut()
+                    && p.units.is_empty()
+                {
+                    p.units.push(p.text.len() as u32);
                 }
                 seg.x1 = seg.x1.max(g.x + g.advance.max(0.3 * g.size));
             }
@@ -251,6 +267,8 @@ pub(crate) fn lines(glyphs: &[Glyph]) -> Vec<Line> {
             }
         }
         for s in &mut segments {
+            // Right-to-left text (Arabic, Hebrew) is printed in visual order.
+            logical_order(s);
             // Collapse runs of spaces.
             for p in &mut s.pieces {
                 p.text = collapse_spaces(&p.text);
@@ -267,6 +285,118 @@ pub(crate) fn lines(glyphs: &[Glyph]) -> Vec<Line> {
         }
     }
     out
+}
+
+/// Whether a character is written right to left (Hebrew, Arabic and their presentation
+/// forms).
+fn is_rtl(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// Puts a segment's right-to-left text back in reading order: a PDF holds its glyphs in
+/// the order they stand on the page. The segment's base direction is that of most of its
+/// letters; runs of one direction (white space and punctuation between two letters of a
+/// direction join them, else take the base) are put in order, right-to-left runs read
+/// from the right, each glyph's text kept whole (lam-alef) and brackets mirrored. The
+/// styles of the pieces go with their glyphs.
+fn logical_order(seg: &mut Segment) {
+    if !seg.pieces.iter().any(|p| p.text.chars().any(is_rtl)) {
+        return;
+    }
+    // The glyphs, in visual order, with their piece.
+    let mut units: Vec<(String, usize)> = Vec::new();
+    for (pi, p) in seg.pieces.iter().enumerate() {
+        let whole = p.units.iter().map(|&u| u as usize).sum::<usize>() == p.text.len();
+        let mut at = 0;
+        if whole {
+            for &u in &p.units {
+                let end = at + u as usize;
+                if let Some(t) = p.text.get(at..end) {
+                    units.push((t.to_string(), pi));
+                }
+                at = end;
+            }
+        } else {
+            units.extend(p.text.chars().map(|c| (c.to_string(), pi)));
+        }
+    }
+    let strong: Vec<Option<bool>> = units
+        .iter()
+        .map(|(t, _)| {
+            if t.chars().any(is_rtl) {
+                Some(true)
+            } else if t.chars().any(char::is_alphanumeric) {
+                Some(false)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let rtl = strong.iter().filter(|d| **d == Some(true)).count();
+    let ltr = strong.iter().filter(|d| **d == Some(false)).count();
+    let base = rtl >= ltr;
+    let dir: Vec<bool> = (0..units.len())
+        .map(|i| match strong[i] {
+            Some(d) => d,
+            None => {
+                let before = strong[..i].iter().rev().find_map(|d| *d);
+                let after = strong[i + 1..].iter().find_map(|d| *d);
+                match (before, after) {
+                    (Some(a), Some(b)) if a == b => a,
+                    _ => base,
+                }
+            }
+        })
+        .collect();
+    let mut runs: Vec<(bool, Vec<usize>)> = Vec::new();
+    for (i, &d) in dir.iter().enumerate() {
+        match runs.last_mut() {
+            Some((rd, v)) if *rd == d => v.push(i),
+            _ => runs.push((d, vec![i])),
+        }
+    }
+    if base {
+        runs.reverse();
+    }
+    let mut order: Vec<(String, usize)> = Vec::with_capacity(units.len());
+    for (d, mut idx) in runs {
+        if d {
+            idx.reverse();
+        }
+        for i in idx {
+            let (t, pi) = &units[i];
+            let t = if d {
+                t.chars()
+                    .map(|c| match c {
+                        '(' => ')',
+                        ')' => '(',
+                        '[' => ']',
+                        ']' => '[',
+                        c => c,
+                    })
+                    .collect()
+            } else {
+                t.clone()
+            };
+            order.push((t, *pi));
+        }
+    }
+    let old = std::mem::take(&mut seg.pieces);
+    for (t, pi) in order {
+        let Some(src) = old.get(pi) else { continue };
+        match seg.pieces.last_mut() {
+            Some(p) if p.style == src.style && p.sup == src.sup => {
+                p.units.push(t.len() as u32);
+                p.text.push_str(&t);
+            }
+            _ => seg.pieces.push(Piece {
+                units: vec![t.len() as u32],
+                text: t,
+                sup: src.sup,
+                style: src.style,
+            }),
+        }
+    }
 }
 
 fn collapse_spaces(s: &str) -> String {
@@ -667,6 +797,7 @@ pub(crate) fn read(
                             text: " ".into(),
                             sup: false,
                             style,
+                            units: vec![1],
                         });
                     }
                     pieces.extend(s.pieces.iter().cloned());
@@ -834,4 +965,47 @@ pub(crate) fn note_blocks(text: &str) -> Vec<Block> {
         content: vec![Inline::Text(text.trim().to_string())],
         subparagraphs: vec![],
     })]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(pieces: &[(&str, &[u32])]) -> Segment {
+        Segment {
+            x0: 0.0,
+            x1: 0.0,
+            pieces: pieces
+                .iter()
+                .map(|(t, u)| Piece {
+                    text: t.to_string(),
+                    sup: false,
+                    style: Style::default(),
+                    units: u.to_vec(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn right_to_left_text_is_put_back_in_reading_order() {
+        // "البند 2 من جدول" as an Arabic line stands on the page: from the right. Each
+        // glyph one unit; the lam-alef of "الأعمال" one glyph for two characters.
+        let visual: String = "لودج نم 2 دنبلا".to_string();
+        let units: Vec<u32> = visual.chars().map(|c| c.len_utf8() as u32).collect();
+        let mut s = seg(&[(&visual, &units)]);
+        logical_order(&mut s);
+        assert_eq!(s.text(), "البند 2 من جدول");
+        // A ligature's text (logical "لا") is moved whole, not reversed.
+        let mut s = seg(&[("ملاع", &[2, 4, 2])]);
+        logical_order(&mut s);
+        assert_eq!(s.text(), "علام");
+        // Brackets are mirrored; Latin text alone is left as it is.
+        let mut s = seg(&[("(أ)", &[1, 2, 1])]);
+        logical_order(&mut s);
+        assert_eq!(s.text(), "(أ)");
+        let mut s = seg(&[("A/HRC/31/81 (2016)", &[])]);
+        logical_order(&mut s);
+        assert_eq!(s.text(), "A/HRC/31/81 (2016)");
+    }
 }

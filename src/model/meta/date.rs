@@ -114,6 +114,20 @@ impl Date {
         }
     }
 
+    /// The date as a version in `lang` prints it: "29 janvier 2016", "29 de enero de 2016",
+    /// "29 января 2016 года", "2016年1月29日", "29 كانون الثاني/يناير 2016"; English
+    /// ("29 January 2016") for other languages.
+    ///
+    /// ```
+    /// use undocs::model::{Date, Language};
+    /// let d = Date::new(2016, 1, 29).unwrap();
+    /// assert_eq!(d.to_printed_in(Language::SPANISH), "29 de enero de 2016");
+    /// assert_eq!(Date::parse_printed(&d.to_printed_in(Language::CHINESE)), Some(d));
+    /// ```
+    pub fn to_printed_in(self, lang: super::Language) -> String {
+        super::words::printed_date(self.year, self.month, self.day, lang)
+    }
+
     /// The date as a UN masthead prints it: "29 January 2016".
     pub fn to_printed(self) -> String {
         format!(

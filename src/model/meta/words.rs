@@ -7,9 +7,13 @@
 //! The forms come from real documents where UN-CONVENTIONS cites one (French A/53/250,
 //! Russian A/69/972, Arabic A/74/L.75 and A/71/1007, Chinese A/70/46) and are otherwise
 //! the languages' standard forms: best knowledge, to be corrected from real files.
-// (The recognizer, built with the text, DOCX and PDF readers, uses most of these.)
+// (The recognizer, built with the text, DOCX and PDF readers, uses the reading half; the
+// DOCX, PDF and Akoma Ntoso writers the labels.)
 #![cfg_attr(
-    not(any(feature = "text", feature = "docx", feature = "pdf")),
+    not(all(
+        any(feature = "text", feature = "docx", feature = "pdf"),
+        any(feature = "akn", feature = "docx", feature = "pdf")
+    )),
     allow(dead_code)
 )]
 
@@ -932,6 +936,177 @@ pub(crate) fn doc_kind(t: &str) -> Option<super::DocKind> {
     .map(|(_, k)| k)
 }
 
+// ---------------------------------------------------------------------------------------
+// Writing: the masthead's labels as each version prints them.
+
+/// French month names as printed.
+const MONTHS_FR_PRINTED: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// A date as `lang` prints it: "29 janvier 2016" (the first "1er"), "29 de enero de 2016",
+/// "29 января 2016 года", "2016年1月29日", "29 كانون الثاني/يناير 2016"; English otherwise.
+pub(crate) fn printed_date(year: u16, month: u8, day: u8, lang: Language) -> String {
+    let m = usize::from(month.clamp(1, 12) - 1);
+    match lang.code() {
+        "fr" if day == 1 => format!("1er {} {year}", MONTHS_FR_PRINTED[m]),
+        "fr" => format!("{day} {} {year}", MONTHS_FR_PRINTED[m]),
+        "es" => format!("{day} de {} de {year}", MONTHS_ES[m]),
+        "ru" => format!("{day} {} {year} года", MONTHS_RU[m]),
+        "zh" => format!("{year}年{month}月{day}日"),
+        "ar" => {
+            let names = MONTHS_AR_PRINTED[m];
+            format!("{day} {names} {year}")
+        }
+        _ => format!("{day} {} {year}", super::MONTHS[m]),
+    }
+}
+
+/// Arabic month names as the UN prints them: Levantine/Egyptian.
+const MONTHS_AR_PRINTED: [&str; 12] = [
+    "كانون الثاني/يناير",
+    "شباط/فبراير",
+    "آذار/مارس",
+    "نيسان/أبريل",
+    "أيار/مايو",
+    "حزيران/يونيه",
+    "تموز/يوليه",
+    "آب/أغسطس",
+    "أيلول/سبتمبر",
+    "تشرين الأول/أكتوبر",
+    "تشرين الثاني/نوفمبر",
+    "كانون الأول/ديسمبر",
+];
+
+/// The masthead's labels as a version in one language prints them. The Russian, Arabic
+/// and Chinese versions print the distribution block (distribution, date, their language,
+/// the original's) in English, as the real ones do (UN-CONVENTIONS).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Labels {
+    lang: Language,
+}
+
+impl Labels {
+    /// The labels for a document in `lang` (English when none is set).
+    pub(crate) fn new(lang: Option<Language>) -> Labels {
+        Labels {
+            lang: lang
+                .filter(|l| Language::OFFICIAL.contains(l))
+                .unwrap_or(Language::ENGLISH),
+        }
+    }
+
+    /// Whether the distribution block is in the version's own words (French, Spanish).
+    fn local_block(self) -> bool {
+        matches!(self.lang.code(), "fr" | "es")
+    }
+
+    /// "United Nations", "Nations Unies"…
+    pub(crate) fn united_nations(self) -> &'static str {
+        match self.lang.code() {
+            "fr" => "Nations Unies",
+            "es" => "Naciones Unidas",
+            "ru" => "Организация Объединенных Наций",
+            "ar" => "الأمم المتحدة",
+            "zh" => "联合国",
+            _ => "United Nations",
+        }
+    }
+
+    /// "Distr.: General", "Distr. générale", "Distr. limitada"…
+    pub(crate) fn distribution(self, d: super::Distribution) -> String {
+        use super::Distribution::*;
+        let word = match (self.lang.code(), d) {
+            ("fr", General) => "générale",
+            ("fr", Limited) => "limitée",
+            ("fr", Restricted) => "restreinte",
+            ("es", General) => "general",
+            ("es", Limited) => "limitada",
+            ("es", Restricted) => "reservada",
+            _ => return format!("Distr.: {}", d.as_str()),
+        };
+        format!("Distr. {word}")
+    }
+
+    /// The date of the distribution block.
+    pub(crate) fn date(self, d: super::Date) -> String {
+        if self.local_block() {
+            d.to_printed_in(self.lang)
+        } else {
+            d.to_printed()
+        }
+    }
+
+    /// The version's language line ("Français", "Russian"); none in English.
+    pub(crate) fn version_line(self) -> Option<&'static str> {
+        match self.lang.code() {
+            "en" => None,
+            "fr" | "es" => Some(self.lang.endonym()),
+            _ => Some(self.lang.name()),
+        }
+    }
+
+    /// The "Original:" label and the original's name: ("Original : ", "anglais").
+    pub(crate) fn original(self, l: Language) -> (&'static str, String) {
+        let local = LANGUAGE_NAMES
+            .iter()
+            .find(|(named, wording, _)| *named == l && *wording == self.lang)
+            .map(|(_, _, names)| names[0]);
+        match (self.lang.code(), local) {
+            ("fr", Some(n)) => ("Original : ", printed_language_name(n)),
+            ("es", Some(n)) => ("Original: ", printed_language_name(n)),
+            ("es", None) if l == Language::ARABIC => ("Original: ", "árabe".into()),
+            _ => ("Original: ", l.name().to_string()),
+        }
+    }
+
+    /// One agenda item's line: "Agenda item 3", "Point 3 de l'ordre du jour"…
+    pub(crate) fn agenda_item(self, n: &str) -> String {
+        match self.lang.code() {
+            "fr" => format!("Point {n} de l'ordre du jour"),
+            "es" => format!("Tema {n} del programa"),
+            "ru" => format!("Пункт {n} повестки дня"),
+            "ar" => format!("البند {n} من جدول الأعمال"),
+            "zh" => format!("议程项目{n}"),
+            _ => format!("Agenda item {n}"),
+        }
+    }
+
+    /// "Summary", "Résumé"…
+    pub(crate) fn summary(self) -> &'static str {
+        match self.lang.code() {
+            "fr" => "Résumé",
+            "es" => "Resumen",
+            "ru" => "Резюме",
+            "ar" => "موجز",
+            "zh" => "摘要",
+            _ => "Summary",
+        }
+    }
+}
+
+/// A language name of the table as printed (the table holds folded forms).
+fn printed_language_name(folded: &str) -> String {
+    match folded {
+        "francais" => "français".into(),
+        "ingles" => "inglés".into(),
+        "frances" => "francés".into(),
+        "espanol" => "español".into(),
+        other => other.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1167,6 +1342,64 @@ mod tests {
         assert_eq!(para_number("1. text"), None);
         assert!(is_arabic_sub("أ"));
         assert!(!is_arabic_sub("a"));
+    }
+
+    #[test]
+    fn labels_print_what_the_readers_read() {
+        use crate::model::{Date, Distribution};
+        let d = Date::new(2016, 1, 29).unwrap();
+        for lang in Language::OFFICIAL {
+            let l = Labels::new(Some(lang));
+            assert_eq!(
+                distribution_word(
+                    l.distribution(Distribution::Limited)
+                        .trim_start_matches("Distr.")
+                        .trim_start_matches([':', ' '])
+                ),
+                Some(Distribution::Limited),
+                "{lang}"
+            );
+            assert_eq!(Date::parse_printed(&l.date(d)), Some(d), "{lang}");
+            assert_eq!(
+                Date::parse_printed(&d.to_printed_in(lang)),
+                Some(d),
+                "{lang}"
+            );
+            let (label, name) = l.original(Language::ENGLISH);
+            assert_eq!(
+                original_line(&format!("{label}{name}"))
+                    .and_then(language_name)
+                    .map(|(n, _)| n),
+                Some(Language::ENGLISH),
+                "{lang}"
+            );
+            if lang != Language::ENGLISH {
+                // (English agenda lines are read by the recognizer's own scanner.)
+                assert_eq!(
+                    agenda(&l.agenda_item("3")),
+                    Some((vec!["3".to_string()], lang))
+                );
+            }
+            assert!(is_summary(l.summary()), "{lang}");
+            assert!(
+                is_un_name(l.united_nations()) || lang == Language::ENGLISH,
+                "{lang}"
+            );
+        }
+        assert_eq!(
+            Labels::new(Some(Language::FRENCH)).original(Language::ENGLISH),
+            ("Original : ", "anglais".to_string())
+        );
+        assert_eq!(
+            Labels::new(Some(Language::SPANISH)).original(Language::ENGLISH),
+            ("Original: ", "inglés".to_string())
+        );
+        assert_eq!(
+            Date::new(1998, 8, 1)
+                .unwrap()
+                .to_printed_in(Language::FRENCH),
+            "1er août 1998"
+        );
     }
 
     #[test]

@@ -720,7 +720,7 @@ impl<'f> Flow<'f> {
             if let Some(n) = &a.number {
                 line(
                     self,
-                    &t(&format!("Agenda item {n}")),
+                    &t(&crate::model::words::Labels::new(m.language).agenda_item(n)),
                     10.0,
                     false,
                     0.0,
@@ -772,7 +772,8 @@ impl<'f> Flow<'f> {
         if !m.summary.is_empty() {
             let g = self.group(GroupKind::Section, Some(root));
             self.boxed = true;
-            let hg = self.group(GroupKind::Heading(2, "Summary".into()), Some(g));
+            let summary = crate::model::words::Labels::new(m.language).summary();
+            let hg = self.group(GroupKind::Heading(2, summary.into()), Some(g));
             let frame = Frame {
                 style: Style {
                     size: 12.0,
@@ -788,7 +789,7 @@ impl<'f> Flow<'f> {
                 label: None,
                 label_style: None,
             };
-            self.set_into(&t("Summary"), &frame, hg, 24.0, true, &mut out);
+            self.set_into(&t(summary), &frame, hg, 24.0, true, &mut out);
             self.pending_after = 6.0;
             for b in &m.summary {
                 self.block(b, &BODY, g, &mut out);

@@ -513,6 +513,47 @@ fn visual_order(line: &[Ch]) -> Vec<&Ch> {
         tokens.push((k, m, !space && line[k].rtl));
         k = m;
     }
+    // A line whose first letter is right to left (an Arabic paragraph) is laid out from
+    // the right: its words in reverse order, runs of left-to-right words (numbers, Latin
+    // names) kept in their order.
+    if line
+        .iter()
+        .find(|c| c.c.is_alphabetic())
+        .is_some_and(|c| c.rtl)
+    {
+        let space = |i: usize| {
+            let (s, e, _) = tokens[i];
+            line[s..e].iter().all(|c| c.c == ' ')
+        };
+        let ltr_word = |i: usize| !space(i) && !tokens[i].2;
+        let mut order: Vec<usize> = (0..tokens.len()).rev().collect();
+        let mut t = 0;
+        while t < order.len() {
+            if !ltr_word(order[t]) {
+                t += 1;
+                continue;
+            }
+            let mut last = t;
+            let mut u = t + 1;
+            while u < order.len() {
+                if ltr_word(order[u]) {
+                    last = u;
+                } else if !space(order[u]) {
+                    break;
+                }
+                u += 1;
+            }
+            order[t..=last].reverse();
+            t = last + 1;
+        }
+        return order
+            .into_iter()
+            .flat_map(|i| {
+                let (s, e, _) = tokens[i];
+                line[s..e].iter()
+            })
+            .collect();
+    }
     let mut order: Vec<usize> = (0..tokens.len()).collect();
     let mut t = 0;
     while t < tokens.len() {

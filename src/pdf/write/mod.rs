@@ -353,8 +353,9 @@ fn masthead_top(
 ) -> Vec<(Vec<crate::model::Inline>, f32, bool, f32, f32, Align)> {
     use crate::model::Inline;
     let t = |s: String| vec![Inline::Text(s)];
+    let labels = crate::model::words::Labels::new(m.language);
     let mut out = vec![(
-        t("United Nations".into()),
+        t(labels.united_nations().into()),
         14.0,
         false,
         MARGIN,
@@ -391,18 +392,22 @@ fn masthead_top(
     let mut y = 80.0;
     let mut right = Vec::new();
     if let Some(d) = m.distribution {
-        right.push(format!("Distr.: {}", d.as_str()));
+        right.push(labels.distribution(d));
     }
     if let Some(d) = m.date {
-        right.push(d.to_printed());
+        right.push(labels.date(d));
     }
     for r in right {
         out.push((t(r), 10.0, false, x, y, Align::Left));
         y += 12.0;
     }
+    if let (Some(v), Some(_)) = (labels.version_line(), m.original_language) {
+        out.push((t(v.into()), 10.0, false, x, y, Align::Left));
+    }
     if let Some(l) = m.original_language {
+        let (label, name) = labels.original(l);
         out.push((
-            t(format!("Original: {}", l.name())),
+            t(format!("{label}{name}")),
             10.0,
             false,
             x,
