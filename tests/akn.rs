@@ -589,3 +589,42 @@ fn a_list_inside_content_reads_and_ends() {
     let json = serde_json::to_string(&read.document).unwrap();
     assert!(json.contains("\"x\""), "{json}");
 }
+
+/// The seed's masthead in each official language (fixtures/languages/) written as Akoma
+/// Ntoso: schema-valid, its expression in that language (`FRBRlanguage` with the ISO 639-2
+/// code), the labels in it, and read back the same.
+#[cfg(feature = "text")]
+#[test]
+fn the_seed_in_each_official_language_validates() {
+    let dir = tmpdir("akn-languages");
+    let mut files = Vec::new();
+    for (code, iso, label) in [
+        ("ar", "ara", "Distr.: General"),
+        ("zh", "zho", "Distr.: General"),
+        ("en", "eng", "Distr.: General"),
+        ("fr", "fra", "Distr. générale"),
+        ("ru", "rus", "Distr.: General"),
+        ("es", "spa", "Distr. general"),
+    ] {
+        let src = std::fs::read(format!("{ROOT}/fixtures/languages/{code}.md")).unwrap();
+        let doc = undocs::read_bytes(&src, Format::Text, &ReadOptions::default())
+            .unwrap()
+            .document;
+        let mut out = Vec::new();
+        undocs::write(&doc, Format::Akn, &mut out).unwrap();
+        let xml = String::from_utf8(out.clone()).unwrap();
+        assert!(
+            xml.contains(&format!("<FRBRlanguage language=\"{iso}\"/>")),
+            "{code}"
+        );
+        assert!(xml.contains(&format!(">{label}</inline>")), "{code}");
+        let back = undocs::read_bytes(&out, Format::Akn, &ReadOptions::default())
+            .unwrap()
+            .document;
+        assert_eq!(back, doc, "{code}");
+        let path = dir.join(format!("{code}.xml"));
+        std::fs::write(&path, &out).unwrap();
+        files.push(path);
+    }
+    validate(&files);
+}

@@ -250,3 +250,34 @@ fn the_seed_in_each_language_reads_back_with_the_same_meta_from_docx_pdf_and_akn
         assert_eq!(layout.summary.len(), m.summary.len(), "{lang}");
     }
 }
+
+/// Word files carry the document's language: `w:lang` in its slot, and right-to-left
+/// paragraphs and runs for Arabic.
+#[cfg(feature = "docx")]
+#[test]
+fn word_files_carry_the_document_language() {
+    use std::io::Read as _;
+    for (code, lang_tag, rtl) in [
+        ("fr", "w:val=\"fr-FR\"", false),
+        ("es", "w:val=\"es-ES\"", false),
+        ("ru", "w:val=\"ru-RU\"", false),
+        ("ar", "w:bidi=\"ar-SA\"", true),
+        ("en", "w:val=\"en-GB\"", false),
+    ] {
+        let src = std::fs::read(format!("{ROOT}/fixtures/languages/{code}.md")).unwrap();
+        let doc = undocs::read_bytes(&src, Format::Text, &ReadOptions::default())
+            .unwrap()
+            .document;
+        let mut out = Vec::new();
+        undocs::write(&doc, Format::Docx, &mut out).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(out)).unwrap();
+        let mut styles = String::new();
+        zip.by_name("word/styles.xml")
+            .unwrap()
+            .read_to_string(&mut styles)
+            .unwrap();
+        assert!(styles.contains(lang_tag), "{code}");
+        assert_eq!(styles.contains("<w:bidi/>"), rtl, "{code}");
+        assert_eq!(styles.contains("<w:rtl/>"), rtl, "{code}");
+    }
+}

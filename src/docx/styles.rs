@@ -101,7 +101,16 @@ fn pstyle(id: &str, name: &str, based: &str, ppr: &str, rpr: &str) -> String {
 }
 
 /// The styles part (`word/styles.xml`). `rtl` sets right-to-left defaults (Arabic).
-pub fn styles_xml(rtl: bool) -> String {
+pub fn styles_xml(lang: Option<crate::model::Language>) -> String {
+    let rtl = lang.is_some_and(|l| l.is_rtl());
+    // Word's language tags: the Latin-script one (Cyrillic too), the East Asian one and
+    // the complex-script one; the document's language in its slot.
+    let latin = match lang.map(|l| l.code()) {
+        Some("fr") => "fr-FR",
+        Some("es") => "es-ES",
+        Some("ru") => "ru-RU",
+        _ => "en-GB",
+    };
     let bidi = if rtl { "<w:bidi/>" } else { "" };
     let rtl_run = if rtl { "<w:rtl/>" } else { "" };
     let heading_ppr = |before: u32, after: u32, level: u32| {
@@ -114,7 +123,7 @@ pub fn styles_xml(rtl: bool) -> String {
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
     );
     s.push_str(&format!(
-        r#"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="SimSun" w:cs="Times New Roman"/><w:sz w:val="20"/><w:szCs w:val="20"/><w:lang w:val="en-GB" w:eastAsia="zh-CN" w:bidi="ar-SA"/>{rtl_run}</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>{bidi}<w:spacing w:line="240" w:lineRule="atLeast"/></w:pPr></w:pPrDefault></w:docDefaults>"#
+        r#"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="SimSun" w:cs="Times New Roman"/><w:sz w:val="20"/><w:szCs w:val="20"/><w:lang w:val="{latin}" w:eastAsia="zh-CN" w:bidi="ar-SA"/>{rtl_run}</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>{bidi}<w:spacing w:line="240" w:lineRule="atLeast"/></w:pPr></w:pPrDefault></w:docDefaults>"#
     ));
     s.push_str(r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:suppressAutoHyphens/><w:spacing w:line="240" w:lineRule="atLeast"/></w:pPr></w:style>"#);
     s.push_str(r#"<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>"#);

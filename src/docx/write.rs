@@ -748,7 +748,10 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> Result<()> {
     pkg.add("_rels/.rels", root_rels.as_bytes())?;
     pkg.add("word/document.xml", document.as_bytes())?;
     pkg.add("word/_rels/document.xml.rels", rels.as_bytes())?;
-    pkg.add("word/styles.xml", styles::styles_xml(ctx.rtl).as_bytes())?;
+    pkg.add(
+        "word/styles.xml",
+        styles::styles_xml(doc.meta.language).as_bytes(),
+    )?;
     pkg.add("word/numbering.xml", styles::NUMBERING_XML.as_bytes())?;
     pkg.add("word/settings.xml", settings.as_bytes())?;
     pkg.add("word/footnotes.xml", footnotes.as_bytes())?;
