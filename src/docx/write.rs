@@ -482,8 +482,8 @@ impl Ctx {
             self.line("Body", b, out)?;
         }
         if let Some(s) = &m.session {
-            if let Some(l) = &s.label {
-                self.line("Session", l, out)?;
+            if let Some(l) = s.printed_label(m.language) {
+                self.line("Session", &l, out)?;
             }
             if let Some(d) = &s.dates {
                 self.line("SessionDates", d, out)?;

@@ -355,7 +355,17 @@ pub(crate) fn para_number(t: &str) -> Option<(String, String)> {
 pub(crate) fn sub_number(t: &str) -> Option<(String, String)> {
     let t = t.trim_start();
     if !t.starts_with('(') {
-        return None;
+        // "a) text", "ii) text": French and Spanish print subparagraphs without the
+        // opening parenthesis.
+        let close = t.find(')')?;
+        let inner = &t[..close];
+        let after = &t[close + 1..];
+        // A letter ("a)") or a small roman number ("iv)").
+        let ok = (inner.len() == 1 && inner.bytes().all(|b| b.is_ascii_lowercase())
+            || (inner.len() <= 4 && inner.bytes().all(|b| b"ivx".contains(&b))))
+            && after.starts_with(' ');
+        let rest = after.trim_start();
+        return (ok && !rest.is_empty()).then(|| (t[..=close].to_string(), rest.to_string()));
     }
     let close = t.find(')')?;
     let head = &t[..=close];
@@ -492,6 +502,16 @@ mod tests {
             Some(("(a)".into(), "A national".into()))
         );
         assert_eq!(sub_number("(A/HRC/1/2);"), None);
+        assert_eq!(
+            sub_number("a) Les États"),
+            Some(("a)".to_string(), "Les États".to_string()))
+        );
+        assert_eq!(
+            sub_number("ii) los Estados"),
+            Some(("ii)".to_string(), "los Estados".to_string()))
+        );
+        assert_eq!(sub_number("a)b"), None);
+        assert_eq!(sub_number("word) text"), None);
         assert_eq!(
             resolution_start("73/8. Necessity of ending"),
             Some(("73/8".into(), "Necessity of ending".into()))

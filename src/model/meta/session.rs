@@ -55,6 +55,30 @@ impl Session {
     }
 }
 
+impl Session {
+    /// The session's label as a version in `lang` prints it, from its number: "Thirty-first
+    /// session", "Trente et unième session", "31er período de sesiones", "Тридцать первая
+    /// сессия", "الدورة الحادية والثلاثون", "第三十一届会议" (English for other languages).
+    /// `None` for a number that is not 1 to 100 ("S-8", "101").
+    ///
+    /// ```
+    /// use undocs::model::{Language, Session};
+    /// assert_eq!(Session::label_in(31, Language::FRENCH).as_deref(), Some("Trente et unième session"));
+    /// ```
+    pub fn label_in(number: u32, lang: super::Language) -> Option<String> {
+        super::words::session_label(number, lang)
+    }
+
+    /// The label to print: the one printed on the source, else one made from the number in
+    /// `lang`.
+    pub fn printed_label(&self, lang: Option<super::Language>) -> Option<String> {
+        self.label.clone().or_else(|| {
+            let n = self.number.as_deref()?.parse().ok()?;
+            Session::label_in(n, lang.unwrap_or(super::Language::ENGLISH))
+        })
+    }
+}
+
 /// An English ordinal word as a number: "Thirty-first" → 31.
 pub fn ordinal(word: &str) -> Option<u32> {
     const UNITS: [&str; 19] = [
@@ -82,6 +106,9 @@ pub fn ordinal(word: &str) -> Option<u32> {
         "twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet",
     ];
     let w = word.to_lowercase();
+    if w == "hundredth" {
+        return Some(100);
+    }
     if let Some(i) = UNITS.iter().position(|u| *u == w) {
         return Some(i as u32 + 1);
     }

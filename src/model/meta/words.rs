@@ -1096,6 +1096,168 @@ impl Labels {
     }
 }
 
+/// A session's label from its number, as a version in `lang` prints it: "Thirty-first
+/// session", "Trente et unième session", "31er período de sesiones", "Тридцать первая
+/// сессия", "الدورة الحادية والثلاثون", "第三十一届会议". `None` past 100 (and for 0).
+pub(crate) fn session_label(n: u32, lang: Language) -> Option<String> {
+    if !(1..=100).contains(&n) {
+        return None;
+    }
+    Some(match lang.code() {
+        "fr" => {
+            let word = french_ordinal_word(n);
+            let mut cs = word.chars();
+            let first = cs
+                .next()
+                .map(|c| c.to_uppercase().collect::<String>())
+                .unwrap_or_default();
+            format!("{first}{} session", cs.as_str())
+        }
+        "es" => {
+            // Apocopated "1er" and "3er" (primer, tercer), "º" otherwise.
+            let mark = if matches!(n % 10, 1 | 3) && n % 100 != 11 && n % 100 != 13 {
+                "er"
+            } else {
+                "º"
+            };
+            format!("{n}{mark} período de sesiones")
+        }
+        "ru" => {
+            let unit = |u: u32| RUSSIAN_WORDS.iter().find(|(_, v)| *v == u).map(|(w, _)| *w);
+            let tens_cardinal = |t: u32| {
+                RUSSIAN_WORDS
+                    .iter()
+                    .filter(|(w, _)| !w.ends_with("ая"))
+                    .find(|(_, v)| *v == t)
+                    .map(|(w, _)| *w)
+            };
+            let words = if n <= 20 || n % 10 == 0 {
+                unit(n)?.to_string()
+            } else {
+                format!("{} {}", tens_cardinal(n / 10 * 10)?, unit(n % 10)?)
+            };
+            let mut cs = words.chars();
+            let first = cs
+                .next()
+                .map(|c| c.to_uppercase().collect::<String>())
+                .unwrap_or_default();
+            format!("{first}{} сессия", cs.as_str())
+        }
+        "ar" => {
+            const UNITS: [&str; 10] = [
+                "الأولى",
+                "الثانية",
+                "الثالثة",
+                "الرابعة",
+                "الخامسة",
+                "السادسة",
+                "السابعة",
+                "الثامنة",
+                "التاسعة",
+                "العاشرة",
+            ];
+            const TENS: [&str; 9] = [
+                "العشرون",
+                "الثلاثون",
+                "الأربعون",
+                "الخمسون",
+                "الستون",
+                "السبعون",
+                "الثمانون",
+                "التسعون",
+                "المائة",
+            ];
+            let (t, u) = (n / 10, n % 10);
+            let unit = |u: u32| {
+                if u == 1 {
+                    "الحادية"
+                } else {
+                    UNITS[(u - 1) as usize]
+                }
+            };
+            let words = match (t, u) {
+                (0, u) => UNITS[(u - 1) as usize].to_string(),
+                (1, 0) => "العاشرة".to_string(),
+                (1, u) => format!("{} عشرة", unit(u)),
+                (t, 0) => TENS[(t - 2) as usize].to_string(),
+                (t, u) => format!("{} و{}", unit(u), TENS[(t - 2) as usize]),
+            };
+            format!("الدورة {words}")
+        }
+        "zh" => {
+            const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+            let (t, u) = (n / 10, n % 10);
+            let num = match (t, u) {
+                (10, _) => "一百".to_string(),
+                (0, u) => D[u as usize].to_string(),
+                (1, u) => format!("十{}", D[u as usize]),
+                (t, u) => format!("{}十{}", D[t as usize], D[u as usize]),
+            };
+            format!("第{num}届会议")
+        }
+        _ => format!("{} session", english_ordinal(n)),
+    })
+}
+
+/// A French ordinal word ("trente et unième", "première"), lowercase.
+fn french_ordinal_word(n: u32) -> String {
+    if n == 1 {
+        return "première".into();
+    }
+    let c = french_cardinal(n).replace("quatre vingts", "quatre-vingt");
+    // The hyphens of compound numbers ("cinquante-trois", "soixante-dix"), "et" spaced.
+    let c = c.replace(' ', "-").replace("-et-", " et ");
+    let stem = if c.ends_with("cinq") {
+        format!("{c}u")
+    } else if let Some(s) = c.strip_suffix("neuf") {
+        format!("{s}neuv")
+    } else if let Some(s) = c.strip_suffix('e') {
+        s.to_string()
+    } else {
+        c
+    };
+    format!("{stem}ième")
+}
+
+/// An English ordinal word, capitalized: "Thirty-first".
+fn english_ordinal(n: u32) -> String {
+    const UNITS: [&str; 20] = [
+        "",
+        "First",
+        "Second",
+        "Third",
+        "Fourth",
+        "Fifth",
+        "Sixth",
+        "Seventh",
+        "Eighth",
+        "Ninth",
+        "Tenth",
+        "Eleventh",
+        "Twelfth",
+        "Thirteenth",
+        "Fourteenth",
+        "Fifteenth",
+        "Sixteenth",
+        "Seventeenth",
+        "Eighteenth",
+        "Nineteenth",
+    ];
+    const TENS: [&str; 10] = [
+        "", "", "Twent", "Thirt", "Fort", "Fift", "Sixt", "Sevent", "Eight", "Ninet",
+    ];
+    match n {
+        1..=19 => UNITS[n as usize].to_string(),
+        100 => "Hundredth".to_string(),
+        _ if n % 10 == 0 => format!("{}ieth", TENS[(n / 10) as usize]),
+        _ => format!(
+            "{}y-{}",
+            TENS[(n / 10) as usize],
+            UNITS[(n % 10) as usize].to_lowercase()
+        ),
+    }
+}
+
 /// A language name of the table as printed (the table holds folded forms).
 fn printed_language_name(folded: &str) -> String {
     match folded {
@@ -1400,6 +1562,33 @@ mod tests {
                 .to_printed_in(Language::FRENCH),
             "1er août 1998"
         );
+    }
+
+    #[test]
+    fn session_labels_in_each_language_read_back_to_their_number() {
+        use crate::model::Session;
+        for lang in Language::OFFICIAL {
+            for n in 1..=100 {
+                let label = session_label(n, lang).unwrap();
+                let s =
+                    Session::parse_printed(&label).unwrap_or_else(|| panic!("{lang} {n}: {label}"));
+                assert_eq!(s.number, Some(n.to_string()), "{lang}: {label}");
+            }
+        }
+        let l = |n, lang| session_label(n, lang).unwrap();
+        assert_eq!(l(31, Language::ENGLISH), "Thirty-first session");
+        assert_eq!(l(31, Language::FRENCH), "Trente et unième session");
+        assert_eq!(l(53, Language::FRENCH), "Cinquante-troisième session");
+        assert_eq!(l(1, Language::FRENCH), "Première session");
+        assert_eq!(l(31, Language::SPANISH), "31er período de sesiones");
+        assert_eq!(l(78, Language::SPANISH), "78º período de sesiones");
+        assert_eq!(l(31, Language::RUSSIAN), "Тридцать первая сессия");
+        assert_eq!(l(69, Language::RUSSIAN), "Шестьдесят девятая сессия");
+        assert_eq!(l(31, Language::ARABIC), "الدورة الحادية والثلاثون");
+        assert_eq!(l(74, Language::ARABIC), "الدورة الرابعة والسبعون");
+        assert_eq!(l(31, Language::CHINESE), "第三十一届会议");
+        assert_eq!(l(70, Language::CHINESE), "第七十届会议");
+        assert_eq!(session_label(0, Language::ENGLISH), None);
     }
 
     #[test]

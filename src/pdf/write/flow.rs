@@ -709,8 +709,8 @@ impl<'f> Flow<'f> {
             line(self, &t(b), 12.0, true, 0.0, MARGIN, &mut out);
         }
         if let Some(s) = &m.session {
-            if let Some(l) = &s.label {
-                line(self, &t(l), 10.0, true, 2.0, MARGIN, &mut out);
+            if let Some(l) = s.printed_label(m.language) {
+                line(self, &t(&l), 10.0, true, 2.0, MARGIN, &mut out);
             }
             if let Some(d) = &s.dates {
                 line(self, &t(d), 10.0, false, 0.0, MARGIN, &mut out);
