@@ -1105,13 +1105,7 @@ pub(crate) fn session_label(n: u32, lang: Language) -> Option<String> {
     }
     Some(match lang.code() {
         "fr" => {
-            let word = french_ordinal_word(n);
-            let mut cs = word.chars();
-            let first = cs
-                .next()
-                .map(|c| c.to_uppercase().collect::<String>())
-                .unwrap_or_default();
-            format!("{first}{} session", cs.as_str())
+            format!("{} session", capitalized(&french_ordinal_word(n)))
         }
         "es" => {
             // Apocopated "1er" and "3er" (primer, tercer), "º" otherwise.
@@ -1131,17 +1125,12 @@ pub(crate) fn session_label(n: u32, lang: Language) -> Option<String> {
                     .find(|(_, v)| *v == t)
                     .map(|(w, _)| *w)
             };
-            let words = if n <= 20 || n % 10 == 0 {
+            let words = if n <= 20 || n.is_multiple_of(10) {
                 unit(n)?.to_string()
             } else {
                 format!("{} {}", tens_cardinal(n / 10 * 10)?, unit(n % 10)?)
             };
-            let mut cs = words.chars();
-            let first = cs
-                .next()
-                .map(|c| c.to_uppercase().collect::<String>())
-                .unwrap_or_default();
-            format!("{first}{} сессия", cs.as_str())
+            format!("{} сессия", capitalized(&words))
         }
         "ar" => {
             const UNITS: [&str; 10] = [
@@ -1199,6 +1188,15 @@ pub(crate) fn session_label(n: u32, lang: Language) -> Option<String> {
     })
 }
 
+/// `s` with its first letter in capitals.
+fn capitalized(s: &str) -> String {
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(c) => c.to_uppercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}
+
 /// A French ordinal word ("trente et unième", "première"), lowercase.
 fn french_ordinal_word(n: u32) -> String {
     if n == 1 {
@@ -1249,7 +1247,7 @@ fn english_ordinal(n: u32) -> String {
     match n {
         1..=19 => UNITS[n as usize].to_string(),
         100 => "Hundredth".to_string(),
-        _ if n % 10 == 0 => format!("{}ieth", TENS[(n / 10) as usize]),
+        _ if n.is_multiple_of(10) => format!("{}ieth", TENS[(n / 10) as usize]),
         _ => format!(
             "{}y-{}",
             TENS[(n / 10) as usize],
