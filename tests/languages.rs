@@ -279,5 +279,14 @@ fn word_files_carry_the_document_language() {
         assert!(styles.contains(lang_tag), "{code}");
         assert_eq!(styles.contains("<w:bidi/>"), rtl, "{code}");
         assert_eq!(styles.contains("<w:rtl/>"), rtl, "{code}");
+        // In Arabic, the masthead's English lines ("29 January 2016") are set left to
+        // right, its Arabic ones right to left.
+        let mut body = String::new();
+        zip.by_name("word/document.xml")
+            .unwrap()
+            .read_to_string(&mut body)
+            .unwrap();
+        let ltr = r#"<w:bidi w:val="0"/></w:pPr><w:r><w:rPr><w:rtl w:val="0"/></w:rPr><w:t xml:space="preserve">29 January 2016</w:t>"#;
+        assert_eq!(body.contains(ltr), rtl, "{code}");
     }
 }

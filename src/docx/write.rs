@@ -32,6 +32,9 @@ struct Ctx {
     links: Vec<String>,
     /// Right-to-left paragraphs and runs (Arabic).
     rtl: bool,
+    /// Whether the document is right to left (its defaults are): a paragraph written left
+    /// to right in it says so.
+    doc_rtl: bool,
     /// Whether a footnote is being written (notes cannot nest).
     in_note: bool,
     /// Whether notes keep their marks as written (title notes: "*", "**").
@@ -58,13 +61,20 @@ impl Ctx {
         out.empty("w:pStyle", &[("w:val", style)])?;
         if self.rtl {
             out.raw("<w:bidi/>");
+        } else if self.doc_rtl {
+            out.raw(r#"<w:bidi w:val="0"/>"#);
         }
         out.close("w:pPr");
         Ok(())
     }
 
     fn rpr(&self, f: RunFormat, style: Option<&str>, out: &mut XmlOut) -> Result<()> {
-        let any = style.is_some() || f.bold || f.italic || f.vertical.is_some() || self.rtl;
+        let any = style.is_some()
+            || f.bold
+            || f.italic
+            || f.vertical.is_some()
+            || self.rtl
+            || self.doc_rtl;
         if !any {
             return Ok(());
         }
@@ -85,6 +95,8 @@ impl Ctx {
         }
         if self.rtl {
             out.raw("<w:rtl/>");
+        } else if self.doc_rtl {
+            out.raw(r#"<w:rtl w:val="0"/>"#);
         }
         out.close("w:rPr");
         Ok(())
@@ -264,13 +276,29 @@ impl Ctx {
     }
 
     /// A paragraph of one line of plain text.
+    /// A masthead line. In a right-to-left document, a line with no right-to-left letter
+    /// ("A/HRC/31/81", "Distr.: General", "29 January 2016") is set left to right, as the
+    /// UN's Arabic documents print them (else Word would reorder "29 January 2016").
     fn line(&mut self, style: &str, text: &str, out: &mut XmlOut) -> Result<()> {
-        self.open_paragraph(style, out)?;
-        out.open("w:r", &[])?;
-        self.text_content(text, out)?;
-        out.close("w:r");
-        out.close("w:p");
-        Ok(())
+        let saved = self.rtl;
+        if saved
+            && !text
+                .chars()
+                .any(|c| matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FEFF}'))
+        {
+            self.rtl = false;
+        }
+        let result = (|| {
+            self.open_paragraph(style, out)?;
+            out.open("w:r", &[])?;
+            self.rpr(RunFormat::default(), None, out)?;
+            self.text_content(text, out)?;
+            out.close("w:r");
+            out.close("w:p");
+            Ok(())
+        })();
+        self.rtl = saved;
+        result
     }
 
     fn sdt(
@@ -623,6 +651,7 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> Result<()> {
         auto: 0,
         links: Vec::new(),
         rtl: m.language.is_some_and(|l| l.is_rtl()),
+        doc_rtl: m.language.is_some_and(|l| l.is_rtl()),
         in_note: false,
         custom_marks: false,
         pending_mark: None,
