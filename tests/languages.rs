@@ -93,6 +93,17 @@ const FACTS: &[Facts] = &[
     },
 ];
 
+/// The numbers of the paragraphs among `blocks`.
+fn paragraph_numbers(blocks: &[Block]) -> Vec<&str> {
+    blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => p.num.as_deref(),
+            _ => None,
+        })
+        .collect()
+}
+
 #[test]
 fn every_masthead_field_reads_in_each_official_language() {
     for f in FACTS {
@@ -151,15 +162,7 @@ fn every_masthead_field_reads_in_each_official_language() {
         assert_eq!(d.kind, DivisionKind::Chapter, "{at}");
         assert_eq!(d.num.as_deref(), Some(f.chapter.0), "{at}");
         assert_eq!(undocs::model::plain_text(&d.heading), f.chapter.1, "{at}");
-        let nums: Vec<_> = d
-            .content
-            .iter()
-            .filter_map(|b| match b {
-                Block::Paragraph(p) => p.num.as_deref(),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(nums, ["1.", "2."], "{at}");
+        assert_eq!(paragraph_numbers(&d.content), ["1.", "2."], "{at}");
         let Block::Paragraph(p1) = &d.content[0] else {
             unreachable!()
         };
@@ -289,4 +292,45 @@ fn word_files_carry_the_document_language() {
         let ltr = r#"<w:bidi w:val="0"/></w:pPr><w:r><w:rPr><w:rtl w:val="0"/></w:rPr><w:t xml:space="preserve">29 January 2016</w:t>"#;
         assert_eq!(body.contains(ltr), rtl, "{code}");
     }
+}
+
+/// The Arabic fixture written to PDF and read back from its page layout: the chapter's
+/// number and heading, set from the right, come back in reading order.
+#[cfg(feature = "pdf")]
+#[test]
+fn an_arabic_chapter_reads_back_from_the_page() {
+    let src = std::fs::read(format!("{ROOT}/fixtures/languages/ar.md")).unwrap();
+    let opts = ReadOptions::default();
+    let doc = undocs::read_bytes(&src, Format::Text, &opts)
+        .unwrap()
+        .document;
+    let mut pdf = Vec::new();
+    undocs::write(&doc, Format::Pdf, &mut pdf).unwrap();
+    let back = undocs::read_bytes(&pdf, Format::Pdf, &opts.with_ignore_embedded(true))
+        .unwrap()
+        .document;
+    let Some(Block::Division(d)) = back.body.first() else {
+        panic!("{:?}", back.body.first())
+    };
+    assert_eq!(d.num.as_deref(), Some("أولا -"));
+    assert_eq!(undocs::model::plain_text(&d.heading), "مقدمة");
+    assert_eq!(back.meta.title, doc.meta.title);
+    assert_eq!(back.meta.organ, doc.meta.organ);
+    assert_eq!(back.meta.agenda_items.len(), 2);
+    // The paragraph numbers, set at the right, come first; the first paragraph keeps its
+    // footnote.
+    assert_eq!(paragraph_numbers(&d.content), ["1.", "2."]);
+    let Block::Paragraph(p1) = &d.content[0] else {
+        unreachable!()
+    };
+    assert!(
+        p1.content
+            .iter()
+            .flat_map(|i| match i {
+                undocs::model::Inline::Strong(c) => c.iter().collect::<Vec<_>>(),
+                i => vec![i],
+            })
+            .any(|i| matches!(i, undocs::model::Inline::Note(n) if n.marker == "1"))
+    );
+    assert!(undocs::model::plain_text(&p1.content).starts_with("طلب مجلس حقوق الإنسان"));
 }

@@ -338,6 +338,16 @@ fn logical_order(seg: &mut Segment) {
     let dir: Vec<bool> = (0..units.len())
         .map(|i| match strong[i] {
             Some(d) => d,
+            // Punctuation against a number goes with it ("1.", "2016.", "28/2").
+            None if !units[i].0.trim().is_empty()
+                && [i.wrapping_sub(1), i + 1].iter().any(|&k| {
+                    units
+                        .get(k)
+                        .is_some_and(|(t, _)| t.starts_with(|c: char| c.is_ascii_digit()))
+                }) =>
+            {
+                false
+            }
             None => {
                 let before = strong[..i].iter().rev().find_map(|d| *d);
                 let after = strong[i + 1..].iter().find_map(|d| *d);

@@ -258,6 +258,14 @@ pub(crate) fn set(
         atomic.push(r);
     }
     shape_right_to_left(&mut chars, &text, fonts);
+    // A body paragraph or numbered heading whose first letter is right to left (Arabic)
+    // is mirrored: its lines end at the right, its label (paragraph or chapter number)
+    // stands at the right. (The masthead keeps its places.)
+    let rtl_para = (frame.align == Align::Justify || frame.label.is_some())
+        && chars
+            .iter()
+            .find(|c| c.c.is_alphabetic())
+            .is_some_and(|c| c.rtl);
     // Break opportunities as character indexes, with whether they are mandatory.
     let byte_to_char = |b: usize| chars.partition_point(|c| c.at < b);
     let mut breaks: Vec<(usize, bool)> = unicode_linebreak::linebreaks(&text)
@@ -375,26 +383,55 @@ pub(crate) fn set(
             _ => (x0, 0.0),
         };
         let mut pieces: Vec<Piece> = Vec::new();
+        // The label's x span and how many pieces it drew (they come first).
+        let mut label_span: Option<(f32, f32, usize)> = None;
         if k == 0
             && let Some((l, _)) = &label
         {
             let face = Face::of(label_style.bold, label_style.italic);
             let mut lx = frame.first;
-            for c in l.chars() {
-                if let Some(m) = fonts.map(face, c) {
-                    push_glyph(
-                        &mut pieces,
-                        lx,
-                        m.font,
-                        label_style.size,
-                        0.0,
-                        c,
-                        m.gid,
-                        m.advance,
-                    );
+            // A right-to-left label ("أولا -") is shaped, its words from the right.
+            let rtl = l.chars().any(super::fonts::right_to_left);
+            let mut words: Vec<&str> = if rtl {
+                l.split(' ').filter(|w| !w.is_empty()).collect()
+            } else {
+                vec![&**l]
+            };
+            if rtl {
+                words.reverse();
+            }
+            for (wi, w) in words.iter().enumerate() {
+                if wi > 0
+                    && let Some(m) = fonts.map(face, ' ')
+                {
                     lx += m.advance * label_style.size;
                 }
+                let first = w.chars().next().unwrap_or(' ');
+                if super::fonts::right_to_left(first)
+                    && let Some(m) = fonts.map(face, first)
+                {
+                    let glyphs = fonts.shape(m.font, w);
+                    push_shaped(&mut pieces, lx, m.font, label_style.size, 0.0, w, &glyphs);
+                    lx += glyphs.iter().map(|g| g.1 * label_style.size).sum::<f32>();
+                    continue;
+                }
+                for c in w.chars() {
+                    if let Some(m) = fonts.map(face, c) {
+                        push_glyph(
+                            &mut pieces,
+                            lx,
+                            m.font,
+                            label_style.size,
+                            0.0,
+                            c,
+                            m.gid,
+                            m.advance,
+                        );
+                        lx += m.advance * label_style.size;
+                    }
+                }
             }
+            label_span = Some((frame.first, lx, pieces.len()));
         }
         let mut line_notes = Vec::new();
         let mut links: Vec<(f32, f32, String)> = Vec::new();
@@ -439,6 +476,32 @@ pub(crate) fn set(
             && let Some(u) = urls.get(k)
         {
             links.push((x0, x, u.clone()));
+        }
+        if rtl_para {
+            // Each span moved to its mirror image in the column [left, right], its
+            // content kept in drawing order.
+            let (left, right) = (frame.first.min(frame.rest), frame.right);
+            let label_count = match label_span {
+                Some((s, e, n)) => {
+                    let shift = left + right - e - s;
+                    for p in pieces.iter_mut().take(n) {
+                        p.x += shift;
+                        p.end += shift;
+                    }
+                    n
+                }
+                None => 0,
+            };
+            let shift = left + right - x - x0;
+            for p in pieces.iter_mut().skip(label_count) {
+                p.x += shift;
+                p.end += shift;
+            }
+            for l in &mut links {
+                l.0 += shift;
+                l.1 += shift;
+            }
+            x += shift;
         }
         lines.push(Line {
             pieces,
