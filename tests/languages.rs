@@ -333,4 +333,12 @@ fn an_arabic_chapter_reads_back_from_the_page() {
             .any(|i| matches!(i, undocs::model::Inline::Note(n) if n.marker == "1"))
     );
     assert!(undocs::model::plain_text(&p1.content).starts_with("طلب مجلس حقوق الإنسان"));
+    // Regular text in a regular font (the system's first Arabic font was a bold one).
+    assert!(
+        !p1.content
+            .iter()
+            .any(|i| matches!(i, undocs::model::Inline::Strong(_))),
+        "{:?}",
+        p1.content
+    );
 }

@@ -236,7 +236,9 @@ impl Fonts {
 
     fn find(&mut self, face: Face, c: char) -> Option<Mapped> {
         let first = face as usize;
-        let order = std::iter::once(first).chain(4..self.loaded.len());
+        // The face's own font, then the given ones (the system's come below, in the order
+        // of their style).
+        let order = std::iter::once(first).chain(4..4 + self.extra);
         for i in order {
             if let Some((gid, advance)) = lookup((*self.loaded[i].data).as_ref(), c) {
                 return Some(Mapped {
@@ -258,7 +260,25 @@ impl Fonts {
         }
         // The system's fonts: each one's coverage is read once per process; a font is
         // loaded only when it has the character.
-        for k in 0..self.pending.len() {
+        // The system's fonts whose style (by file name) is the face's first: regular text
+        // in a regular font, not in the first bold one that covers it.
+        let want = (
+            matches!(face, Face::Bold | Face::BoldItalic),
+            matches!(face, Face::Italic | Face::BoldItalic),
+        );
+        let style = |p: &PathBuf| {
+            let n = p
+                .file_name()
+                .map(|n| n.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            (
+                n.contains("bold"),
+                n.contains("italic") || n.contains("oblique"),
+            )
+        };
+        let mut ks: Vec<usize> = (0..self.pending.len()).collect();
+        ks.sort_by_key(|&k| style(&self.pending[k]) != want);
+        for k in ks {
             let path = self.pending[k].clone();
             if !system_covers(&path, c) {
                 continue;
