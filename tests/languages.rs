@@ -332,7 +332,12 @@ fn an_arabic_chapter_reads_back_from_the_page() {
             })
             .any(|i| matches!(i, undocs::model::Inline::Note(n) if n.marker == "1"))
     );
-    assert!(undocs::model::plain_text(&p1.content).starts_with("طلب مجلس حقوق الإنسان"));
+    // Word for word, clusters included ("تقريراً": krilla marks such clusters with
+    // /ActualText, which the reader follows).
+    assert_eq!(
+        undocs::model::plain_text(&p1.content),
+        "طلب مجلس حقوق الإنسان، في قراره 28/2، إلى مفوض الأمم المتحدة السامي لحقوق الإنسان أن يعد تقريراً."
+    );
     // Regular text in a regular font (the system's first Arabic font was a bold one).
     assert!(
         !p1.content

@@ -15,6 +15,8 @@ use hayro_interpret::{
     BlendMode, ClipPath, Device, DrawMode, DrawProps, Image, ImageDrawProps, SoftMask,
 };
 
+use hayro_syntax::object::{Dict, String as PdfString};
+
 use super::fonts::{Shown, Style, same_codes};
 
 /// One glyph on the page.
@@ -137,6 +139,9 @@ pub(crate) struct Collector<'c> {
     /// The last filled run (first glyph's position and length): its stroke is not text
     /// again.
     last_fill: Option<(f64, f64, usize)>,
+    /// Open marked-content sequences: the `/ActualText` each gives, if any, and the first
+    /// glyph drawn inside it.
+    marked: Vec<(Option<String>, usize)>,
 }
 
 impl<'c> Collector<'c> {
@@ -153,6 +158,7 @@ impl<'c> Collector<'c> {
             styles,
             codes,
             last_fill: None,
+            marked: Vec::new(),
         }
     }
 
@@ -237,7 +243,10 @@ impl<'a> Device<'a> for Collector<'_> {
                 _ => ask(),
             };
             let Some(text) = text else {
-                self.unmapped += 1;
+                // (Inside an /ActualText sequence the text is known all the same.)
+                if !self.marked.iter().any(|(t, _)| t.is_some()) {
+                    self.unmapped += 1;
+                }
                 continue;
             };
             let advance = advance.map_or(0.0, |w| f64::from(w) / 1000.0 * size);
@@ -260,4 +269,68 @@ impl<'a> Device<'a> for Collector<'_> {
     fn pop_clip(&mut self) {}
 
     fn pop_transparency_group(&mut self) {}
+
+    fn begin_marked_content(&mut self, _tag: &[u8], properties: Option<&Dict<'_>>) {
+        let text = properties
+            .and_then(|d| d.get::<PdfString>(b"ActualText"))
+            .map(|s| text_string(s.as_bytes()));
+        if self.marked.len() < MAX_MARKED {
+            self.marked.push((text, self.glyphs.len()));
+        }
+    }
+
+    /// A sequence with `/ActualText` (a ligature, an Arabic cluster whose glyphs cannot
+    /// each carry their text) stands for that text: its glyphs become one, spanning them,
+    /// that carries it.
+    fn end_marked_content(&mut self) {
+        let Some((Some(text), start)) = self.marked.pop() else {
+            return;
+        };
+        let Some(span) = self.glyphs.get(start..) else {
+            return;
+        };
+        let Some(first) = span.first() else { return };
+        let x0 = span.iter().map(|g| g.x).fold(first.x, f64::min);
+        let x1 = span
+            .iter()
+            .map(|g| g.x + g.advance)
+            .fold(f64::MIN, f64::max);
+        let mut g = first.clone();
+        g.x = x0;
+        g.advance = (x1 - x0).max(0.0);
+        g.text = GlyphText::new(&text);
+        self.glyphs.truncate(start);
+        self.glyphs.push(g);
+    }
+}
+
+/// Most nested marked-content sequences followed (deeper ones are ignored).
+const MAX_MARKED: usize = 64;
+
+/// A PDF text string: UTF-16BE after its byte-order mark, UTF-8 after its mark, else
+/// PDFDocEncoding (read as Latin-1, which it equals for letters).
+fn text_string(b: &[u8]) -> String {
+    if let Some(rest) = b.strip_prefix(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        return String::from_utf16_lossy(&units);
+    }
+    if let Some(rest) = b.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return String::from_utf8_lossy(rest).into_owned();
+    }
+    b.iter().map(|&c| char::from(c)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_strings_in_their_encodings() {
+        assert_eq!(text_string(&[0xFE, 0xFF, 0x06, 0x44, 0x06, 0x27]), "لا");
+        assert_eq!(text_string(b"\xEF\xBB\xBFfi"), "fi");
+        assert_eq!(text_string(b"fi"), "fi");
+    }
 }
