@@ -212,6 +212,13 @@ impl Top {
         set_kind(self.name.as_deref(), doc, cx);
     }
 
+    /// Reads a cover page held for the preface, once something else comes.
+    fn read_cover(&mut self, doc: &mut Document, cx: &mut Cx) {
+        if let Some(c) = self.cover.take() {
+            read_preface(&c, doc, &mut self.resolution, cx);
+        }
+    }
+
     /// One part of the document element (`depth` 1) or one child of its body (2); gives
     /// back what is read at the end.
     fn part<'a>(
@@ -223,6 +230,7 @@ impl Top {
     ) -> Option<El<'a>> {
         if depth == 2 {
             self.start(None, doc, cx);
+            self.read_cover(doc, cx);
             let blocks = hier_child(&el, cx);
             match self.resolution.as_mut() {
                 Some(r) => r.operative.extend(blocks),
@@ -239,9 +247,7 @@ impl Top {
                 self.start(None, doc, cx);
                 read_preface(&el, doc, &mut self.resolution, cx);
                 self.preface_read = true;
-                if let Some(c) = self.cover.take() {
-                    read_preface(&c, doc, &mut self.resolution, cx);
-                }
+                self.read_cover(doc, cx);
             }
             // AKN4UN puts the masthead on a cover page; it reads like a preface.
             "coverPage" if !self.preface_read => {
@@ -253,9 +259,7 @@ impl Top {
             "components" | "collectionBody" => return Some(el),
             name => {
                 self.start(None, doc, cx);
-                if let Some(c) = self.cover.take() {
-                    read_preface(&c, doc, &mut self.resolution, cx);
-                }
+                self.read_cover(doc, cx);
                 match name {
                     "preamble" => {
                         let r = self.resolution.get_or_insert_with(Resolution::default);
@@ -283,9 +287,7 @@ impl Top {
     /// back by [`Top::part`].
     fn finish(mut self, docel: &El, doc: &mut Document, cx: &mut Cx) {
         self.start(None, doc, cx);
-        if let Some(c) = self.cover.take() {
-            read_preface(&c, doc, &mut self.resolution, cx);
-        }
+        self.read_cover(doc, cx);
         match self.resolution.take() {
             Some(mut r) => {
                 // (Body read before a late preamble made it a resolution.)

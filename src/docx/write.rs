@@ -281,11 +281,7 @@ impl Ctx {
     /// UN's Arabic documents print them (else Word would reorder "29 January 2016").
     fn line(&mut self, style: &str, text: &str, out: &mut XmlOut) -> Result<()> {
         let saved = self.rtl;
-        if saved
-            && !text
-                .chars()
-                .any(|c| matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FEFF}'))
-        {
+        if saved && !text.chars().any(crate::model::words::right_to_left) {
             self.rtl = false;
         }
         let result = (|| {

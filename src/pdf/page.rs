@@ -5,6 +5,7 @@
 
 use super::fonts::Style;
 use super::glyphs::{Glyph, Rule};
+use crate::model::words::right_to_left as is_rtl;
 use crate::model::{Block, Inline, JobNumber, Note, Paragraph};
 use crate::recognize::inlines::joins_without_space;
 use crate::recognize::numbering::{Numbering, Start, names_a_state, starts_afresh};
@@ -285,12 +286,6 @@ pub(crate) fn lines(glyphs: &[Glyph]) -> Vec<Line> {
         }
     }
     out
-}
-
-/// Whether a character is written right to left (Hebrew, Arabic and their presentation
-/// forms).
-fn is_rtl(c: char) -> bool {
-    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
 /// Puts a segment's right-to-left text back in reading order: a PDF holds its glyphs in

@@ -707,6 +707,13 @@ pub(crate) fn is_summary(l: &str) -> bool {
     )
 }
 
+/// Whether `c` is written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
+/// presentation forms): what the writers set from the right and the PDF reader puts back
+/// in reading order.
+pub(crate) fn right_to_left(c: char) -> bool {
+    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+}
+
 /// The language a text is written in, from its script (Arabic, Chinese, Cyrillic) or, for
 /// Latin text, its commonest function words (French, Spanish, English); `None` when it
 /// does not tell.

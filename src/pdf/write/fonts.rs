@@ -371,11 +371,7 @@ impl Fonts {
     }
 }
 
-/// Whether `c` is written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
-/// presentation forms).
-pub(crate) fn right_to_left(c: char) -> bool {
-    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
-}
+pub(crate) use crate::model::words::right_to_left;
 
 #[cfg(test)]
 mod tests {
