@@ -5,6 +5,8 @@
 //! number as that language prints it, its paragraphs and its footnote.
 #![cfg(feature = "text")]
 
+mod common;
+
 use undocs::model::{Block, Distribution, DivisionKind, DocKind, Language};
 use undocs::{Format, ReadOptions};
 
@@ -111,8 +113,102 @@ fn every_masthead_field_reads_in_each_official_language() {
         let bytes = std::fs::read(&path).unwrap();
         let out = undocs::read_bytes(&bytes, Format::Text, &ReadOptions::default())
             .unwrap_or_else(|e| panic!("{path}: {e}"));
-        let m = &out.document.meta;
-        let at = f.file;
+        assert_facts(&out.document, f, f.file);
+    }
+}
+
+/// The same facts from PDFs we did not lay out: LibreOffice's rendering of each fixture's
+/// Word file (fixtures/languages/libreoffice/, see the README there), read by the PDF
+/// reader from the page. The Arabic page is set from the right (the masthead mirrored,
+/// numbers at the right, "1." printed ".1"), with vowel signs drawn apart from their
+/// letters; the Chinese headings are emboldened by stroking, not set in a bold face.
+#[cfg(feature = "pdf")]
+#[test]
+fn every_masthead_field_reads_from_pdfs_laid_out_by_libreoffice() {
+    for f in FACTS {
+        let path = format!("{ROOT}/fixtures/languages/libreoffice/{}.pdf", f.file);
+        let bytes = std::fs::read(&path).unwrap();
+        let out = undocs::read_bytes(&bytes, Format::Pdf, &ReadOptions::default())
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert!(
+            out.document.meta.title.is_some(),
+            "{path}: {:?}",
+            out.warnings
+        );
+        assert_facts(&out.document, f, &path);
+        // Both paragraphs word for word as the fixture has them (the footnote mark aside):
+        // Arabic in reading order, its vowel signs on their letters, no space put
+        // between Chinese and digits.
+        let want = fixture(f.file);
+        assert_eq!(
+            paragraph_texts(&out.document),
+            paragraph_texts(&want),
+            "{path}"
+        );
+    }
+}
+
+/// The plain text of the first chapter's paragraphs, without their notes.
+fn paragraph_texts(doc: &undocs::model::Document) -> Vec<String> {
+    let Some(Block::Division(d)) = doc.body.first() else {
+        return Vec::new();
+    };
+    d.content
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => {
+                let content: Vec<_> = p
+                    .content
+                    .iter()
+                    .filter(|i| !matches!(i, undocs::model::Inline::Note(_)))
+                    .cloned()
+                    .collect();
+                Some(undocs::model::plain_text(&content))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The same facts from the PDFs undocs writes, read from their page layout (the embedded
+/// JSON ignored): the masthead in each language's labels, Arabic mirrored and set from
+/// the right, French and Spanish note marks before the full stop.
+#[cfg(feature = "pdf")]
+#[test]
+fn every_masthead_field_reads_back_from_the_pdfs_undocs_writes() {
+    for f in FACTS {
+        let doc = fixture(f.file);
+        let (_, back) = pdf_and_layout(&doc);
+        let at = format!("{} → PDF → layout", f.file);
+        assert_facts(&back, f, &at);
+        assert_eq!(paragraph_texts(&back), paragraph_texts(&doc), "{at}");
+    }
+}
+
+/// A language fixture read as PDF-extracted text.
+fn fixture(code: &str) -> undocs::model::Document {
+    let src = std::fs::read(format!("{ROOT}/fixtures/languages/{code}.md")).unwrap();
+    undocs::read_bytes(&src, Format::Text, &ReadOptions::default())
+        .unwrap_or_else(|e| panic!("{code}: {e}"))
+        .document
+}
+
+/// A document written to PDF, and read back from the page (the embedded JSON ignored).
+#[cfg(feature = "pdf")]
+fn pdf_and_layout(doc: &undocs::model::Document) -> (Vec<u8>, undocs::model::Document) {
+    let mut pdf = Vec::new();
+    undocs::write(doc, Format::Pdf, &mut pdf).unwrap();
+    let opts = ReadOptions::default().with_ignore_embedded(true);
+    let back = undocs::read_bytes(&pdf, Format::Pdf, &opts)
+        .unwrap()
+        .document;
+    (pdf, back)
+}
+
+/// Checks a document read from a fixture against what the fixture prints.
+fn assert_facts(doc: &undocs::model::Document, f: &Facts, at: &str) {
+    {
+        let m = &doc.meta;
         assert_eq!(
             m.symbols.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
             ["A/HRC/31/81"],
@@ -156,8 +252,8 @@ fn every_masthead_field_reads_in_each_official_language() {
         );
         // The body: the first chapter, numbered as the language prints it, holding
         // paragraphs 1 and 2, the first with its footnote.
-        let Some(Block::Division(d)) = out.document.body.first() else {
-            panic!("{at}: {:?}", out.document.body.first())
+        let Some(Block::Division(d)) = doc.body.first() else {
+            panic!("{at}: {:?}", doc.body.first())
         };
         assert_eq!(d.kind, DivisionKind::Chapter, "{at}");
         assert_eq!(d.num.as_deref(), Some(f.chapter.0), "{at}");
@@ -267,10 +363,7 @@ fn word_files_carry_the_document_language() {
         ("ar", "w:bidi=\"ar-SA\"", true),
         ("en", "w:val=\"en-GB\"", false),
     ] {
-        let src = std::fs::read(format!("{ROOT}/fixtures/languages/{code}.md")).unwrap();
-        let doc = undocs::read_bytes(&src, Format::Text, &ReadOptions::default())
-            .unwrap()
-            .document;
+        let doc = fixture(code);
         let mut out = Vec::new();
         undocs::write(&doc, Format::Docx, &mut out).unwrap();
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(out)).unwrap();
@@ -299,16 +392,8 @@ fn word_files_carry_the_document_language() {
 #[cfg(feature = "pdf")]
 #[test]
 fn an_arabic_chapter_reads_back_from_the_page() {
-    let src = std::fs::read(format!("{ROOT}/fixtures/languages/ar.md")).unwrap();
-    let opts = ReadOptions::default();
-    let doc = undocs::read_bytes(&src, Format::Text, &opts)
-        .unwrap()
-        .document;
-    let mut pdf = Vec::new();
-    undocs::write(&doc, Format::Pdf, &mut pdf).unwrap();
-    let back = undocs::read_bytes(&pdf, Format::Pdf, &opts.with_ignore_embedded(true))
-        .unwrap()
-        .document;
+    let doc = fixture("ar");
+    let (_, back) = pdf_and_layout(&doc);
     let Some(Block::Division(d)) = back.body.first() else {
         panic!("{:?}", back.body.first())
     };
@@ -346,4 +431,69 @@ fn an_arabic_chapter_reads_back_from_the_page() {
         "{:?}",
         p1.content
     );
+}
+
+/// pdftotext (poppler, which we did not write) reads the Arabic PDF in reading order: the
+/// Arabic words of the title, the subtitle, the chapter heading, both paragraphs and the
+/// footnote, as the fixture has them, each a run of the words pdftotext gives. Ligatures
+/// included: "الأمم" (lam-alef) came out as "األمم" when a ligature's text was stored in
+/// reading order, as LibreOffice stores it.
+#[cfg(feature = "pdf")]
+#[test]
+fn pdftotext_reads_the_arabic_pdf_in_reading_order() {
+    if !common::oracle_available("pdftotext", &["-v"]) {
+        return;
+    }
+    let doc = fixture("ar");
+    let (pdf, _) = pdf_and_layout(&doc);
+    let dir = std::env::temp_dir().join(format!("undocs-ar-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("ar.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let text = common::stdout_of(std::process::Command::new("pdftotext").arg(&path).arg("-"));
+    // Arabic words only: letters and marks, without punctuation, digits or bidi controls.
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| {
+                w.chars()
+                    .filter(|c| matches!(c, '\u{0621}'..='\u{065F}' | '\u{0670}'..='\u{06D3}'))
+                    .collect::<String>()
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let got = words(&text);
+    let Some(Block::Division(d)) = doc.body.first() else {
+        panic!("{:?}", doc.body.first())
+    };
+    let mut expected = vec![
+        doc.meta.title.clone().unwrap(),
+        doc.meta.subtitle.clone().unwrap(),
+        undocs::model::plain_text(&d.heading),
+    ];
+    for b in &d.content {
+        let Block::Paragraph(p) = b else { continue };
+        expected.push(undocs::model::plain_text(&p.content));
+        for i in &p.content {
+            if let undocs::model::Inline::Note(n) = i {
+                for b in &n.content {
+                    if let Block::Paragraph(np) = b {
+                        expected.push(undocs::model::plain_text(&np.content));
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(expected.len(), 6, "{expected:?}");
+    assert!(got.iter().any(|w| w == "الأمم"), "{text}");
+    for e in expected {
+        let want = words(&e);
+        assert!(!want.is_empty(), "{e}");
+        assert!(
+            got.windows(want.len()).any(|w| w == want.as_slice()),
+            "pdftotext does not give «{}» in reading order:\n{text}",
+            want.join(" ")
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -81,8 +81,6 @@ fn skip(name: &str) -> bool {
             | "keepNext"
             | "keepLines"
             | "widowControl"
-            | "bCs"
-            | "iCs"
             | "shd"
             | "snapToGrid"
             | "rsids"

@@ -25,6 +25,10 @@ struct CharStyle {
     based_on: Option<String>,
     bold: Option<bool>,
     italic: Option<bool>,
+    /// Complex-script bold and italic (`w:bCs`, `w:iCs`), which Word applies to
+    /// right-to-left runs.
+    bold_cs: Option<bool>,
+    italic_cs: Option<bool>,
     /// `Some(None)`: explicitly on the baseline.
     vertical: Option<Option<bool>>,
 }
@@ -75,6 +79,8 @@ impl Styles {
                     based_on: val(st, "basedOn").map(str::to_string),
                     bold: rpr.and_then(|r| toggle(r, "b")),
                     italic: rpr.and_then(|r| toggle(r, "i")),
+                    bold_cs: rpr.and_then(|r| toggle(r, "bCs")),
+                    italic_cs: rpr.and_then(|r| toggle(r, "iCs")),
                     vertical: rpr.and_then(vertical),
                 },
             );
@@ -82,10 +88,15 @@ impl Styles {
         Styles { chars }
     }
 
-    /// The formatting of a run: its own properties, then its character style's chain.
+    /// The formatting of a run: its own properties, then its character style's chain. A
+    /// right-to-left run (`w:rtl`) is bold and italic as Word shows it, by `w:bCs` and
+    /// `w:iCs`; where a file sets only `w:b` or `w:i`, those are taken.
     fn format(&self, rpr: Option<&El<'_>>) -> RunFormat {
+        let rtl = rpr.and_then(|r| toggle(r, "rtl")).unwrap_or(false);
         let mut bold = rpr.and_then(|r| toggle(r, "b"));
         let mut italic = rpr.and_then(|r| toggle(r, "i"));
+        let mut bold_cs = rpr.and_then(|r| toggle(r, "bCs"));
+        let mut italic_cs = rpr.and_then(|r| toggle(r, "iCs"));
         let mut vert = rpr.and_then(vertical);
         let mut style = rpr.and_then(|r| val(r, "rStyle"));
         for _ in 0..MAX_STYLE_CHAIN {
@@ -94,8 +105,14 @@ impl Styles {
             };
             bold = bold.or(s.bold);
             italic = italic.or(s.italic);
+            bold_cs = bold_cs.or(s.bold_cs);
+            italic_cs = italic_cs.or(s.italic_cs);
             vert = vert.or(s.vertical);
             style = s.based_on.as_deref();
+        }
+        if rtl {
+            bold = bold_cs.or(bold);
+            italic = italic_cs.or(italic);
         }
         RunFormat {
             bold: bold.unwrap_or(false),
@@ -434,4 +451,46 @@ fn settle(leaves: Leaves) -> Vec<Inline> {
         };
     }
     build_runs(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn el(xml: &str) -> El<'_> {
+        super::super::read::parse(
+            "word/styles.xml",
+            xml.as_bytes(),
+            &crate::ReadOptions::default(),
+        )
+        .unwrap()
+    }
+
+    /// Word shows a right-to-left run bold by `w:bCs` (its own or its character style's),
+    /// not by `w:b`; a run with only `w:b` is taken at its word.
+    #[test]
+    fn right_to_left_runs_are_bold_by_their_complex_script_property() {
+        let styles = el(
+            r#"<w:styles xmlns:w="w"><w:style w:type="character" w:styleId="CsBold"><w:rPr><w:bCs/></w:rPr></w:style></w:styles>"#,
+        );
+        let styles = Styles::new(Some(&styles));
+        for (rpr, bold) in [
+            (r#"<w:rPr xmlns:w="w"><w:rtl/><w:bCs/></w:rPr>"#, true),
+            (
+                r#"<w:rPr xmlns:w="w"><w:rtl/><w:b/><w:bCs w:val="0"/></w:rPr>"#,
+                false,
+            ),
+            (r#"<w:rPr xmlns:w="w"><w:rtl/><w:b/></w:rPr>"#, true),
+            (
+                r#"<w:rPr xmlns:w="w"><w:rtl/><w:rStyle w:val="CsBold"/></w:rPr>"#,
+                true,
+            ),
+            // Left to right, w:bCs says nothing.
+            (r#"<w:rPr xmlns:w="w"><w:bCs/></w:rPr>"#, false),
+            (r#"<w:rPr xmlns:w="w"><w:b/></w:rPr>"#, true),
+        ] {
+            let r = el(rpr);
+            assert_eq!(styles.format(Some(&r)).bold, bold, "{rpr}");
+        }
+    }
 }

@@ -164,7 +164,7 @@ pub fn styles_xml(lang: Option<crate::model::Language>) -> String {
     // based on them.
     for level in 1..=5u32 {
         s.push_str(&format!(
-            r#"<w:style w:type="paragraph" w:styleId="Heading{level}"><w:name w:val="heading {level}"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="{}"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>"#,
+            r#"<w:style w:type="paragraph" w:styleId="Heading{level}"><w:name w:val="heading {level}"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="{}"/></w:pPr><w:rPr><w:b/><w:bCs/></w:rPr></w:style>"#,
             level - 1
         ));
     }
@@ -175,7 +175,7 @@ pub fn styles_xml(lang: Option<crate::model::Language>) -> String {
         "_ H _M_G",
         "Heading1",
         title_ppr,
-        r#"<w:b/><w:sz w:val="34"/>"#,
+        r#"<w:b/><w:bCs/><w:sz w:val="34"/><w:szCs w:val="34"/>"#,
     ));
     let subtitle_ppr = title_ppr
         .replace(r#"w:val="0""#, r#"w:val="1""#)
@@ -185,42 +185,42 @@ pub fn styles_xml(lang: Option<crate::model::Language>) -> String {
         "_ H _Subtitle_G",
         "Heading2",
         &subtitle_ppr,
-        r#"<w:b/><w:sz w:val="24"/>"#,
+        r#"<w:b/><w:bCs/><w:sz w:val="24"/><w:szCs w:val="24"/>"#,
     ));
     s.push_str(&pstyle(
         "HPartG",
         "_ H _Part_G",
         "Heading1",
         &heading_ppr(360, 240, 0),
-        r#"<w:b/><w:caps/><w:sz w:val="28"/>"#,
+        r#"<w:b/><w:bCs/><w:caps/><w:sz w:val="28"/><w:szCs w:val="28"/>"#,
     ));
     s.push_str(&pstyle(
         "HChG",
         "_ H _Ch_G",
         "Heading1",
         &heading_ppr(360, 240, 0),
-        r#"<w:b/><w:sz w:val="28"/>"#,
+        r#"<w:b/><w:bCs/><w:sz w:val="28"/><w:szCs w:val="28"/>"#,
     ));
     s.push_str(&pstyle(
         "H1G",
         "_ H_1_G",
         "Heading2",
         &heading_ppr(360, 240, 1),
-        r#"<w:b/><w:sz w:val="24"/>"#,
+        r#"<w:b/><w:bCs/><w:sz w:val="24"/><w:szCs w:val="24"/>"#,
     ));
     s.push_str(&pstyle(
         "H23G",
         "_ H_2/3_G",
         "Heading3",
         &heading_ppr(240, 120, 2),
-        r#"<w:b/>"#,
+        r#"<w:b/><w:bCs/>"#,
     ));
     s.push_str(&pstyle(
         "H4G",
         "_ H_4_G",
         "Heading4",
         &heading_ppr(240, 120, 3),
-        r#"<w:i/>"#,
+        r#"<w:i/><w:iCs/>"#,
     ));
     s.push_str(&pstyle(
         "H56G",
@@ -238,14 +238,14 @@ pub fn styles_xml(lang: Option<crate::model::Language>) -> String {
         "_ Formula_G",
         BODY,
         r#"<w:ind w:firstLine="567"/>"#,
-        r#"<w:i/>"#,
+        r#"<w:i/><w:iCs/>"#,
     ));
     s.push_str(&pstyle(
         "AdoptionG",
         "_ Adoption_G",
         BODY,
         r#"<w:spacing w:after="0"/><w:jc w:val="right"/>"#,
-        r#"<w:i/>"#,
+        r#"<w:i/><w:iCs/>"#,
     ));
     s.push_str(&pstyle(
         "AnnexLabelG",
@@ -264,28 +264,36 @@ pub fn styles_xml(lang: Option<crate::model::Language>) -> String {
     ));
     // Masthead (New York names).
     for (id, ppr, rpr) in [
-        ("UNName", "", r#"<w:sz w:val="28"/>"#),
+        ("UNName", "", r#"<w:sz w:val="28"/><w:szCs w:val="28"/>"#),
         (
             "Symbol",
             r#"<w:jc w:val="right"/>"#,
-            r#"<w:b/><w:sz w:val="40"/>"#,
+            r#"<w:b/><w:bCs/><w:sz w:val="40"/><w:szCs w:val="40"/>"#,
         ),
-        ("XLarge", "", r#"<w:b/><w:sz w:val="40"/>"#),
+        (
+            "XLarge",
+            "",
+            r#"<w:b/><w:bCs/><w:sz w:val="40"/><w:szCs w:val="40"/>"#,
+        ),
         ("Distribution", "", ""),
         ("ReleaseDate", "", ""),
         ("Original", "", ""),
-        ("Body", r#"<w:spacing w:before="240"/>"#, r#"<w:b/>"#),
-        ("Session", "", r#"<w:b/>"#),
+        (
+            "Body",
+            r#"<w:spacing w:before="240"/>"#,
+            r#"<w:b/><w:bCs/>"#,
+        ),
+        ("Session", "", r#"<w:b/><w:bCs/>"#),
         ("SessionDates", "", ""),
         ("AgendaItemNormal", "", ""),
-        ("AgendaTitleH2", "", r#"<w:b/>"#),
-        ("Sponsors", "", r#"<w:i/>"#),
+        ("AgendaTitleH2", "", r#"<w:b/><w:bCs/>"#),
+        ("Sponsors", "", r#"<w:i/><w:iCs/>"#),
     ] {
         s.push_str(&pstyle(id, id, "Normal", ppr, rpr));
     }
     // Footnotes, header, footer.
-    s.push_str(&pstyle(FOOTNOTE_TEXT, "footnote text", "Normal", r#"<w:tabs><w:tab w:val="right" w:pos="1021"/></w:tabs><w:spacing w:line="220" w:lineRule="exact"/><w:ind w:left="1134" w:right="1134" w:hanging="1134"/>"#, r#"<w:sz w:val="18"/>"#));
-    s.push_str(&format!(r#"<w:style w:type="character" w:styleId="{FOOTNOTE_REF}"><w:name w:val="footnote reference"/><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="18"/><w:vertAlign w:val="superscript"/></w:rPr></w:style>"#));
+    s.push_str(&pstyle(FOOTNOTE_TEXT, "footnote text", "Normal", r#"<w:tabs><w:tab w:val="right" w:pos="1021"/></w:tabs><w:spacing w:line="220" w:lineRule="exact"/><w:ind w:left="1134" w:right="1134" w:hanging="1134"/>"#, r#"<w:sz w:val="18"/><w:szCs w:val="18"/>"#));
+    s.push_str(&format!(r#"<w:style w:type="character" w:styleId="{FOOTNOTE_REF}"><w:name w:val="footnote reference"/><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="18"/><w:szCs w:val="18"/><w:vertAlign w:val="superscript"/></w:rPr></w:style>"#));
     s.push_str(&format!(r#"<w:style w:type="character" w:customStyle="1" w:styleId="{SYMBOL_REF}"><w:name w:val="_ Symbol Ref_G"/></w:style>"#));
     s.push_str(&format!(r#"<w:style w:type="character" w:styleId="{HYPERLINK}"><w:name w:val="Hyperlink"/><w:rPr><w:color w:val="0000FF"/><w:u w:val="none"/></w:rPr></w:style>"#));
     s.push_str(&pstyle(
@@ -293,14 +301,14 @@ pub fn styles_xml(lang: Option<crate::model::Language>) -> String {
         "header",
         "Normal",
         r#"<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="4" w:color="auto"/></w:pBdr>"#,
-        r#"<w:b/><w:sz w:val="18"/>"#,
+        r#"<w:b/><w:bCs/><w:sz w:val="18"/><w:szCs w:val="18"/>"#,
     ));
     s.push_str(&pstyle(
         "Footer",
         "footer",
         "Normal",
         "",
-        r#"<w:sz w:val="16"/>"#,
+        r#"<w:sz w:val="16"/><w:szCs w:val="16"/>"#,
     ));
     s.push_str("</w:styles>");
     s

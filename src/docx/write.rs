@@ -83,10 +83,10 @@ impl Ctx {
             out.empty("w:rStyle", &[("w:val", st)])?;
         }
         if f.bold {
-            out.raw("<w:b/>");
+            out.raw("<w:b/><w:bCs/>");
         }
         if f.italic {
-            out.raw("<w:i/>");
+            out.raw("<w:i/><w:iCs/>");
         }
         match f.vertical {
             Some(true) => out.raw(r#"<w:vertAlign w:val="superscript"/>"#),

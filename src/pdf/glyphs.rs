@@ -139,6 +139,8 @@ pub(crate) struct Collector<'c> {
     /// The last filled run (first glyph's position and length): its stroke is not text
     /// again.
     last_fill: Option<(f64, f64, usize)>,
+    /// Where the glyphs of that run start in `glyphs`.
+    last_fill_start: usize,
     /// Open marked-content sequences: the `/ActualText` each gives, if any, and the first
     /// glyph drawn inside it.
     marked: Vec<(Option<String>, usize)>,
@@ -158,6 +160,7 @@ impl<'c> Collector<'c> {
             styles,
             codes,
             last_fill: None,
+            last_fill_start: 0,
             marked: Vec::new(),
         }
     }
@@ -202,11 +205,16 @@ impl<'a> Device<'a> for Collector<'_> {
         let at = (props.transform * first.transform()) * Point::new(0.0, 0.0);
         let id = (at.x, at.y, glyphs.len());
         // Fill and stroke draw the same run twice: the stroke is not text again (text only
-        // stroked, outlined, is).
+        // stroked, outlined, is). Text filled and stroked is emboldened (as LibreOffice
+        // prints bold in a font that has no bold face, Chinese or Arabic): bold.
         if matches!(mode, DrawMode::Stroke(_)) && self.last_fill == Some(id) {
+            for g in self.glyphs.iter_mut().skip(self.last_fill_start) {
+                g.style.bold = true;
+            }
             return;
         }
         self.last_fill = Some(id);
+        self.last_fill_start = self.glyphs.len();
         let codes: Vec<u32> = glyphs.iter().map(|g| g.char_code()).collect();
         let (font, sure) = self.pair(&codes);
         let style = font

@@ -201,7 +201,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
         }
         let out = page::read(
             d.lines,
-            &d.rules,
+            d.rules,
             d.width,
             d.height,
             i + 1,

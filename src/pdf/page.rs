@@ -4,7 +4,7 @@
 //! vertical gaps, numbers and short last lines.
 
 use super::fonts::Style;
-use super::glyphs::{Glyph, Rule};
+use super::glyphs::{Glyph, GlyphText, Rule};
 use crate::model::words::right_to_left as is_rtl;
 use crate::model::{Block, Inline, JobNumber, Note, Paragraph};
 use crate::recognize::inlines::joins_without_space;
@@ -49,6 +49,9 @@ pub(crate) struct Line {
     /// Whether a wide gap (a tab) follows the line's first word, as after a paragraph's
     /// number.
     spaced: bool,
+    /// The same, reading from the right (a right-to-left page's first word is its
+    /// rightmost).
+    spaced_rtl: bool,
 }
 
 impl Line {
@@ -97,6 +100,19 @@ impl Line {
 
 /// Gap between glyphs, in font sizes, that is a word space.
 const WORD_GAP: f64 = 0.2;
+/// Gap between glyphs, in font sizes, under which a Chinese character and a Latin letter or
+/// digit beside it are not two words.
+const WIDE_GAP: f64 = 0.45;
+
+/// Whether a glyph is a Chinese or Japanese character or full-width punctuation.
+fn wide(t: &GlyphText) -> bool {
+    let w = |c: char| matches!(c as u32, 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF);
+    match t {
+        GlyphText::Char(c) => w(*c),
+        GlyphText::Long(s) => s.chars().any(w),
+    }
+}
+
 /// Gap between glyphs, in font sizes, that separates columns.
 const COLUMN_GAP: f64 = 2.5;
 /// A line at most this share of the neighbouring line's size, raised, is superscript.
@@ -104,9 +120,97 @@ const SUP_SIZE: f64 = 0.85;
 /// Most glyphs of one raised mark ("123", "**", "th"; "(a)" is three).
 const MAX_MARK_GLYPHS: usize = 4;
 
+/// Whether a glyph stands for combining marks only (an Arabic vowel sign, a Hebrew point,
+/// an accent drawn apart from its letter).
+fn mark_only(g: &Glyph) -> bool {
+    let mark = |c: char| crate::model::words::rtl_mark(c) || ('\u{0300}'..='\u{036F}').contains(&c);
+    match &g.text {
+        GlyphText::Char(c) => mark(*c),
+        GlyphText::Long(t) => !t.is_empty() && t.chars().all(mark),
+    }
+}
+
+/// Most glyphs looked at, left of a mark, for the letter it sits on.
+const MARK_BASE_CANDIDATES: usize = 256;
+
+/// The glyphs with each combining mark drawn as a glyph of its own (as LibreOffice draws
+/// an Arabic vowel sign, set higher or lower than its letter) joined to the letter under
+/// or over it: its text after the letter's. `None` when no glyph is a mark alone.
+fn join_marks(glyphs: &[Glyph]) -> Option<Vec<Glyph>> {
+    if !glyphs.iter().any(mark_only) {
+        return None;
+    }
+    let (marks, mut bases): (Vec<Glyph>, Vec<Glyph>) = glyphs.iter().cloned().partition(mark_only);
+    bases.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let mut leftover = Vec::new();
+    for m in marks {
+        let centre = m.x + 0.5 * m.advance.max(0.0);
+        let end = bases.partition_point(|b| b.x <= centre + 0.4 * m.size);
+        let found = bases[..end]
+            .iter()
+            .enumerate()
+            .rev()
+            .take(MARK_BASE_CANDIDATES)
+            .filter(|(_, b)| {
+                let letter = match &b.text {
+                    GlyphText::Char(c) => c.is_alphabetic(),
+                    GlyphText::Long(t) => t.chars().any(char::is_alphabetic),
+                };
+                letter
+                    && (b.y - m.y).abs() <= 0.8 * b.size.max(m.size)
+                    && centre <= b.x + b.advance.max(0.3 * b.size) + 0.3 * m.size
+            })
+            // The nearest line, then the letter whose middle is nearest.
+            .min_by(|(_, a), (_, b)| {
+                let key = |g: &Glyph| {
+                    (
+                        ((g.y - m.y).abs() / (0.3 * g.size.max(0.1))).round() as i64,
+                        (g.x + 0.5 * g.advance - centre).abs(),
+                    )
+                };
+                let (ka, kb) = (key(a), key(b));
+                ka.0.cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
+            })
+            .map(|(i, _)| i);
+        match found {
+            Some(i) => {
+                let mut t = String::new();
+                bases[i].text.push_to(&mut t);
+                m.text.push_to(&mut t);
+                bases[i].text = GlyphText::new(&t);
+            }
+            None => leftover.push(m),
+        }
+    }
+    bases.extend(leftover);
+    Some(bases)
+}
+
 /// Groups glyphs into lines by baseline; small raised glyphs join the line they sit on.
 pub(crate) fn lines(glyphs: &[Glyph]) -> Vec<Line> {
+    let joined = join_marks(glyphs);
+    let glyphs = joined.as_deref().unwrap_or(glyphs);
     let mut gs: Vec<&Glyph> = glyphs.iter().filter(|g| g.size > 0.5).collect();
+    // Whether most of the page's letters are right to left (see `right_to_left_page`).
+    let page_rtl = {
+        let (mut rtl, mut ltr) = (0usize, 0usize);
+        for g in &gs {
+            let mut count = |c: char| {
+                if c.is_alphabetic() {
+                    if is_rtl(c) {
+                        rtl += 1;
+                    } else {
+                        ltr += 1;
+                    }
+                }
+            };
+            match &g.text {
+                GlyphText::Char(c) => count(*c),
+                GlyphText::Long(t) => t.chars().for_each(count),
+            }
+        }
+        rtl > ltr
+    };
     gs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     // Rows by baseline (within a fifth of the size).
     let mut rows: Vec<Vec<&Glyph>> = Vec::new();
@@ -183,23 +287,25 @@ pub(crate) fn lines(glyphs: &[Glyph]) -> Vec<Line> {
             .iter()
             .find(|(_, s)| !s)
             .map_or(row[0].0.y, |(g, _)| g.y);
+        let extent = |g: &Glyph| {
+            let end = g.x
+                + if g.advance > 0.0 {
+                    g.advance
+                } else {
+                    0.5 * g.size
+                };
+            (g.x, end, g.text.is_blank(), g.size)
+        };
+        let spaced = first_word_spaced(row.iter().map(|(g, _)| extent(g)));
+        let spaced_rtl = first_word_spaced(row.iter().rev().map(|(g, _)| {
+            let (x0, x1, blank, size) = extent(g);
+            (-x1, -x0, blank, size)
+        }));
         let mut segments: Vec<Segment> = Vec::new();
         let mut end = f64::NEG_INFINITY;
-        // The gap after the first word: its last glyph's end, once a space ends the word.
-        let mut word_end: Option<f64> = None;
-        let mut last_end: Option<f64> = None;
-        let mut decided = false;
-        let mut spaced = false;
+        let mut prev_wide = false;
         for (g, sup) in row {
             let gap = g.x - end;
-            if !decided {
-                if g.text.is_blank() {
-                    word_end = word_end.or(last_end);
-                } else if let Some(e) = word_end.or(last_end.filter(|_| gap > WORD_GAP * g.size)) {
-                    spaced = g.x - e > 0.8 * g.size;
-                    decided = true;
-                }
-            }
             let unit = if size > 0.0 { size } else { g.size };
             if segments.is_empty() || gap > COLUMN_GAP * unit {
                 segments.push(Segment {
@@ -207,7 +313,11 @@ pub(crate) fn lines(glyphs: &[Glyph]) -> Vec<Line> {
                     x1: g.x,
                     pieces: vec![],
                 });
-            } else if gap > WORD_GAP * unit {
+            } else if gap > WORD_GAP * unit
+                // (Word and LibreOffice set a little room between Chinese and Latin letters
+                // or digits, "第28/2 号": no space in the text.)
+                && !(gap < WIDE_GAP * unit && (wide(&g.text) || prev_wide))
+            {
                 let seg = segments.last_mut();
                 if let Some(seg) = seg {
                     let ends_space = seg.pieces.last().is_some_and(|p| p.text.ends_with(' '));
@@ -257,19 +367,14 @@ pub(crate) fn lines(glyphs: &[Glyph]) -> Vec<Line> {
                 }
                 seg.x1 = seg.x1.max(g.x + g.advance.max(0.3 * g.size));
             }
-            end = g.x
-                + if g.advance > 0.0 {
-                    g.advance
-                } else {
-                    0.5 * g.size
-                };
+            end = extent(g).1;
             if !g.text.is_blank() {
-                last_end = Some(end);
+                prev_wide = wide(&g.text);
             }
         }
         for s in &mut segments {
             // Right-to-left text (Arabic, Hebrew) is printed in visual order.
-            logical_order(s);
+            logical_order(s, page_rtl);
             // Collapse runs of spaces.
             for p in &mut s.pieces {
                 p.text = collapse_spaces(&p.text);
@@ -282,20 +387,113 @@ pub(crate) fn lines(glyphs: &[Glyph]) -> Vec<Line> {
                 size,
                 segments,
                 spaced,
+                spaced_rtl,
             });
         }
     }
     out
 }
 
+/// A glyph's text as the bidirectional algorithm classes it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Class {
+    /// Holds a right-to-left letter.
+    Rtl,
+    /// Holds another letter.
+    Ltr,
+    /// Starts with a digit (European, Arabic-Indic or Persian).
+    Number,
+    /// Blank.
+    Space,
+    /// Punctuation and symbols.
+    Other,
+}
+
+impl Class {
+    fn of(t: &str) -> Self {
+        let arabic_digit = |c: char| matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}');
+        if t.starts_with(|c: char| c.is_ascii_digit() || arabic_digit(c)) {
+            Class::Number
+        } else if t
+            .chars()
+            .any(|c| is_rtl(c) && c.is_alphabetic() && !arabic_digit(c))
+        {
+            Class::Rtl
+        } else if t.chars().any(char::is_alphanumeric) {
+            Class::Ltr
+        } else if t.trim().is_empty() {
+            Class::Space
+        } else {
+            Class::Other
+        }
+    }
+}
+
+/// Whether a wide gap (a tab, as after a paragraph's number) follows the first word of a
+/// line whose glyphs are given as start, end, blank and size, in reading order: the word
+/// ends at its last glyph once a space or a gap of a word space follows.
+fn first_word_spaced(glyphs: impl Iterator<Item = (f64, f64, bool, f64)>) -> bool {
+    let mut word_end: Option<f64> = None;
+    let mut last_end: Option<f64> = None;
+    let mut end = f64::NEG_INFINITY;
+    for (x0, x1, blank, size) in glyphs {
+        let gap = x0 - end;
+        if blank {
+            word_end = word_end.or(last_end);
+        } else if let Some(e) = word_end.or(last_end.filter(|_| gap > WORD_GAP * size)) {
+            return x0 - e > 0.8 * size;
+        }
+        end = x1;
+        if !blank {
+            last_end = Some(x1);
+        }
+    }
+    false
+}
+
+/// Whether a page reads from the right: most of its letters are right to left (an Arabic
+/// or Hebrew page, whose English masthead lines do not change it).
+fn right_to_left_page(ls: &[Line]) -> bool {
+    let (mut rtl, mut ltr) = (0usize, 0usize);
+    for p in ls.iter().flat_map(|l| &l.segments).flat_map(|s| &s.pieces) {
+        for c in p.text.chars().filter(|c| c.is_alphabetic()) {
+            if is_rtl(c) {
+                rtl += 1;
+            } else {
+                ltr += 1;
+            }
+        }
+    }
+    rtl > ltr
+}
+
+/// Mirrors a right-to-left page left for right, so that what follows reads it as a page
+/// that reads from the left: each line's columns in reading order (the masthead's right
+/// block first, a heading's number before its text), x measured from the right edge (the
+/// indents of an Arabic page are on the right), the gap after the first word taken from
+/// the right; rules too.
+fn mirror(ls: &mut [Line], rules: &mut [Rule], width: f64) {
+    for l in ls {
+        l.segments.reverse();
+        for s in &mut l.segments {
+            (s.x0, s.x1) = (width - s.x1, width - s.x0);
+        }
+        l.spaced = l.spaced_rtl;
+    }
+    for r in rules {
+        (r.x0, r.x1) = (width - r.x1, width - r.x0);
+    }
+}
+
 /// Puts a segment's right-to-left text back in reading order: a PDF holds its glyphs in
 /// the order they stand on the page. The segment's base direction is that of most of its
 /// letters; runs of one direction (white space and punctuation between two letters of a
 /// direction join them, else take the base) are put in order, right-to-left runs read
-/// from the right, each glyph's text kept whole (lam-alef) and brackets mirrored. The
+/// from the right, each glyph's text kept whole (lam-alef) in reading order and brackets
+/// mirrored. The
 /// styles of the pieces go with their glyphs.
-fn logical_order(seg: &mut Segment) {
-    if !seg.pieces.iter().any(|p| p.text.chars().any(is_rtl)) {
+fn logical_order(seg: &mut Segment, page_rtl: bool) {
+    if !(page_rtl || seg.pieces.iter().any(|p| p.text.chars().any(is_rtl))) {
         return;
     }
     // The glyphs, in visual order, with their piece.
@@ -315,37 +513,51 @@ fn logical_order(seg: &mut Segment) {
             units.extend(p.text.chars().map(|c| (c.to_string(), pi)));
         }
     }
-    let strong: Vec<Option<bool>> = units
-        .iter()
-        .map(|(t, _)| {
-            if t.chars().any(is_rtl) {
-                Some(true)
-            } else if t.chars().any(char::is_alphanumeric) {
-                Some(false)
-            } else {
-                None
-            }
-        })
-        .collect();
-    let rtl = strong.iter().filter(|d| **d == Some(true)).count();
-    let ltr = strong.iter().filter(|d| **d == Some(false)).count();
-    let base = rtl >= ltr;
+    let class: Vec<Class> = units.iter().map(|(t, _)| Class::of(t)).collect();
+    let rtl = class.iter().filter(|c| **c == Class::Rtl).count();
+    let ltr = class.iter().filter(|c| **c == Class::Ltr).count();
+    // (A segment of numbers and punctuation alone, as a paragraph's number set apart,
+    // takes the page's direction.)
+    // (On a right-to-left page a line holding right-to-left letters reads from the right,
+    // as the writer sets a line whose first letter is right to left.)
+    let base = if rtl + ltr == 0 {
+        page_rtl
+    } else if page_rtl && rtl > 0 {
+        true
+    } else {
+        rtl >= ltr
+    };
+    // Direction of each glyph, as the Unicode bidirectional algorithm resolves it (UAX #9,
+    // W4, N1, N2), so that the page's order is undone as a writer following it made it:
+    // a number is set left to right; punctuation between two digits belongs to the number
+    // ("28/2", "1,000"); other punctuation and spaces take the direction of the text on
+    // both sides when it agrees, else the line's. In a right-to-left line a number counts
+    // as right-to-left text for its neighbours, so "1." and "2016." at the end of an
+    // Arabic sentence stand on the page as ".1" and ".2016"; in a left-to-right line, as
+    // left-to-right text. A bracket against a number or word goes with it.
+    let digit = |k: usize| class.get(k) == Some(&Class::Number);
+    let near = |k: usize| matches!(class.get(k), Some(Class::Number | Class::Ltr));
+    let strong = |k: usize| match class[k] {
+        Class::Rtl => Some(true),
+        Class::Ltr => Some(false),
+        Class::Number => Some(base),
+        Class::Other | Class::Space => None,
+    };
     let dir: Vec<bool> = (0..units.len())
-        .map(|i| match strong[i] {
-            Some(d) => d,
-            // Punctuation against a number goes with it ("1.", "2016.", "28/2").
-            None if !units[i].0.trim().is_empty()
-                && [i.wrapping_sub(1), i + 1].iter().any(|&k| {
-                    units
-                        .get(k)
-                        .is_some_and(|(t, _)| t.starts_with(|c: char| c.is_ascii_digit()))
-                }) =>
+        .map(|i| match class[i] {
+            Class::Rtl => true,
+            Class::Ltr | Class::Number => false,
+            Class::Other if digit(i.wrapping_sub(1)) && digit(i + 1) => false,
+            Class::Other
+                if units[i].0.contains(['(', ')', '[', ']'])
+                    && (near(i.wrapping_sub(1)) || near(i + 1)) =>
             {
                 false
             }
-            None => {
-                let before = strong[..i].iter().rev().find_map(|d| *d);
-                let after = strong[i + 1..].iter().find_map(|d| *d);
+            Class::Other if !base && (digit(i.wrapping_sub(1)) || digit(i + 1)) => false,
+            Class::Other | Class::Space => {
+                let before = (0..i).rev().find_map(strong);
+                let after = (i + 1..units.len()).find_map(strong);
                 match (before, after) {
                     (Some(a), Some(b)) if a == b => a,
                     _ => base,
@@ -371,7 +583,15 @@ fn logical_order(seg: &mut Segment) {
         for i in idx {
             let (t, pi) = &units[i];
             let t = if d {
-                t.chars()
+                // A glyph's text stored right to left (as undocs writes a ligature's) is
+                // read back from its end.
+                let chars: Vec<char> = if crate::model::words::stored_right_to_left(t) {
+                    t.chars().rev().collect()
+                } else {
+                    t.chars().collect()
+                };
+                chars
+                    .into_iter()
                     .map(|c| match c {
                         '(' => ')',
                         ')' => '(',
@@ -500,7 +720,7 @@ fn is_mark(t: &str) -> bool {
 /// Reads one page. `first` is page 1 (the masthead: columns become lines of their own).
 pub(crate) fn read(
     mut ls: Vec<Line>,
-    rules: &[Rule],
+    mut rules: Vec<Rule>,
     width: f64,
     height: f64,
     page: usize,
@@ -510,6 +730,21 @@ pub(crate) fn read(
     let mut out = PageOut::default();
     if ls.is_empty() {
         return out;
+    }
+    if right_to_left_page(&ls) {
+        mirror(&mut ls, &mut rules, width);
+    }
+    if std::env::var("UNDOCS_DEBUG_LINES").is_ok() {
+        for l in &ls {
+            eprintln!(
+                "{:.1} {:.1}-{:.1} s{:.1} {:?}",
+                l.y,
+                l.x0(),
+                l.x1(),
+                l.size,
+                l.text()
+            );
+        }
     }
     let body = body_size(&ls);
     // Running header: lines in the top tenth that are furniture.
@@ -992,6 +1227,89 @@ mod tests {
         }
     }
 
+    /// A right-to-left line as Word and LibreOffice print it (the Unicode bidirectional
+    /// algorithm): "1." and "2016." at its ends stand as ".1" and ".2016".
+    #[test]
+    fn numbers_in_right_to_left_lines_are_read_as_the_bidi_algorithm_set_them() {
+        // Drawn from the left: "طلب 1." reads "1. طلب".
+        let visual = "بلط .1";
+        let units: Vec<u32> = visual.chars().map(|c| c.len_utf8() as u32).collect();
+        let mut s = seg(&[(visual, &units)]);
+        logical_order(&mut s, true);
+        assert_eq!(s.text(), "1. طلب");
+        let visual = ".2016 سرام/راذآ 2 يف";
+        let units: Vec<u32> = visual.chars().map(|c| c.len_utf8() as u32).collect();
+        let mut s = seg(&[(visual, &units)]);
+        logical_order(&mut s, true);
+        assert_eq!(s.text(), "في 2 آذار/مارس 2016.");
+        // A number alone on a right-to-left page ("1." set apart at the right).
+        let mut s = seg(&[(".1", &[1, 1])]);
+        logical_order(&mut s, true);
+        assert_eq!(s.text(), "1.");
+        // On a left-to-right page it is left alone.
+        let mut s = seg(&[("1.", &[1, 1])]);
+        logical_order(&mut s, false);
+        assert_eq!(s.text(), "1.");
+    }
+
+    fn glyph(x: f64, y: f64, advance: f64, text: &str) -> Glyph {
+        Glyph {
+            x,
+            y,
+            size: 10.0,
+            advance,
+            text: GlyphText::new(text),
+            style: Style::default(),
+        }
+    }
+
+    /// A vowel sign drawn as a glyph of its own, higher than its letter (as LibreOffice
+    /// draws "تقريراً"), joins the letter under it, not the full stop beside it, and no
+    /// line of its own is made.
+    #[test]
+    fn a_mark_drawn_apart_joins_its_letter() {
+        let gs = [
+            glyph(100.0, 200.0, 2.5, "."),
+            glyph(102.5, 200.0, 2.8, "ا"),
+            glyph(105.3, 200.0, 5.5, "ر"),
+            glyph(101.4, 196.1, 0.0, "\u{64B}"),
+        ];
+        let ls = lines(&gs);
+        assert_eq!(ls.len(), 1, "{ls:?}");
+        assert_eq!(ls[0].text(), "راً.");
+    }
+
+    proptest::proptest! {
+        /// What the PDF writer sets from the right (`rtl_line_order`, brackets mirrored)
+        /// the reader puts back in reading order: lines of Arabic words mixed with what
+        /// Arabic UN text holds (numbers and symbols, "28/2", "1.", "2016.", "(أ)", Latin
+        /// names, punctuation after words), separated by spaces.
+        #[test]
+        fn the_writers_right_to_left_order_reads_back(
+            first in proptest::sample::select(vec!["مجلس", "حقوق", "الأمم"]),
+            rest in proptest::collection::vec(proptest::sample::select(vec![
+                "مجلس", "حقوق،", "الإنسان.", "في", "قراره", "(أ)", "(انظر", "المرفق)",
+                "28/2", "28/2،", "1.", "2016.", "31", "A/HRC/31/81", "(2016)", "UNICEF",
+                "Human Rights", "2-3", "10:00", "-", "«النص»",
+            ]), 0..10),
+            lead in proptest::sample::select(vec!["", "1. ", "(أ) ", "- "]),
+        ) {
+            use crate::pdf::write::layout::{Bidi, mirrored, rtl_line_order};
+            let logical = format!("{lead}{first} {}", rest.join(" "));
+            let logical = logical.trim_end().to_string();
+            let chars: Vec<char> = logical.chars().collect();
+            let classes: Vec<Bidi> = chars.iter().map(|c| Bidi::of(*c)).collect();
+            let visual: String = rtl_line_order(&classes)
+                .into_iter()
+                .map(|(i, rtl)| if rtl { mirrored(chars[i]) } else { chars[i] })
+                .collect();
+            let units: Vec<u32> = visual.chars().map(|c| c.len_utf8() as u32).collect();
+            let mut s = seg(&[(&visual, &units)]);
+            logical_order(&mut s, true);
+            proptest::prop_assert_eq!(s.text(), logical, "drawn as {:?}", visual);
+        }
+    }
+
     #[test]
     fn right_to_left_text_is_put_back_in_reading_order() {
         // "البند 2 من جدول" as an Arabic line stands on the page: from the right. Each
@@ -999,18 +1317,18 @@ mod tests {
         let visual: String = "لودج نم 2 دنبلا".to_string();
         let units: Vec<u32> = visual.chars().map(|c| c.len_utf8() as u32).collect();
         let mut s = seg(&[(&visual, &units)]);
-        logical_order(&mut s);
+        logical_order(&mut s, false);
         assert_eq!(s.text(), "البند 2 من جدول");
         // A ligature's text (logical "لا") is moved whole, not reversed.
         let mut s = seg(&[("ملاع", &[2, 4, 2])]);
-        logical_order(&mut s);
+        logical_order(&mut s, false);
         assert_eq!(s.text(), "علام");
         // Brackets are mirrored; Latin text alone is left as it is.
         let mut s = seg(&[("(أ)", &[1, 2, 1])]);
-        logical_order(&mut s);
+        logical_order(&mut s, false);
         assert_eq!(s.text(), "(أ)");
         let mut s = seg(&[("A/HRC/31/81 (2016)", &[])]);
-        logical_order(&mut s);
+        logical_order(&mut s, false);
         assert_eq!(s.text(), "A/HRC/31/81 (2016)");
     }
 }

@@ -162,6 +162,23 @@ pub(crate) fn join_lines(lines: &[Vec<Inline>]) -> Vec<Inline> {
     out
 }
 
+/// Lines of plain text joined as a printed block reads: with a space, or none after a
+/// compound broken at its hyphen (see [`joins_without_space`]).
+pub(crate) fn join_plain<S: AsRef<str>>(lines: &[S]) -> String {
+    let mut out = String::new();
+    for l in lines {
+        let l = l.as_ref().trim();
+        if l.is_empty() {
+            continue;
+        }
+        if !out.is_empty() && !joins_without_space(&out, l.chars().next()) {
+            out.push(' ');
+        }
+        out.push_str(l);
+    }
+    out
+}
+
 /// Whether a line ending `prev` and a line starting with `next` join without a space: a
 /// compound broken at its hyphen ("asylum-" / "seekers", "non-" / "Party", "medium-term-" /
 /// "2018"), or a range at its dash ("2020–" / "2021", "paragraphs 17–" / "18", "A–" / "B").

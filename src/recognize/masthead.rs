@@ -1,6 +1,6 @@
 //! The first pass: the masthead and title block, up to where the body starts.
 
-use super::inlines::{note_inlines, take_notes};
+use super::inlines::{join_plain, note_inlines, take_notes};
 use super::scan::{
     ORGANS, agenda_line, decision_heading, heading_numbering, is_body_name, is_dates_line,
     job_number, para_number, resolution_start, split_merged, split_title, strip_marks,
@@ -250,7 +250,7 @@ pub(crate) fn read(
                 };
                 let k = lines.iter().take_while(|l| caps(l)).count();
                 let agenda_lines = if k > 0 && k < lines.len() {
-                    lines[..k].join(" ")
+                    join_plain(&lines[..k])
                 } else {
                     text.to_string()
                 };
@@ -282,7 +282,7 @@ pub(crate) fn read(
             });
             let (sub, rest): (Vec<&String>, Vec<&String>) =
                 lines.iter().partition(|l| !l.starts_with('['));
-            m.subtitle = Some(sub.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" "));
+            m.subtitle = Some(join_plain(&sub));
             if !rest.is_empty() {
                 st.origin = Some(
                     rest.iter()
@@ -457,7 +457,7 @@ fn masthead_lines(
             if rest.is_empty() {
                 st.pending_agenda = n;
             } else {
-                let title = rest.join(" ");
+                let title = join_plain(&rest);
                 if let Some(a) = m.agenda_items.iter_mut().rev().nth(n.saturating_sub(1)) {
                     a.title = strip_marks(&title);
                 }
@@ -498,7 +498,7 @@ fn masthead_lines(
             m.title = g.next().map(|t| strip_marks(&t));
             let rest: Vec<String> = g.map(|t| strip_marks(&t)).collect();
             if !rest.is_empty() {
-                m.subtitle = Some(rest.join(" "));
+                m.subtitle = Some(join_plain(&rest));
             }
             if m.kind.is_none() {
                 m.kind = m

@@ -34,3 +34,18 @@ pub fn oracle_missing(what: &str) {
     );
     skip_notice(&format!("{what} is not available"));
 }
+
+/// Runs an outside program and gives its standard output; a failure fails the test with
+/// its standard error.
+pub fn stdout_of(cmd: &mut std::process::Command) -> String {
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("{:?}: {e}", cmd.get_program()));
+    assert!(
+        out.status.success(),
+        "{:?}: {}",
+        cmd.get_program(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

@@ -714,6 +714,53 @@ pub(crate) fn right_to_left(c: char) -> bool {
     matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
 }
 
+/// A right-to-left combining mark (Arabic harakat, shadda, Hebrew points).
+#[cfg_attr(not(feature = "pdf"), allow(dead_code))]
+pub(crate) fn rtl_mark(c: char) -> bool {
+    matches!(c as u32, 0x0591..=0x05BD | 0x05BF | 0x05C1..=0x05C2 | 0x05C4..=0x05C5 | 0x05C7
+        | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06DC | 0x06DF..=0x06E4
+        | 0x06E7..=0x06E8 | 0x06EA..=0x06ED | 0x08D3..=0x08FF)
+}
+
+/// An Arabic letter that never joins the letter after it (alef and its forms, dal, thal,
+/// reh, zain, waw, teh marbuta, hamza…), so cannot come first in a ligature read in
+/// reading order.
+#[cfg_attr(not(feature = "pdf"), allow(dead_code))]
+fn joins_only_before(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0621}'..='\u{0625}' | '\u{0627}' | '\u{0629}' | '\u{062F}'..='\u{0632}' | '\u{0648}'
+            | '\u{0671}'..='\u{0673}' | '\u{0675}'..='\u{0677}' | '\u{0688}'..='\u{0699}'
+            | '\u{06C0}' | '\u{06C3}'..='\u{06CB}' | '\u{06CD}' | '\u{06CF}' | '\u{06D2}'
+            | '\u{06D3}' | '\u{06D5}'
+    )
+}
+
+/// Whether the text of one right-to-left glyph (a ligature, a letter with its marks) is
+/// stored in the order its characters stand on the page, right to left, rather than in
+/// reading order. undocs writes it so, because text extractors reverse a right-to-left
+/// line character by character (pdftotext, pdf.js); LibreOffice writes reading order.
+/// Either can be told: in reading order no glyph's text starts with a combining mark, and
+/// no letter that never joins the next is followed by another letter ("لا" is lam-alef in
+/// reading order, "ال" the same glyph stored right to left).
+#[cfg_attr(not(feature = "pdf"), allow(dead_code))]
+pub(crate) fn stored_right_to_left(glyph_text: &str) -> bool {
+    let mut chars = glyph_text.chars().peekable();
+    if chars.peek().copied().is_some_and(rtl_mark) {
+        return true;
+    }
+    while let Some(c) = chars.next() {
+        if joins_only_before(c)
+            && chars
+                .peek()
+                .is_some_and(|&n| right_to_left(n) && !rtl_mark(n))
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// The language a text is written in, from its script (Arabic, Chinese, Cyrillic) or, for
 /// Latin text, its commonest function words (French, Spanish, English); `None` when it
 /// does not tell.
@@ -1278,6 +1325,19 @@ fn printed_language_name(folded: &str) -> String {
 mod tests {
     use super::*;
     use crate::model::Distribution;
+
+    #[test]
+    fn a_glyph_text_stored_right_to_left_is_told_from_reading_order() {
+        // Reading order: lam-alef (plain, with hamza, with a mark after), a letter with
+        // shadda, a lone letter, Latin.
+        for t in ["لا", "لأ", "لاً", "بّ", "بَّ", "ب", "fi", "ا ", ""] {
+            assert!(!stored_right_to_left(t), "{t}");
+        }
+        // The same glyphs' text right to left.
+        for t in ["ال", "أل", "ًال", "ّب", "َّب"] {
+            assert!(stored_right_to_left(t), "{t}");
+        }
+    }
 
     #[test]
     fn dates_in_each_language() {

@@ -673,6 +673,8 @@ impl<'f> Flow<'f> {
     /// The masthead's flowing part on page 1: body, session, agenda items, title, subtitle.
     pub(crate) fn masthead(&mut self, m: &Meta, root: usize) {
         let mut out = std::mem::take(&mut self.lines);
+        // A right-to-left document's column is at the right (its lines end there).
+        let rtl = m.language.is_some_and(|l| l.is_rtl());
         // The masthead's left column wraps at 10 cm (the body's name is never wrapped).
         let line = |f: &mut Self,
                     text: &[Inline],
@@ -687,6 +689,12 @@ impl<'f> Flow<'f> {
                 MARGIN + 283.5
             };
             let g = f.group(GroupKind::P, Some(root));
+            let right = if x < TEXT_L { wrap } else { TEXT_R };
+            let (x, right) = if rtl {
+                (PAGE_W - right, PAGE_W - x)
+            } else {
+                (x, right)
+            };
             let frame = Frame {
                 style: Style {
                     size,
@@ -697,7 +705,7 @@ impl<'f> Flow<'f> {
                 first: x,
                 tab: x,
                 rest: x,
-                right: if x < TEXT_L { wrap } else { TEXT_R },
+                right,
                 align: Align::Left,
                 label: None,
                 label_style: None,

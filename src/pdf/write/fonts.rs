@@ -62,6 +62,19 @@ struct Loaded {
     data: Bytes,
     /// krilla's handle, made when the font is first drawn.
     pdf: Option<krilla::text::Font>,
+    /// Whether it is a bold face (OS/2 weight 600 or more).
+    bold: bool,
+}
+
+/// Whether a font file is a bold face: its OS/2 weight class is 600 or more.
+fn weight_bold(data: &[u8]) -> bool {
+    let font = match FileRef::new(data) {
+        Ok(FileRef::Font(f)) => Some(f),
+        Ok(FileRef::Collection(c)) => c.get(0).ok(),
+        Err(_) => None,
+    };
+    font.and_then(|f| f.os2().ok())
+        .is_some_and(|o| o.us_weight_class() >= 600)
 }
 
 /// The fonts of one PDF being written.
@@ -185,14 +198,17 @@ impl Fonts {
     pub(crate) fn new(extra: &[Bytes], system: bool) -> Fonts {
         let mut loaded: Vec<Loaded> = SHIPPED
             .iter()
-            .map(|b| Loaded {
+            .enumerate()
+            .map(|(i, b)| Loaded {
                 data: Arc::new(*b) as Bytes,
                 pdf: None,
+                bold: i == Face::Bold as usize || i == Face::BoldItalic as usize,
             })
             .collect();
         loaded.extend(extra.iter().map(|d| Loaded {
             data: d.clone(),
             pdf: None,
+            bold: weight_bold((**d).as_ref()),
         }));
         Fonts {
             loaded,
@@ -207,6 +223,17 @@ impl Fonts {
             fast: vec![None; 4 * FAST],
             missing: BTreeSet::new(),
         }
+    }
+
+    /// The glyph of `c` in font `id` itself, if it has one.
+    pub(crate) fn glyph_in(&self, id: FontId, c: char) -> Option<u16> {
+        lookup((*self.loaded.get(id)?.data).as_ref(), c).map(|(gid, _)| gid)
+    }
+
+    /// Whether font `id` is a bold face: text asked in bold in a font that is not (a
+    /// Chinese or Arabic system font with no bold face) is emboldened by stroking.
+    pub(crate) fn is_bold(&self, id: FontId) -> bool {
+        self.loaded.get(id).is_some_and(|l| l.bold)
     }
 
     /// The glyph for `c` in `face`, or in the first fallback that has it; `None` (and the
@@ -295,9 +322,11 @@ impl Fonts {
                 continue;
             };
             if let Some((gid, advance)) = lookup(&data, c) {
+                let bold = weight_bold(&data);
                 self.loaded.push(Loaded {
                     data: Arc::new(data) as Bytes,
                     pdf: None,
+                    bold,
                 });
                 self.system_loaded.push(path);
                 return Some(Mapped {

@@ -15,6 +15,7 @@ use crate::model::{Inline, Note};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Align {
     Justify,
+    /// From the left; a line of right-to-left text, from the right.
     Left,
     Center,
 }
@@ -61,6 +62,8 @@ pub(crate) struct Piece {
     pub glyphs: Vec<KrillaGlyph>,
     /// Where the last glyph ends.
     pub end: f32,
+    /// Bold asked of a font with no bold face: drawn filled and stroked.
+    pub embolden: bool,
 }
 
 /// One set line.
@@ -160,6 +163,8 @@ struct Ch {
     atom: usize,
     /// Part of a right-to-left word (set in reverse order among its neighbours).
     rtl: bool,
+    /// Bold in a font with no bold face.
+    embolden: bool,
     /// A right-to-left word's shaped glyphs, on its first character (the others then
     /// draw nothing): glyph, advance in ems, cluster as bytes of the word, in visual order.
     shaped: Option<(String, Vec<Shaped>)>,
@@ -240,6 +245,7 @@ pub(crate) fn set(
                 link: a.link,
                 atom: ai,
                 rtl: false,
+                embolden: a.bold && font.is_some_and(|f| !fonts.is_bold(f)),
                 shaped: None,
                 mark: match a.kind {
                     Kind::Mark(n) => Some(n),
@@ -261,11 +267,11 @@ pub(crate) fn set(
     // A body paragraph or numbered heading whose first letter is right to left (Arabic)
     // is mirrored: its lines end at the right, its label (paragraph or chapter number)
     // stands at the right. (The masthead keeps its places.)
-    let rtl_para = (frame.align == Align::Justify || frame.label.is_some())
-        && chars
-            .iter()
-            .find(|c| c.c.is_alphabetic())
-            .is_some_and(|c| c.rtl);
+    let rtl_start = chars
+        .iter()
+        .find(|c| c.c.is_alphabetic())
+        .is_some_and(|c| c.rtl);
+    let rtl_para = (frame.align == Align::Justify || frame.label.is_some()) && rtl_start;
     // Break opportunities as character indexes, with whether they are mandatory.
     let byte_to_char = |b: usize| chars.partition_point(|c| c.at < b);
     let mut breaks: Vec<(usize, bool)> = unicode_linebreak::linebreaks(&text)
@@ -380,6 +386,8 @@ pub(crate) fn set(
                 (x0, (avail - natural) / spaces as f32)
             }
             Align::Center => (x0 + ((avail - natural) / 2.0).max(0.0), 0.0),
+            // (A line of right-to-left text set from the left ends at the right.)
+            Align::Left if rtl_start => (x0 + (avail - natural).max(0.0), 0.0),
             _ => (x0, 0.0),
         };
         let mut pieces: Vec<Piece> = Vec::new();
@@ -392,10 +400,24 @@ pub(crate) fn set(
             let mut lx = frame.first;
             // A right-to-left label ("أولا -") is shaped, its words from the right.
             let rtl = l.chars().any(super::fonts::right_to_left);
+            // A number before right-to-left text is set as the bidirectional algorithm
+            // sets it: "1." stands as ".1".
+            let reordered: String;
+            let l: &str = if rtl_para && !rtl {
+                let chars: Vec<char> = l.chars().collect();
+                let classes: Vec<Bidi> = chars.iter().map(|c| Bidi::of(*c)).collect();
+                reordered = rtl_line_order(&classes)
+                    .into_iter()
+                    .map(|(i, rtl)| if rtl { mirrored(chars[i]) } else { chars[i] })
+                    .collect();
+                &reordered
+            } else {
+                l
+            };
             let mut words: Vec<&str> = if rtl {
                 l.split(' ').filter(|w| !w.is_empty()).collect()
             } else {
-                vec![&**l]
+                vec![l]
             };
             if rtl {
                 words.reverse();
@@ -411,7 +433,17 @@ pub(crate) fn set(
                     && let Some(m) = fonts.map(face, first)
                 {
                     let glyphs = fonts.shape(m.font, w);
-                    push_shaped(&mut pieces, lx, m.font, label_style.size, 0.0, w, &glyphs);
+                    let embolden = label_style.bold && !fonts.is_bold(m.font);
+                    push_shaped(
+                        &mut pieces,
+                        lx,
+                        m.font,
+                        label_style.size,
+                        0.0,
+                        embolden,
+                        w,
+                        &glyphs,
+                    );
                     lx += glyphs.iter().map(|g| g.1 * label_style.size).sum::<f32>();
                     continue;
                 }
@@ -423,6 +455,7 @@ pub(crate) fn set(
                             m.font,
                             label_style.size,
                             0.0,
+                            label_style.bold && !fonts.is_bold(m.font),
                             c,
                             m.gid,
                             m.advance,
@@ -436,7 +469,7 @@ pub(crate) fn set(
         let mut line_notes = Vec::new();
         let mut links: Vec<(f32, f32, String)> = Vec::new();
         let mut open: Option<(usize, f32)> = None;
-        for ch in visual_order(&chars[a..e]) {
+        for (ch, mirror) in visual_order(&chars[a..e]) {
             if let Some(n) = ch.mark
                 && !line_notes.contains(&n)
             {
@@ -452,7 +485,16 @@ pub(crate) fn set(
                 open = ch.link.map(|k| (k, x));
             }
             if let (Some((word, glyphs)), Some(font)) = (&ch.shaped, ch.font) {
-                push_shaped(&mut pieces, x, font, ch.size, ch.rise, word, glyphs);
+                push_shaped(
+                    &mut pieces,
+                    x,
+                    font,
+                    ch.size,
+                    ch.rise,
+                    ch.embolden,
+                    word,
+                    glyphs,
+                );
                 x += ch.width;
                 continue;
             }
@@ -460,14 +502,23 @@ pub(crate) fn set(
                 continue;
             };
             let stretch = if ch.c == ' ' { extra } else { 0.0 };
+            // (A bracket set right to left is drawn and mapped as its mirror image.)
+            let (c, gid) = if mirror {
+                fonts
+                    .glyph_in(font, mirrored(ch.c))
+                    .map_or((ch.c, ch.gid), |g| (mirrored(ch.c), g))
+            } else {
+                (ch.c, ch.gid)
+            };
             push_glyph(
                 &mut pieces,
                 x,
                 font,
                 ch.size,
                 ch.rise,
-                ch.c,
-                ch.gid,
+                ch.embolden,
+                c,
+                gid,
                 (ch.width + stretch) / ch.size,
             );
             x += ch.width + stretch;
@@ -521,10 +572,8 @@ pub(crate) fn set(
 fn shape_right_to_left(chars: &mut [Ch], text: &str, fonts: &mut Fonts) {
     let mut i = 0;
     while i < chars.len() {
-        let Some(font) = chars[i]
-            .font
-            .filter(|_| super::fonts::right_to_left(chars[i].c))
-        else {
+        let rtl_letter = |c: char| super::fonts::right_to_left(c) && Bidi::of(c) != Bidi::Number;
+        let Some(font) = chars[i].font.filter(|_| rtl_letter(chars[i].c)) else {
             i += 1;
             continue;
         };
@@ -534,7 +583,8 @@ fn shape_right_to_left(chars: &mut [Ch], text: &str, fonts: &mut Fonts) {
         while j < chars.len()
             && !chars[j].c.is_whitespace()
             && chars[j].atom == chars[i].atom
-            && (super::fonts::right_to_left(chars[j].c)
+            && Bidi::of(chars[j].c) != Bidi::Number
+            && (rtl_letter(chars[j].c)
                 || matches!(
                     chars[j].c,
                     '\u{200C}' | '\u{200D}' | '\u{0300}'..='\u{036F}'
@@ -560,9 +610,111 @@ fn shape_right_to_left(chars: &mut [Ch], text: &str, fonts: &mut Fonts) {
     }
 }
 
+/// A character as the bidirectional algorithm classes it, for setting a right-to-left
+/// line.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Bidi {
+    /// A right-to-left letter (or a shaped right-to-left word's character).
+    Rtl,
+    /// Another letter.
+    Ltr,
+    /// A digit.
+    Number,
+    /// White space.
+    Space,
+    /// A bracket: it goes with the number or word it stands against.
+    Bracket,
+    /// Other punctuation and symbols.
+    Other,
+}
+
+impl Bidi {
+    pub(crate) fn of(c: char) -> Self {
+        if c.is_ascii_digit() || matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}') {
+            Bidi::Number
+        } else if c.is_alphabetic() {
+            if super::fonts::right_to_left(c) {
+                Bidi::Rtl
+            } else {
+                Bidi::Ltr
+            }
+        } else if c.is_whitespace() {
+            Bidi::Space
+        } else if matches!(c, '(' | ')' | '[' | ']') {
+            Bidi::Bracket
+        } else {
+            Bidi::Other
+        }
+    }
+}
+
+/// The drawing order, from the left, of a right-to-left line's characters given in reading
+/// order, as the Unicode bidirectional algorithm resolves it (UAX #9, W4, N1, N2, L2),
+/// simplified as the PDF reader undoes it: numbers and left-to-right words are set left
+/// to right; punctuation between two digits belongs to the number ("28/2"); a bracket
+/// against a number or word goes with it; other punctuation and spaces take the direction
+/// of the text on both sides when it agrees (a number counting as right-to-left text),
+/// else right to left. So "1." ending or starting a right-to-left line stands as ".1",
+/// as Word and LibreOffice print it.
+pub(crate) fn rtl_line_order(classes: &[Bidi]) -> Vec<(usize, bool)> {
+    let n = classes.len();
+    let digit = |k: usize| classes.get(k) == Some(&Bidi::Number);
+    let near = |k: usize| matches!(classes.get(k), Some(Bidi::Number | Bidi::Ltr));
+    let strong = |k: usize| match classes[k] {
+        Bidi::Rtl | Bidi::Number => Some(true),
+        Bidi::Ltr => Some(false),
+        Bidi::Space | Bidi::Bracket | Bidi::Other => None,
+    };
+    let neutral = |i: usize| {
+        let before = (0..i).rev().find_map(strong);
+        let after = (i + 1..n).find_map(strong);
+        match (before, after) {
+            (Some(a), Some(b)) if a == b => a,
+            _ => true,
+        }
+    };
+    let rtl: Vec<bool> = (0..n)
+        .map(|i| match classes[i] {
+            Bidi::Rtl => true,
+            Bidi::Ltr | Bidi::Number => false,
+            Bidi::Other | Bidi::Bracket if digit(i.wrapping_sub(1)) && digit(i + 1) => false,
+            Bidi::Bracket if near(i.wrapping_sub(1)) || near(i + 1) => false,
+            Bidi::Other | Bidi::Bracket | Bidi::Space => neutral(i),
+        })
+        .collect();
+    // The whole line reversed, then each run set left to right put back in its order.
+    let mut order: Vec<usize> = (0..n).rev().collect();
+    let mut t = 0;
+    while t < n {
+        if rtl[order[t]] {
+            t += 1;
+            continue;
+        }
+        let mut u = t;
+        while u < n && !rtl[order[u]] {
+            u += 1;
+        }
+        order[t..u].reverse();
+        t = u;
+    }
+    order.into_iter().map(|i| (i, rtl[i])).collect()
+}
+
+/// A bracket's mirror image: set right to left, "(" is drawn as ")" (UAX #9, L4).
+pub(crate) fn mirrored(c: char) -> char {
+    match c {
+        '(' => ')',
+        ')' => '(',
+        '[' => ']',
+        ']' => '[',
+        c => c,
+    }
+}
+
 /// A line's characters in the order they are drawn: a run of right-to-left words (with
-/// the spaces between them) reversed, word by word; everything else as it comes.
-fn visual_order(line: &[Ch]) -> Vec<&Ch> {
+/// the spaces between them) reversed, word by word; everything else as it comes. With
+/// each, whether it is a bracket set right to left (drawn mirrored).
+fn visual_order(line: &[Ch]) -> Vec<(&Ch, bool)> {
     // Tokens: words and runs of spaces, with whether each word is right to left.
     let mut tokens: Vec<(usize, usize, bool)> = Vec::new();
     let mut k = 0;
@@ -577,43 +729,23 @@ fn visual_order(line: &[Ch]) -> Vec<&Ch> {
         k = m;
     }
     // A line whose first letter is right to left (an Arabic paragraph) is laid out from
-    // the right: its words in reverse order, runs of left-to-right words (numbers, Latin
-    // names) kept in their order.
+    // the right, as the Unicode bidirectional algorithm orders it (see `rtl_line_order`).
     if line
         .iter()
         .find(|c| c.c.is_alphabetic())
         .is_some_and(|c| c.rtl)
     {
-        let space = |i: usize| {
-            let (s, e, _) = tokens[i];
-            line[s..e].iter().all(|c| c.c == ' ')
-        };
-        let ltr_word = |i: usize| !space(i) && !tokens[i].2;
-        let mut order: Vec<usize> = (0..tokens.len()).rev().collect();
-        let mut t = 0;
-        while t < order.len() {
-            if !ltr_word(order[t]) {
-                t += 1;
-                continue;
-            }
-            let mut last = t;
-            let mut u = t + 1;
-            while u < order.len() {
-                if ltr_word(order[u]) {
-                    last = u;
-                } else if !space(order[u]) {
-                    break;
-                }
-                u += 1;
-            }
-            order[t..=last].reverse();
-            t = last + 1;
-        }
-        return order
+        let classes: Vec<Bidi> = line
+            .iter()
+            .map(|c| if c.rtl { Bidi::Rtl } else { Bidi::of(c.c) })
+            .collect();
+        return rtl_line_order(&classes)
             .into_iter()
-            .flat_map(|i| {
-                let (s, e, _) = tokens[i];
-                line[s..e].iter()
+            .map(|(i, rtl)| {
+                (
+                    &line[i],
+                    rtl && line[i].shaped.is_none() && mirrored(line[i].c) != line[i].c,
+                )
             })
             .collect();
     }
@@ -643,19 +775,51 @@ fn visual_order(line: &[Ch]) -> Vec<&Ch> {
         .into_iter()
         .flat_map(|i| {
             let (s, e, _) = tokens[i];
-            line[s..e].iter()
+            line[s..e].iter().map(|c| (c, false))
         })
         .collect()
 }
 
+/// A shaped right-to-left word's text with the text of each glyph of several characters
+/// (lam-alef, a letter and its marks) stored right to left, as the glyphs stand: text
+/// extractors (pdftotext, pdf.js) reverse a right-to-left line character by character, and
+/// a ligature stored in reading order came out of them reversed ("األمم" for "الأمم").
+/// Brackets are mirrored, as the shaper draws them. The byte ranges of the clusters do not
+/// change. undocs' reader tells either order
+/// (`words::stored_right_to_left`).
+fn clusters_right_to_left(word: &str, glyphs: &[Shaped]) -> String {
+    let mut text = word.to_string();
+    let mut last: Option<&std::ops::Range<usize>> = None;
+    for (_, _, cluster) in glyphs {
+        if last == Some(cluster) {
+            continue;
+        }
+        last = Some(cluster);
+        let Some(t) = word.get(cluster.clone()) else {
+            continue;
+        };
+        if t.chars().nth(1).is_some() && t.chars().any(super::fonts::right_to_left) {
+            let reversed: String = t.chars().rev().collect();
+            text.replace_range(cluster.clone(), &reversed);
+        }
+    }
+    // (The shaper draws a bracket of a right-to-left word mirrored: its text says so.)
+    if text.contains(['(', ')', '[', ']']) {
+        text = text.chars().map(mirrored).collect();
+    }
+    text
+}
+
 /// Adds a shaped word's glyphs (in visual order) at `x`, its text once, each glyph mapped
 /// to its cluster.
+#[allow(clippy::too_many_arguments)]
 fn push_shaped(
     pieces: &mut Vec<Piece>,
     x: f32,
     font: FontId,
     size: f32,
     rise: f32,
+    embolden: bool,
     word: &str,
     glyphs: &[Shaped],
 ) {
@@ -664,9 +828,10 @@ fn push_shaped(
         font,
         size,
         rise,
-        text: word.to_string(),
+        text: clusters_right_to_left(word, glyphs),
         glyphs: Vec::with_capacity(glyphs.len()),
         end: x,
+        embolden,
     });
     if let Some(p) = pieces.last_mut() {
         for (gid, advance, cluster) in glyphs {
@@ -712,12 +877,17 @@ fn push_glyph(
     font: FontId,
     size: f32,
     rise: f32,
+    embolden: bool,
     c: char,
     gid: u16,
     advance: f32,
 ) {
     let continues = pieces.last().is_some_and(|p| {
-        p.font == font && p.size == size && p.rise == rise && (p.end - x).abs() < 0.001
+        p.font == font
+            && p.size == size
+            && p.rise == rise
+            && p.embolden == embolden
+            && (p.end - x).abs() < 0.001
     });
     if !continues {
         pieces.push(Piece {
@@ -728,6 +898,7 @@ fn push_glyph(
             text: String::new(),
             glyphs: Vec::new(),
             end: x,
+            embolden,
         });
     }
     if let Some(p) = pieces.last_mut() {
@@ -868,7 +1039,9 @@ mod tests {
         }
         let texts: Vec<&str> = lines[0].pieces.iter().map(|p| p.text.as_str()).collect();
         // "الإنسان" (the second word) is drawn before "حقوق" (the first): right to left.
-        let a = texts.iter().position(|t| t.contains("الإنسان")).unwrap();
+        // (Its lam-alef's text is stored right to left: "اإلنسان".)
+        assert!(texts.contains(&"اإلنسان"), "{texts:?}");
+        let a = texts.iter().position(|t| t.contains("نسان")).unwrap();
         let b = texts.iter().position(|t| t.contains("حقوق")).unwrap();
         assert!(a < b, "{texts:?}");
         // Joined: the shaped glyphs differ from the letters' isolated forms.

@@ -7,7 +7,7 @@
 
 mod flow;
 mod fonts;
-mod layout;
+pub(crate) mod layout;
 mod paginate;
 
 use std::io::Write;
@@ -139,15 +139,43 @@ fn to_bytes(doc: &Document, options: &WriteOptions) -> Result<Vec<u8>> {
             // ends where the rest of the symbol starts.
             let mut dxs = vec![0.0f32; top_lines.len()];
             for k in (0..top_lines.len()).rev() {
-                let (l, _, align) = &top_lines[k];
+                let (l, at, align) = &top_lines[k];
                 dxs[k] = match align {
                     Align::Right => (PAGE_W - MARGIN) - l.end,
                     // Where the next line's first glyph is drawn.
                     Align::BeforeNext => top_lines.get(k + 1).map_or(0.0, |(n, nat, _)| {
                         n.pieces.first().map_or(nat.x, |p| p.x) + dxs[k + 1] - l.end
                     }),
-                    Align::Left => 0.0,
+                    // (Starting at its place, though right-to-left text would be set
+                    // from the frame's right.)
+                    Align::Left => at.x - l.pieces.first().map_or(at.x, |p| p.x),
                 };
+            }
+            // A right-to-left document's masthead is mirrored, as the UN's Arabic
+            // template sets it: "الأمم المتحدة" and the organ at the right, the symbol
+            // and the distribution block at the left.
+            // (The symbol's series letter and the rest move together.)
+            if m.language.is_some_and(|l| l.is_rtl()) {
+                let span = |k: usize, dxs: &[f32]| {
+                    let (l, at, _) = &top_lines[k];
+                    (
+                        l.pieces.first().map_or(at.x, |p| p.x) + dxs[k],
+                        l.end + dxs[k],
+                    )
+                };
+                let mut k = 0;
+                while k < top_lines.len() {
+                    let last = if top_lines[k].2 == Align::BeforeNext && k + 1 < top_lines.len() {
+                        k + 1
+                    } else {
+                        k
+                    };
+                    let delta = PAGE_W - span(last, &dxs).1 - span(k, &dxs).0;
+                    for d in &mut dxs[k..=last] {
+                        *d += delta;
+                    }
+                    k = last + 1;
+                }
             }
             for ((l, at, _), dx) in top_lines.iter().zip(&dxs) {
                 let id = draw_line(&mut s, &mut fonts, l, *dx, at.y, false);
@@ -229,7 +257,13 @@ fn to_bytes(doc: &Document, options: &WriteOptions) -> Result<Vec<u8>> {
             });
         }
         if let Some(y) = page.separator {
-            artifact(&mut s, |s| rule(s, MARGIN, MARGIN + 144.0, y, 0.5));
+            // (At the right in a right-to-left document.)
+            let x0 = if m.language.is_some_and(|l| l.is_rtl()) {
+                PAGE_W - MARGIN - 144.0
+            } else {
+                MARGIN
+            };
+            artifact(&mut s, |s| rule(s, x0, x0 + 144.0, y, 0.5));
         }
         for ((n, k), y) in &page.notes {
             let fl = &note_lines[*n][*k];
@@ -541,6 +575,14 @@ fn draw_piece(s: &mut Surface, fonts: &mut Fonts, p: &Piece, dx: f32, y: f32) {
         return;
     }
     if let Some(font) = fonts.pdf_font(p.font) {
+        // Bold in a font with no bold face: filled and stroked, as LibreOffice and Word
+        // embolden (the PDF reader reads it as bold).
+        if p.embolden {
+            s.set_stroke(Some(krilla::paint::Stroke {
+                width: p.size * 0.03,
+                ..Default::default()
+            }));
+        }
         s.draw_glyphs(
             Point::from_xy(p.x + dx, y - p.rise),
             &p.glyphs,
@@ -549,6 +591,9 @@ fn draw_piece(s: &mut Surface, fonts: &mut Fonts, p: &Piece, dx: f32, y: f32) {
             p.size,
             false,
         );
+        if p.embolden {
+            s.set_stroke(None);
+        }
     }
 }
 
