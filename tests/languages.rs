@@ -185,6 +185,33 @@ fn every_masthead_field_reads_back_from_the_pdfs_undocs_writes() {
     }
 }
 
+/// An annex's label as each language prints it opens an annex, after the body's chapter.
+#[test]
+fn annex_labels_are_read_in_each_language() {
+    for (code, label, title) in [
+        ("en", "Annex II", "List of participants"),
+        ("fr", "Annexe II", "Liste des participants"),
+        ("es", "Anexo II", "Lista de participantes"),
+        ("ru", "Приложение II", "Список участников"),
+        ("ar", "المرفق الثاني", "قائمة المشاركين"),
+        ("zh", "附件二", "与会者名单"),
+    ] {
+        let mut src =
+            std::fs::read_to_string(format!("{ROOT}/fixtures/languages/{code}.md")).unwrap();
+        src.push_str(&format!("\n\n{label}\n\n**{title}**\n\n3. {title}.\n"));
+        let doc = undocs::read_bytes(src.as_bytes(), Format::Text, &ReadOptions::default())
+            .unwrap()
+            .document;
+        assert_eq!(doc.annexes.len(), 1, "{code}: {:?}", doc.body.last());
+        assert_eq!(doc.annexes[0].label, label, "{code}");
+        assert_eq!(
+            undocs::model::plain_text(&doc.annexes[0].title),
+            title,
+            "{code}"
+        );
+    }
+}
+
 /// A language fixture read as PDF-extracted text.
 fn fixture(code: &str) -> undocs::model::Document {
     let src = std::fs::read(format!("{ROOT}/fixtures/languages/{code}.md")).unwrap();

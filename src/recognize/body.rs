@@ -183,14 +183,12 @@ fn language_note_text(v: &[Inline]) -> bool {
     t.starts_with('[') && t.ends_with("only]") && t.len() < MAX_NOTE
 }
 
-/// The annex label on a block's first line: "Annex", "ANNEX", "Annex IV", "Annex 2".
+/// The annex label on a block's first line: "Annex", "ANNEX", "Annex IV", "Annex 2", and
+/// so in each official language ("Annexe II", "Anexo", "Приложение", "المرفق الأول",
+/// "附件一").
 fn annex_label(b: &Lines, j: &Joined) -> Option<String> {
     let first = strip_marks(plain_text(b.lines.first()?).trim());
-    let is_annex = first == "Annex"
-        || first == "ANNEX"
-        || first
-            .strip_prefix("Annex ")
-            .is_some_and(|r| roman_value(r).is_some() || r.bytes().all(|c| c.is_ascii_digit()));
+    let is_annex = crate::model::words::annex_label(&first);
     (is_annex && (heading_like(b, j) || b.hints.standalone || b.lines.len() <= 2)).then_some(first)
 }
 

@@ -122,18 +122,9 @@ impl Numbering {
 pub(crate) fn starts_afresh(t: &str) -> bool {
     use super::scan::{decision_heading, resolution_start};
     let t = t.trim();
-    let annex = t
-        .strip_prefix("Annex")
-        .or_else(|| t.strip_prefix("ANNEX"))
-        .is_some_and(|r| {
-            r.is_empty()
-                || r.starts_with(' ')
-                    && r.len() <= 6
-                    && r.trim()
-                        .chars()
-                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-        });
-    annex || decision_heading(t).is_some() || resolution_start(t).is_some()
+    crate::model::words::annex_label(t)
+        || decision_heading(t).is_some()
+        || resolution_start(t).is_some()
 }
 
 /// Whether an item's last line names the recommending State in brackets ("… (Czech

@@ -486,6 +486,54 @@ fn chinese_number(s: &str) -> Option<u32> {
     }
 }
 
+/// Arabic masculine ordinals, first to tenth ("المرفق الثاني": the second annex).
+const ARABIC_ORDINALS_M: [&str; 10] = [
+    "الاول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
+];
+
+/// Whether a line is an annex's label in one of the six languages: "Annex", "Annexe",
+/// "Anexo", "Приложение" (in capitals too), alone or with a Roman or Western number or a
+/// letter ("Annex II", "Annexe 2", "Annex A"); "المرفق" alone or with an ordinal ("المرفق الأول"); "附件" alone
+/// or with a Chinese or Western number ("附件一").
+pub(crate) fn annex_label(line: &str) -> bool {
+    let t = line.trim();
+    let number = |r: &str| {
+        let r = r.trim();
+        !r.is_empty()
+            && r.len() <= 6
+            && r.bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    };
+    for word in ["Annex", "Annexe", "Anexo", "Приложение"] {
+        let upper = word.to_uppercase();
+        for w in [word, upper.as_str()] {
+            if let Some(r) = t.strip_prefix(w)
+                && (r.is_empty() || r.starts_with(' ') && number(r))
+            {
+                return true;
+            }
+        }
+    }
+    if let Some(r) = t.strip_prefix("المرفق") {
+        let r = fold(r.trim());
+        return r.is_empty() || ARABIC_ORDINALS_M.contains(&r.as_str()) || number(&r);
+    }
+    if let Some(r) = t.strip_prefix("附件") {
+        let r = r.trim();
+        return r.is_empty() || chinese_number(r).is_some_and(|n| n <= 30) || number(r);
+    }
+    false
+}
+
 /// A session line in French, Spanish, Russian, Arabic or Chinese: its number and the
 /// language it is printed in.
 pub(crate) fn session(l: &str) -> Option<(u32, Language)> {
@@ -1325,6 +1373,46 @@ fn printed_language_name(folded: &str) -> String {
 mod tests {
     use super::*;
     use crate::model::Distribution;
+
+    #[test]
+    fn annex_labels_in_each_language() {
+        for l in [
+            "Annex",
+            "ANNEX",
+            "Annex II",
+            "Annex 2",
+            "Annexe",
+            "Annexe I",
+            "ANNEXE",
+            "Anexo",
+            "Anexo III",
+            "ANEXO",
+            "Annex A",
+            "Приложение",
+            "Приложение I",
+            "ПРИЛОЖЕНИЕ",
+            "المرفق",
+            "المرفق الأول",
+            "المرفق الثاني",
+            "附件",
+            "附件一",
+            "附件 2",
+        ] {
+            assert!(annex_label(l), "{l}");
+        }
+        for l in [
+            "Annexes",
+            "Annex to the letter",
+            "Annexe au rapport",
+            "Anexos",
+            "Приложения",
+            "المرفقات",
+            "附件一至三",
+            "Annexed",
+        ] {
+            assert!(!annex_label(l), "{l}");
+        }
+    }
 
     #[test]
     fn a_glyph_text_stored_right_to_left_is_told_from_reading_order() {
