@@ -212,6 +212,26 @@ fn annex_labels_are_read_in_each_language() {
     }
 }
 
+/// Chinese subparagraphs in full-width brackets ("（a）") are the paragraph's
+/// subparagraphs, their numbers kept as printed.
+#[test]
+fn chinese_subparagraphs_in_full_width_brackets() {
+    let mut src = std::fs::read_to_string(format!("{ROOT}/fixtures/languages/zh.md")).unwrap();
+    src.push_str("\n\n3. 理事会请：\n\n（a）各国合作；\n\n（b）秘书处报告。\n");
+    let doc = undocs::read_bytes(src.as_bytes(), Format::Text, &ReadOptions::default())
+        .unwrap()
+        .document;
+    let Some(Block::Division(d)) = doc.body.first() else {
+        panic!("{:?}", doc.body.first())
+    };
+    let Some(Block::Paragraph(p)) = d.content.last() else {
+        panic!("{:?}", d.content.last())
+    };
+    assert_eq!(p.num.as_deref(), Some("3."));
+    let subs: Vec<_> = p.subparagraphs.iter().map(|s| s.num.as_deref()).collect();
+    assert_eq!(subs, [Some("（a）"), Some("（b）")]);
+}
+
 /// A language fixture read as PDF-extracted text.
 fn fixture(code: &str) -> undocs::model::Document {
     let src = std::fs::read(format!("{ROOT}/fixtures/languages/{code}.md")).unwrap();

@@ -354,6 +354,19 @@ pub(crate) fn para_number(t: &str) -> Option<(String, String)> {
 /// "(a) text" → ("(a)", "text").
 pub(crate) fn sub_number(t: &str) -> Option<(String, String)> {
     let t = t.trim_start();
+    // "（a）text": Chinese prints subparagraphs in full-width brackets, with or without a
+    // space after, the letter in either width.
+    if let Some(r) = t.strip_prefix('（') {
+        let (inner, rest) = r.split_once('）')?;
+        let ok = !inner.is_empty()
+            && inner.chars().count() <= 4
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || ('ａ'..='ｚ').contains(&c));
+        let rest = rest.trim_start();
+        let head = &t[..t.len() - r.len() + inner.len() + '）'.len_utf8()];
+        return (ok && !rest.is_empty()).then(|| (head.to_string(), rest.to_string()));
+    }
     if !t.starts_with('(') {
         // "a) text", "ii) text": French and Spanish print subparagraphs without the
         // opening parenthesis.
@@ -512,6 +525,17 @@ mod tests {
         );
         assert_eq!(sub_number("a)b"), None);
         assert_eq!(sub_number("word) text"), None);
+        // Chinese: full-width brackets, no space needed.
+        assert_eq!(
+            sub_number("（a）各国"),
+            Some(("（a）".to_string(), "各国".to_string()))
+        );
+        assert_eq!(
+            sub_number("（ｂ） 各国"),
+            Some(("（ｂ）".to_string(), "各国".to_string()))
+        );
+        assert_eq!(sub_number("（见A/HRC/1/2）"), None);
+        assert_eq!(sub_number("（a）"), None);
         assert_eq!(
             resolution_start("73/8. Necessity of ending"),
             Some(("73/8".into(), "Necessity of ending".into()))
