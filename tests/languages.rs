@@ -232,6 +232,25 @@ fn chinese_subparagraphs_in_full_width_brackets() {
     assert_eq!(subs, [Some("（a）"), Some("（b）")]);
 }
 
+/// Fully vowelled Arabic: the shaper places each vowel sign over or under its letter
+/// (krilla gives such a cluster's text with /ActualText), and the page reads back word
+/// for word, no sign on a line of its own.
+#[cfg(feature = "pdf")]
+#[test]
+fn vowelled_arabic_reads_back_from_the_page() {
+    let mut doc = fixture("ar");
+    let text = "يُقدَّم هذا التقريرُ عملاً بقرارِ المجلسِ.";
+    let Some(Block::Division(d)) = doc.body.first_mut() else {
+        panic!("{:?}", doc.body.first())
+    };
+    let Some(Block::Paragraph(p)) = d.content.get_mut(1) else {
+        panic!("{:?}", d.content.get(1))
+    };
+    p.content = vec![undocs::model::Inline::Text(text.into())];
+    let (_, back) = pdf_and_layout(&doc);
+    assert_eq!(paragraph_texts(&back), paragraph_texts(&doc));
+}
+
 /// A language fixture read as PDF-extracted text.
 fn fixture(code: &str) -> undocs::model::Document {
     let src = std::fs::read(format!("{ROOT}/fixtures/languages/{code}.md")).unwrap();

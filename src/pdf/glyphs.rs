@@ -250,12 +250,16 @@ impl<'a> Device<'a> for Collector<'_> {
                 Some(f) if sure => self.codes.entry((f, code)).or_insert_with(ask).clone(),
                 _ => ask(),
             };
-            let Some(text) = text else {
-                // (Inside an /ActualText sequence the text is known all the same.)
-                if !self.marked.iter().any(|(t, _)| t.is_some()) {
+            let in_actual_text = self.marked.iter().any(|(t, _)| t.is_some());
+            let text = match text {
+                Some(t) => t,
+                // (Inside an /ActualText sequence the text is known all the same; the
+                // glyph is kept, without text, for where it stands.)
+                None if in_actual_text => GlyphText::Long("".into()),
+                None => {
                     self.unmapped += 1;
+                    continue;
                 }
-                continue;
             };
             let advance = advance.map_or(0.0, |w| f64::from(w) / 1000.0 * size);
             if !size.is_finite() || !origin.x.is_finite() || !origin.y.is_finite() {
@@ -297,13 +301,30 @@ impl<'a> Device<'a> for Collector<'_> {
         let Some(span) = self.glyphs.get(start..) else {
             return;
         };
-        let Some(first) = span.first() else { return };
-        let x0 = span.iter().map(|g| g.x).fold(first.x, f64::min);
-        let x1 = span
+        // Where the text stands: its letters' glyphs (those that advance); a vowel sign
+        // is set higher or lower and beside its letter, and would move the text to a
+        // line of its own or away from its word.
+        let letters: Vec<&Glyph> = span.iter().filter(|g| g.advance > 0.0).collect();
+        let letters: Vec<&Glyph> = if letters.is_empty() {
+            span.iter().collect()
+        } else {
+            letters
+        };
+        // (A mark's own advance in the font may not be nothing: the widest glyph is the
+        // letter.)
+        let Some(base) = letters
+            .iter()
+            .copied()
+            .reduce(|a, b| if b.advance >= a.advance { b } else { a })
+        else {
+            return;
+        };
+        let x0 = letters.iter().map(|g| g.x).fold(base.x, f64::min);
+        let x1 = letters
             .iter()
             .map(|g| g.x + g.advance)
             .fold(f64::MIN, f64::max);
-        let mut g = first.clone();
+        let mut g = base.clone();
         g.x = x0;
         g.advance = (x1 - x0).max(0.0);
         g.text = GlyphText::new(&text);

@@ -190,7 +190,11 @@ fn join_marks(glyphs: &[Glyph]) -> Option<Vec<Glyph>> {
 pub(crate) fn lines(glyphs: &[Glyph]) -> Vec<Line> {
     let joined = join_marks(glyphs);
     let glyphs = joined.as_deref().unwrap_or(glyphs);
-    let mut gs: Vec<&Glyph> = glyphs.iter().filter(|g| g.size > 0.5).collect();
+    // (A glyph without text is one of an /ActualText sequence that never ended.)
+    let mut gs: Vec<&Glyph> = glyphs
+        .iter()
+        .filter(|g| g.size > 0.5 && !matches!(&g.text, GlyphText::Long(t) if t.is_empty()))
+        .collect();
     // Whether most of the page's letters are right to left (see `right_to_left_page`).
     let page_rtl = {
         let (mut rtl, mut ltr) = (0usize, 0usize);
