@@ -106,7 +106,7 @@ const WIDE_GAP: f64 = 0.45;
 
 /// Whether a glyph is a Chinese or Japanese character or full-width punctuation.
 fn wide(t: &GlyphText) -> bool {
-    let w = |c: char| matches!(c as u32, 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF);
+    let w = crate::model::words::wide;
     match t {
         GlyphText::Char(c) => w(*c),
         GlyphText::Long(s) => s.chars().any(w),
@@ -196,25 +196,13 @@ pub(crate) fn lines(glyphs: &[Glyph]) -> Vec<Line> {
         .filter(|g| g.size > 0.5 && !matches!(&g.text, GlyphText::Long(t) if t.is_empty()))
         .collect();
     // Whether most of the page's letters are right to left (see `right_to_left_page`).
-    let page_rtl = {
-        let (mut rtl, mut ltr) = (0usize, 0usize);
-        for g in &gs {
-            let mut count = |c: char| {
-                if c.is_alphabetic() {
-                    if is_rtl(c) {
-                        rtl += 1;
-                    } else {
-                        ltr += 1;
-                    }
-                }
-            };
-            match &g.text {
-                GlyphText::Char(c) => count(*c),
-                GlyphText::Long(t) => t.chars().for_each(count),
-            }
-        }
-        rtl > ltr
-    };
+    let page_rtl = crate::model::words::mostly_right_to_left(gs.iter().flat_map(|g| {
+        let (c, t) = match &g.text {
+            GlyphText::Char(c) => (Some(*c), ""),
+            GlyphText::Long(t) => (None, &**t),
+        };
+        c.into_iter().chain(t.chars())
+    }));
     gs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     // Rows by baseline (within a fifth of the size).
     let mut rows: Vec<Vec<&Glyph>> = Vec::new();
@@ -458,17 +446,12 @@ fn first_word_spaced(glyphs: impl Iterator<Item = (f64, f64, bool, f64)>) -> boo
 /// Whether a page reads from the right: most of its letters are right to left (an Arabic
 /// or Hebrew page, whose English masthead lines do not change it).
 fn right_to_left_page(ls: &[Line]) -> bool {
-    let (mut rtl, mut ltr) = (0usize, 0usize);
-    for p in ls.iter().flat_map(|l| &l.segments).flat_map(|s| &s.pieces) {
-        for c in p.text.chars().filter(|c| c.is_alphabetic()) {
-            if is_rtl(c) {
-                rtl += 1;
-            } else {
-                ltr += 1;
-            }
-        }
-    }
-    rtl > ltr
+    crate::model::words::mostly_right_to_left(
+        ls.iter()
+            .flat_map(|l| &l.segments)
+            .flat_map(|s| &s.pieces)
+            .flat_map(|p| p.text.chars()),
+    )
 }
 
 /// Mirrors a right-to-left page left for right, so that what follows reads it as a page

@@ -762,6 +762,28 @@ pub(crate) fn right_to_left(c: char) -> bool {
     matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
 }
 
+/// A Chinese, Japanese or Korean character, or full-width punctuation: lines break beside
+/// it, and no space stands between it and a Latin letter or digit.
+#[cfg_attr(not(feature = "pdf"), allow(dead_code))]
+pub(crate) fn wide(c: char) -> bool {
+    matches!(c as u32, 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+}
+
+/// Whether most of the letters are right to left (a page of Arabic, whose English
+/// masthead lines do not change it).
+#[cfg_attr(not(feature = "pdf"), allow(dead_code))]
+pub(crate) fn mostly_right_to_left(chars: impl Iterator<Item = char>) -> bool {
+    let (mut rtl, mut ltr) = (0usize, 0usize);
+    for c in chars.filter(|c| c.is_alphabetic()) {
+        if right_to_left(c) {
+            rtl += 1;
+        } else {
+            ltr += 1;
+        }
+    }
+    rtl > ltr
+}
+
 /// A right-to-left combining mark (Arabic harakat, shadda, Hebrew points).
 #[cfg_attr(not(feature = "pdf"), allow(dead_code))]
 pub(crate) fn rtl_mark(c: char) -> bool {

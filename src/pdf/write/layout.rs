@@ -855,11 +855,7 @@ fn push_shaped(
 fn word_break(text: &str, b: usize) -> bool {
     let prev = text[..b].chars().next_back();
     let next = text[b..].chars().next();
-    let wide = |c: Option<char>| {
-        c.is_some_and(|c| {
-            matches!(c as u32, 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
-        })
-    };
+    let wide = |c: Option<char>| c.is_some_and(crate::model::words::wide);
     match prev {
         Some(c) if c.is_whitespace() => true,
         Some('-' | '\u{2010}' | '\u{2013}' | '\u{2014}') => {
