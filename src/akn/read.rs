@@ -973,6 +973,7 @@ fn hier(e: &El, cx: &mut Cx) -> Vec<Block> {
     for c in e.elements() {
         out.extend(hier_child(c, cx));
     }
+    out.shrink_to_fit();
     out
 }
 
@@ -1324,6 +1325,7 @@ fn blocks_of(children: &[&El], cx: &mut Cx) -> Vec<Block> {
             }
         }
     }
+    out.shrink_to_fit();
     out
 }
 
@@ -1397,6 +1399,8 @@ fn inline_nodes(nodes: &[Node], cx: &mut Cx) -> Vec<Inline> {
             },
         }
     }
+    // (Kept in the model: no room left over from growing.)
+    out.shrink_to_fit();
     out
 }
 
