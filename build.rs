@@ -1,0 +1,17 @@
+//! Links the `undocs` binary as a position-dependent executable on Linux (glibc).
+//!
+//! A position-independent executable has its 32,000-odd pointers in read-only data
+//! relocated at every start: about 230 page faults, 0.6 ms of the 1.1 ms a conversion of a
+//! small file takes before it reads a byte. The CLI is started once per file by scripts
+//! converting folders, so that start-up is a third of the time of a small conversion. The
+//! cost is address-space randomization of the executable's own code (its libraries, heap
+//! and stack are still randomized); the library crate is not affected.
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
+    let env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
+    if os == "linux" && env == "gnu" && std::env::var_os("UNDOCS_PIE").is_none() {
+        println!("cargo:rustc-link-arg-bins=-no-pie");
+    }
+    println!("cargo:rerun-if-env-changed=UNDOCS_PIE");
+}
