@@ -264,6 +264,18 @@ fn read_file(
     if len > options.max_bytes {
         return Err(too_large(guess, options));
     }
+    // Large Akoma Ntoso streams from the file: the input is not held beside the model.
+    #[cfg(feature = "akn")]
+    let file = {
+        use std::io::BufRead;
+        let mut input = std::io::BufReader::with_capacity(64 << 10, file);
+        let head = input.fill_buf().map_err(at)?;
+        if len > options.stream_from && named.or_else(|| Format::sniff(head)) == Some(Format::Akn) {
+            check_signature(head, Format::Akn)?;
+            return akn::read_from(input, options);
+        }
+        input
+    };
     let bytes = read_limited(file, guess, named.is_some(), Some(len), options)?;
     let format = named
         .or_else(|| Format::sniff(&bytes))

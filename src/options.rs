@@ -55,6 +55,13 @@ pub struct ReadOptions {
     /// Read a PDF from its page layout even when it embeds the document's JSON (as the PDF
     /// undocs writes do). Default: false, the embedded JSON is read first.
     pub ignore_embedded: bool,
+    /// XML larger than this many bytes streams through its reader instead of being held
+    /// whole while it is parsed: an Akoma Ntoso file read from a path, and a DOCX file's
+    /// document part (by its declared size; the limits above hold either way). Streaming
+    /// keeps a large read's peak memory near the model's size (README, "Memory") and costs
+    /// some speed (every name and text is copied out of the reader's buffer), so small
+    /// inputs are held. Default: 2 MiB; 0 streams everything.
+    pub stream_from: u64,
 }
 
 impl Default for ReadOptions {
@@ -72,6 +79,7 @@ impl Default for ReadOptions {
             max_string_bytes: 16 << 20,
             max_text_lines: 300_000,
             ignore_embedded: false,
+            stream_from: 2 << 20,
         }
     }
 }
@@ -80,6 +88,12 @@ impl ReadOptions {
     /// Sets [`ReadOptions::ignore_embedded`].
     pub fn with_ignore_embedded(mut self, yes: bool) -> Self {
         self.ignore_embedded = yes;
+        self
+    }
+
+    /// Sets [`ReadOptions::stream_from`].
+    pub fn with_stream_from(mut self, n: u64) -> Self {
+        self.stream_from = n;
         self
     }
 

@@ -5,6 +5,9 @@
 //! nothing had to be unescaped.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::io::{BufRead, Read};
+use std::rc::Rc;
 
 use quick_xml::XmlVersion;
 use quick_xml::events::Event;
@@ -12,6 +15,8 @@ use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 
 use crate::{Error, Format, ReadOptions, Result};
+
+mod names;
 
 /// The Akoma Ntoso 3.0 namespace.
 #[cfg_attr(not(feature = "akn"), allow(dead_code))]
@@ -96,15 +101,6 @@ impl<'a> El<'a> {
     }
 }
 
-/// Builds the error for a position in the input.
-pub(crate) fn syntax(src: Source<'_>, bytes: &[u8], pos: u64, message: impl Into<String>) -> Error {
-    Error::Syntax {
-        format: src.format,
-        at: crate::Location::in_bytes(src.part, bytes, pos),
-        message: message.into(),
-    }
-}
-
 /// Where a tree comes from, for errors: the format and the part (a file inside a package,
 /// or "input"); and whether element namespaces are resolved (Akoma Ntoso needs them to tell
 /// its elements from others; WordprocessingML parts are read by local names, which is
@@ -122,25 +118,30 @@ pub(crate) struct Source<'s> {
 /// An event with its element's namespace, or an error with its position.
 type NextEvent<'a> = std::result::Result<(bool, Event<'a>), (u64, String)>;
 
-/// A reader with or without namespace resolution.
-enum Rd<'a> {
+/// A reader with or without namespace resolution, over the whole input held (`&[u8]`:
+/// names and text borrow from it) or over a stream (`R`: events are read into a buffer and
+/// copied out of it).
+enum Rd<'a, R> {
     Ns(NsReader<&'a [u8]>),
     Plain(quick_xml::Reader<&'a [u8]>),
+    NsBuf(NsReader<R>, Vec<u8>),
+    PlainBuf(quick_xml::Reader<R>, Vec<u8>),
 }
 
-impl<'a> Rd<'a> {
+impl<'a, R: BufRead> Rd<'a, R> {
     fn buffer_position(&self) -> u64 {
         match self {
             Rd::Ns(r) => r.buffer_position(),
             Rd::Plain(r) => r.buffer_position(),
+            Rd::NsBuf(r, _) => r.buffer_position(),
+            Rd::PlainBuf(r, _) => r.buffer_position(),
         }
     }
 
     fn skip_to_end(
         &mut self,
-        start: &quick_xml::events::BytesStart<'_>,
+        end: quick_xml::events::BytesEnd<'static>,
     ) -> std::result::Result<(), (u64, String)> {
-        let end = start.to_end().into_owned();
         let r = match self {
             Rd::Ns(r) => r
                 .read_to_end(end.name())
@@ -148,11 +149,21 @@ impl<'a> Rd<'a> {
             Rd::Plain(r) => r
                 .read_to_end(end.name())
                 .map_err(|e| (r.error_position(), e.to_string())),
+            Rd::NsBuf(r, buf) => {
+                buf.clear();
+                r.read_to_end_into(end.name(), buf)
+                    .map_err(|e| (r.error_position(), e.to_string()))
+            }
+            Rd::PlainBuf(r, buf) => {
+                buf.clear();
+                r.read_to_end_into(end.name(), buf)
+                    .map_err(|e| (r.error_position(), e.to_string()))
+            }
         };
         r.map(|_| ())
     }
 
-    fn next(&mut self) -> NextEvent<'a> {
+    fn next(&mut self) -> NextEvent<'_> {
         match self {
             Rd::Ns(r) => match r.read_resolved_event() {
                 Ok((ResolveResult::Bound(n), ev)) => Ok((matches!(n.as_ref(), AKN3 | AKN2), ev)),
@@ -163,6 +174,248 @@ impl<'a> Rd<'a> {
                 Ok(ev) => Ok((false, ev)),
                 Err(e) => Err((r.error_position(), e.to_string())),
             },
+            Rd::NsBuf(r, buf) => {
+                buf.clear();
+                match r.read_resolved_event_into(buf) {
+                    Ok((ResolveResult::Bound(n), ev)) => {
+                        Ok((matches!(n.as_ref(), AKN3 | AKN2), ev))
+                    }
+                    Ok((_, ev)) => Ok((false, ev)),
+                    Err(e) => Err((r.error_position(), e.to_string())),
+                }
+            }
+            Rd::PlainBuf(r, buf) => {
+                buf.clear();
+                match r.read_event_into(buf) {
+                    Ok(ev) => Ok((false, ev)),
+                    Err(e) => Err((r.error_position(), e.to_string())),
+                }
+            }
+        }
+    }
+}
+
+/// Lines counted as a streamed input goes past: enough to give the line and column of an
+/// error at the event being read (or at the root element), without holding the input.
+#[derive(Debug, Default)]
+pub(crate) struct LineCount {
+    /// Bytes read from the stream so far (a buffer ahead of the parser).
+    consumed: u64,
+    /// Whether the stream has ended.
+    eof: bool,
+    /// Newlines before the mark, and where the last of them is.
+    before: u64,
+    last: Option<u64>,
+    /// Where the newlines are, from `recent[first]` on those after the mark (the ones
+    /// before it are dropped now and then, not at every mark).
+    recent: Vec<u64>,
+    first: usize,
+    /// The root element's start, its line and its column.
+    root: Option<(u64, u64, u64)>,
+    /// Where the first byte that is not UTF-8 is, once seen.
+    bad_utf8: Option<u64>,
+    /// The start of a character cut by the end of what was handed out, and where it is.
+    carry: Vec<u8>,
+    carry_at: u64,
+}
+
+impl LineCount {
+    /// Forgets where the newlines before `pos` are (errors are never located before the
+    /// event being read), keeping their number.
+    fn mark(&mut self, pos: u64) {
+        let after = self.recent.get(self.first..).unwrap_or_default();
+        let k = after.partition_point(|&o| o < pos);
+        if k > 0 {
+            self.before += k as u64;
+            self.last = after.get(k - 1).copied();
+            self.first += k;
+            if self.first > 1024 && self.first * 2 > self.recent.len() {
+                self.recent.drain(..self.first);
+                self.first = 0;
+            }
+        }
+    }
+
+    /// The line and column (in bytes, as [`crate::Location::in_bytes`] counts) of `pos`.
+    fn locate(&self, pos: u64) -> (u64, u64) {
+        if let Some((p, line, column)) = self.root
+            && p == pos
+        {
+            return (line, column);
+        }
+        let after = self.recent.get(self.first..).unwrap_or_default();
+        let k = after.partition_point(|&o| o < pos);
+        let last = match k {
+            0 => self.last,
+            k => after.get(k - 1).copied(),
+        };
+        let column = last.map_or(pos + 1, |o| pos.saturating_sub(o));
+        (self.before + k as u64 + 1, column)
+    }
+}
+
+/// A buffered stream that counts the newlines of each block it reads into a [`LineCount`]
+/// (and checks it is UTF-8): once a block, not at every event.
+struct Counted<R> {
+    inner: R,
+    buf: Box<[u8]>,
+    start: usize,
+    end: usize,
+    count: Rc<RefCell<LineCount>>,
+}
+
+impl<R: Read> Counted<R> {
+    fn new(inner: R, count: Rc<RefCell<LineCount>>) -> Self {
+        Counted {
+            inner,
+            buf: vec![0; 64 << 10].into_boxed_slice(),
+            start: 0,
+            end: 0,
+            count,
+        }
+    }
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let got = self.fill_buf()?;
+        let n = got.len().min(out.len());
+        if let (Some(to), Some(from)) = (out.get_mut(..n), got.get(..n)) {
+            to.copy_from_slice(from);
+        }
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: Read> BufRead for Counted<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        if self.start >= self.end {
+            let n = loop {
+                match self.inner.read(&mut self.buf) {
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    r => break r?,
+                }
+            };
+            self.start = 0;
+            self.end = n.min(self.buf.len());
+            let mut c = self.count.borrow_mut();
+            if n == 0 {
+                c.eof = true;
+            }
+            c.note(self.buf.get(..self.end).unwrap_or_default());
+        }
+        Ok(self.buf.get(self.start..self.end).unwrap_or_default())
+    }
+
+    fn consume(&mut self, amt: usize) {
+        self.start = (self.start + amt).min(self.end);
+    }
+}
+
+impl LineCount {
+    /// Counts `bytes`, read next, and checks that they are UTF-8 (as the held input is
+    /// checked whole before it is parsed).
+    fn note(&mut self, bytes: &[u8]) {
+        let at = self.consumed;
+        self.recent
+            .extend(memchr::memchr_iter(b'\n', bytes).map(|i| at + i as u64));
+        self.check_utf8(bytes, at);
+        self.consumed += bytes.len() as u64;
+    }
+
+    fn check_utf8(&mut self, bytes: &[u8], at: u64) {
+        if self.bad_utf8.is_some() {
+            return;
+        }
+        let mut rest = bytes;
+        let mut at = at;
+        // A character cut at the end of the last bytes: completed a byte at a time.
+        while !self.carry.is_empty() {
+            let Some((&b, tail)) = rest.split_first() else {
+                return;
+            };
+            self.carry.push(b);
+            rest = tail;
+            at += 1;
+            match std::str::from_utf8(&self.carry) {
+                Ok(_) => self.carry.clear(),
+                Err(e) if e.error_len().is_none() => {}
+                Err(_) => {
+                    self.bad_utf8 = Some(self.carry_at);
+                    return;
+                }
+            }
+        }
+        if let Err(e) = std::str::from_utf8(rest) {
+            let valid = e.valid_up_to();
+            if e.error_len().is_none() {
+                self.carry = rest.get(valid..).unwrap_or_default().to_vec();
+                self.carry_at = at + valid as u64;
+            } else {
+                self.bad_utf8 = Some(at + valid as u64);
+            }
+        }
+    }
+
+    /// Where the input stops being UTF-8, if it does; once the parse has stopped (`ended`)
+    /// and the stream has ended, a character cut short counts.
+    fn not_utf8(&self, ended: bool) -> Option<u64> {
+        self.bad_utf8
+            .or_else(|| (ended && self.eof && !self.carry.is_empty()).then_some(self.carry_at))
+    }
+}
+
+/// Where an input's byte offsets are, as lines and columns: from the input held, or from
+/// the lines counted as it streamed past.
+#[derive(Debug)]
+pub(crate) enum Lines<'b> {
+    Held(&'b [u8]),
+    Counted(Rc<RefCell<LineCount>>),
+}
+
+impl Lines<'_> {
+    /// The location of byte `pos` of `part`.
+    pub fn locate(&self, part: &str, pos: u64) -> crate::Location {
+        match self {
+            Lines::Held(bytes) => crate::Location::in_bytes(part, bytes, pos),
+            Lines::Counted(c) => {
+                let (line, column) = c.borrow().locate(pos);
+                crate::Location::line_column(part, line, column)
+            }
+        }
+    }
+
+    /// A syntax error at byte `pos`.
+    pub fn error(&self, src: Source<'_>, pos: u64, message: impl Into<String>) -> Error {
+        Error::Syntax {
+            format: src.format,
+            at: self.locate(src.part, pos),
+            message: message.into(),
+        }
+    }
+
+    fn mark(&self, pos: u64) {
+        if let Lines::Counted(c) = self {
+            c.borrow_mut().mark(pos);
+        }
+    }
+
+    /// For a streamed input: the error of its first byte that is not UTF-8, once seen.
+    fn not_utf8(&self, src: Source<'_>, ended: bool) -> Option<Error> {
+        match self {
+            Lines::Held(_) => None,
+            Lines::Counted(c) => {
+                let at = c.borrow().not_utf8(ended)?;
+                Some(self.error(src, at, "not UTF-8"))
+            }
+        }
+    }
+
+    fn root_at(&self, pos: u64) {
+        if let Lines::Counted(c) = self {
+            let (line, column) = c.borrow().locate(pos);
+            c.borrow_mut().root = Some((pos, line, column));
         }
     }
 }
@@ -204,13 +457,13 @@ pub(crate) fn parse_streaming<'a>(
     streams: &[Stream],
     each: &mut dyn FnMut(usize, El<'a>) -> Result<Option<El<'a>>>,
 ) -> Result<El<'a>> {
-    let syntax = |b: &[u8], pos: u64, m: String| syntax(src, b, pos, m);
+    let lines = Lines::Held(bytes);
     if crate::encoding::utf16(bytes).is_some() {
-        return Err(syntax(bytes, 0, crate::encoding::UTF16_INPUT.to_string()));
+        return Err(lines.error(src, 0, crate::encoding::UTF16_INPUT));
     }
     let text: &'a str = std::str::from_utf8(bytes)
-        .map_err(|e| syntax(bytes, e.valid_up_to() as u64, "not UTF-8".to_string()))?;
-    let mut r = if src.namespaces {
+        .map_err(|e| lines.error(src, e.valid_up_to() as u64, "not UTF-8"))?;
+    let r: Rd<'a, &[u8]> = if src.namespaces {
         let mut r = NsReader::from_str(text);
         r.config_mut().expand_empty_elements = true;
         r.config_mut().check_end_names = true;
@@ -221,6 +474,169 @@ pub(crate) fn parse_streaming<'a>(
         r.config_mut().check_end_names = true;
         Rd::Plain(r)
     };
+    run(
+        src,
+        r,
+        text,
+        &lines,
+        bytes.len() as u64,
+        options,
+        streams,
+        each,
+    )
+}
+
+/// Parses the element that starts at byte `at` of `bytes`, before byte `to`, and nothing
+/// after it: an element of a part found by an earlier parse of the whole part, read again
+/// when it is needed instead of being held as a tree. Errors are located in `bytes`.
+#[cfg_attr(not(feature = "docx"), allow(dead_code))]
+pub(crate) fn parse_element<'a>(
+    src: Source<'_>,
+    bytes: &'a [u8],
+    (at, to): (u64, u64),
+    options: &ReadOptions,
+) -> Result<El<'a>> {
+    let lines = Lines::Held(bytes);
+    let (from, to) = (
+        usize::try_from(at).unwrap_or(usize::MAX),
+        usize::try_from(to).unwrap_or(usize::MAX),
+    );
+    let Some(piece) = bytes.get(from..to.min(bytes.len())) else {
+        return Err(lines.error(src, at, "no element there"));
+    };
+    let text: &'a str = std::str::from_utf8(piece)
+        .map_err(|e| lines.error(src, at + e.valid_up_to() as u64, "not UTF-8"))?;
+    let mut r = quick_xml::Reader::from_str(text);
+    r.config_mut().expand_empty_elements = true;
+    r.config_mut().check_end_names = true;
+    let fragment = Fragment { lines, base: at };
+    run_from::<&[u8]>(
+        src,
+        Rd::Plain(r),
+        text,
+        &fragment,
+        options,
+        &[],
+        &mut |_, e| Ok(Some(e)),
+    )
+}
+
+/// [`parse_streaming`] over a stream, not holding the input: what the tree keeps is copied
+/// out of the reader's buffer. Gives back the root and where the input's lines are (for
+/// errors found after the parse; they are known for the root element).
+pub(crate) fn parse_streaming_read<R: Read>(
+    src: Source<'_>,
+    reader: R,
+    options: &ReadOptions,
+    streams: &[Stream],
+    each: &mut dyn FnMut(usize, El<'static>) -> Result<Option<El<'static>>>,
+) -> Result<(El<'static>, Lines<'static>)> {
+    let count = Rc::new(RefCell::new(LineCount::default()));
+    let lines = Lines::Counted(count.clone());
+    let mut counted = Counted::new(reader, count);
+    let head = counted
+        .fill_buf()
+        .map_err(|e| lines.error(src, 0, e.to_string()))?;
+    if crate::encoding::utf16(head).is_some() {
+        return Err(lines.error(src, 0, crate::encoding::UTF16_INPUT));
+    }
+    let r: Rd<'static, Counted<R>> = if src.namespaces {
+        let mut r = NsReader::from_reader(counted);
+        r.config_mut().expand_empty_elements = true;
+        r.config_mut().check_end_names = true;
+        Rd::NsBuf(r, Vec::new())
+    } else {
+        let mut r = quick_xml::Reader::from_reader(counted);
+        r.config_mut().expand_empty_elements = true;
+        r.config_mut().check_end_names = true;
+        Rd::PlainBuf(r, Vec::new())
+    };
+    let root = run(src, r, "", &lines, u64::MAX, options, streams, each)?;
+    Ok((root, lines))
+}
+
+/// The parse itself, over either reader. `text` is the input when it is held ("" when it
+/// streams: then every name and text is copied); `len` its length, where an unfinished
+/// element is reported (the position reached, for a stream).
+#[allow(clippy::too_many_arguments)]
+fn run<'a, R: BufRead>(
+    src: Source<'_>,
+    r: Rd<'a, R>,
+    text: &'a str,
+    lines: &Lines<'_>,
+    len: u64,
+    options: &ReadOptions,
+    streams: &[Stream],
+    each: &mut dyn FnMut(usize, El<'a>) -> Result<Option<El<'a>>>,
+) -> Result<El<'a>> {
+    let whole = Whole { lines, len };
+    run_from(src, r, text, &whole, options, streams, each)
+}
+
+/// What is parsed: a whole input, or one element of it ([`parse_element`]).
+trait Extent {
+    fn lines(&self) -> &Lines<'_>;
+    /// Where the parsed text starts in the input.
+    fn base(&self) -> u64;
+    /// Whether the parse ends with the root element's end.
+    fn one_element(&self) -> bool;
+    /// Where an unfinished element is reported, given the position reached.
+    fn end(&self, reached: u64) -> u64;
+}
+
+struct Whole<'l, 'b> {
+    lines: &'l Lines<'b>,
+    len: u64,
+}
+
+impl Extent for Whole<'_, '_> {
+    fn lines(&self) -> &Lines<'_> {
+        self.lines
+    }
+    fn base(&self) -> u64 {
+        0
+    }
+    fn one_element(&self) -> bool {
+        false
+    }
+    fn end(&self, reached: u64) -> u64 {
+        self.len.min(reached)
+    }
+}
+
+struct Fragment<'b> {
+    lines: Lines<'b>,
+    base: u64,
+}
+
+impl Extent for Fragment<'_> {
+    fn lines(&self) -> &Lines<'_> {
+        &self.lines
+    }
+    fn base(&self) -> u64 {
+        self.base
+    }
+    fn one_element(&self) -> bool {
+        true
+    }
+    fn end(&self, reached: u64) -> u64 {
+        self.base + reached
+    }
+}
+
+/// The parse of [`run`] or of [`parse_element`].
+fn run_from<'a, R: BufRead>(
+    src: Source<'_>,
+    mut r: Rd<'a, R>,
+    text: &'a str,
+    extent: &dyn Extent,
+    options: &ReadOptions,
+    streams: &[Stream],
+    each: &mut dyn FnMut(usize, El<'a>) -> Result<Option<El<'a>>>,
+) -> Result<El<'a>> {
+    let lines = extent.lines();
+    let base = extent.base();
+    let syntax = |pos: u64, m: String| lines.error(src, base + pos, m);
     // Open elements, each with where its children start in `kids`: the children of all
     // open elements wait on one stack and move into their element, in a vector of exactly
     // their number, when it ends (vectors grown one push at a time would hold up to four
@@ -231,46 +647,55 @@ pub(crate) fn parse_streaming<'a>(
     let mut root: Option<El<'a>> = None;
     loop {
         let pos = r.buffer_position();
-        let (in_akn, ev) = match r.next() {
+        lines.mark(base + pos);
+        let next = r.next();
+        // (A character cut short at the end of the input is cut short for good.)
+        if let Some(e) = lines.not_utf8(src, matches!(next, Ok((_, Event::Eof)) | Err(_))) {
+            return Err(e);
+        }
+        let (in_akn, ev) = match next {
             Ok(x) => x,
-            Err((at, e)) => return Err(syntax(bytes, at, e)),
+            Err((at, e)) => return Err(syntax(at, e)),
         };
         match ev {
             Event::Start(s) => {
                 if stack.len() >= options.max_depth {
                     return Err(Error::Limit {
                         format: src.format,
-                        at: crate::Location::in_bytes(src.part, bytes, pos),
+                        at: lines.locate(src.part, base + pos),
                         what: "XML nesting depth",
                         limit: options.max_depth as u64,
                         option: "max_depth",
                     });
                 }
-                let name = reborrow(text, s.local_name().as_ref());
+                let name = intern(text, s.local_name().as_ref());
                 if src.skip.is_some_and(|skip| skip(&name)) && !stack.is_empty() {
-                    r.skip_to_end(&s).map_err(|(at, e)| syntax(bytes, at, e))?;
+                    let end = s.to_end().into_owned();
+                    r.skip_to_end(end).map_err(|(at, e)| syntax(at, e))?;
                     continue;
+                }
+                if stack.is_empty() {
+                    lines.root_at(base + pos);
                 }
                 scratch.clear();
                 for a in s.attributes() {
-                    let a =
-                        a.map_err(|e| syntax(bytes, pos, format!("attribute of <{name}>: {e}")))?;
+                    let a = a.map_err(|e| syntax(pos, format!("attribute of <{name}>: {e}")))?;
                     let key = a.key;
-                    let local = reborrow(text, key.local_name().as_ref());
                     if key.as_ref() == "xmlns"
                         || key.prefix().is_some_and(|p| p.as_ref() == "xmlns")
                     {
                         continue; // namespace declarations
                     }
+                    let local = intern(text, key.local_name().as_ref());
                     if src.skip.is_some()
                         && (local.starts_with("rsid") || local == "paraId" || local == "textId")
                     {
                         continue; // Word's revision ids
                     }
-                    let v = a.normalized_value(XmlVersion::Implicit1_0).map_err(|e| {
-                        syntax(bytes, pos, format!("attribute {local} of <{name}>: {e}"))
-                    })?;
-                    let v = reborrow(text, &v);
+                    let v = a
+                        .normalized_value(XmlVersion::Implicit1_0)
+                        .map_err(|e| syntax(pos, format!("attribute {local} of <{name}>: {e}")))?;
+                    let v = keep(text, v);
                     scratch.push((local, v));
                 }
                 stack.push((
@@ -279,14 +704,14 @@ pub(crate) fn parse_streaming<'a>(
                         in_akn,
                         attrs: scratch.drain(..).collect(),
                         children: Box::default(),
-                        pos,
+                        pos: base + pos,
                     },
                     kids.len(),
                 ));
             }
             Event::End(_) => {
                 let Some((mut el, start)) = stack.pop() else {
-                    return Err(syntax(bytes, pos, "unexpected end tag".to_string()));
+                    return Err(syntax(pos, "unexpected end tag".to_string()));
                 };
                 el.children = kids.drain(start.min(kids.len())..).collect();
                 if kids.capacity() > 4 * kids.len() + 4096 {
@@ -301,6 +726,9 @@ pub(crate) fn parse_streaming<'a>(
                 });
                 if stack.is_empty() {
                     root = Some(el);
+                    if extent.one_element() {
+                        break;
+                    }
                 } else if handed {
                     if let Some(kept) = each(depth, el)? {
                         kids.push(Node::El(kept));
@@ -310,14 +738,11 @@ pub(crate) fn parse_streaming<'a>(
                 }
             }
             Event::Text(t) => {
+                let content = t.xml10_content();
                 if let Some((_, start)) = stack.last() {
-                    push_text(&mut kids, *start, t.xml10_content());
-                } else if !t.xml10_content().trim().is_empty() {
-                    return Err(syntax(
-                        bytes,
-                        pos,
-                        "text outside the root element".to_string(),
-                    ));
+                    push_text(&mut kids, *start, keep(text, content));
+                } else if !content.trim().is_empty() {
+                    return Err(syntax(pos, "text outside the root element".to_string()));
                 }
             }
             Event::CData(t) => {
@@ -330,10 +755,10 @@ pub(crate) fn parse_streaming<'a>(
                 }
             }
             Event::GeneralRef(g) => {
-                let c = match g.resolve_char_ref().map_err(|e| syntax(bytes, pos, e.to_string()))? {
+                let c = match g.resolve_char_ref().map_err(|e| syntax(pos, e.to_string()))? {
                     Some(c) => c,
                     None => entity(&g).ok_or_else(|| {
-                        syntax(bytes, pos, format!("entity &{}; is not defined (entities other than the five predefined ones are refused)", &*g))
+                        syntax(pos, format!("entity &{}; is not defined (entities other than the five predefined ones are refused)", &*g))
                     })?,
                 };
                 if let Some((_, start)) = stack.last() {
@@ -347,7 +772,6 @@ pub(crate) fn parse_streaming<'a>(
             }
             Event::DocType(_) => {
                 return Err(syntax(
-                    bytes,
                     pos,
                     "a DOCTYPE is not accepted (it could declare entities)".to_string(),
                 ));
@@ -357,16 +781,16 @@ pub(crate) fn parse_streaming<'a>(
         }
     }
     if !stack.is_empty() {
-        return Err(syntax(
-            bytes,
-            bytes.len() as u64,
+        return Err(lines.error(
+            src,
+            extent.end(r.buffer_position()),
             format!(
                 "the input ends inside <{}>",
                 stack.last().map(|(e, _)| e.name.as_ref()).unwrap_or("")
             ),
         ));
     }
-    root.ok_or_else(|| syntax(bytes, 0, "no root element".to_string()))
+    root.ok_or_else(|| syntax(0, "no root element".to_string()))
 }
 
 /// Adds text to the children of the open element whose children start at `start` in `kids`,
@@ -381,18 +805,37 @@ fn push_text<'a>(kids: &mut Vec<Node<'a>>, start: usize, t: Cow<'a, str>) {
     }
 }
 
+/// A name: borrowed from `text` when it points into it, else the interned copy of a known
+/// name ([`names::NAMES`]), else a copy.
+fn intern<'a>(text: &'a str, s: &str) -> Cow<'a, str> {
+    if let Some(b) = within(text, s) {
+        return Cow::Borrowed(b);
+    }
+    names::known(s).map_or_else(|| Cow::Owned(s.to_string()), Cow::Borrowed)
+}
+
+/// `c` borrowing `text` where it can, else owned (text from a stream's buffer is copied).
+fn keep<'a>(text: &'a str, c: Cow<'_, str>) -> Cow<'a, str> {
+    match c {
+        Cow::Borrowed(s) => reborrow(text, s),
+        Cow::Owned(s) => Cow::Owned(s),
+    }
+}
+
 /// `s` as a slice of `text` when it points into it (quick-xml hands out borrowed names and
 /// values when nothing had to be unescaped), else a copy.
 fn reborrow<'a>(text: &'a str, s: &str) -> Cow<'a, str> {
+    within(text, s).map_or_else(|| Cow::Owned(s.to_string()), Cow::Borrowed)
+}
+
+/// `s` as a slice of `text`, when it points into it.
+fn within<'a>(text: &'a str, s: &str) -> Option<&'a str> {
     let start = text.as_ptr() as usize;
     let at = s.as_ptr() as usize;
     if at >= start && at + s.len() <= start + text.len() {
-        let off = at - start;
-        if let Some(slice) = text.get(off..off + s.len()) {
-            return Cow::Borrowed(slice);
-        }
+        return text.get(at - start..at - start + s.len());
     }
-    Cow::Owned(s.to_string())
+    None
 }
 
 // ---------------------------------------------------------------------------------------
@@ -598,6 +1041,106 @@ mod tests {
             })
         });
         assert!(e.unwrap_err().to_string().contains("stop"));
+    }
+
+    #[test]
+    fn lines_counted_as_a_stream_passes_locate_as_the_held_input_does() {
+        let text = b"<a>\n  <b x=\"1\">caf\xc3\xa9\n\n</b>\r\n<c/>\n</a>\n".repeat(40);
+        for chunk in [1, 3, 7, 64, 100_000] {
+            let count = Rc::new(RefCell::new(LineCount::default()));
+            let mut r = Counted::new(Trickle(&text, chunk), count.clone());
+            let mut pos = 0u64;
+            let mut out = Vec::new();
+            while let Ok(b) = r.fill_buf() {
+                if b.is_empty() {
+                    break;
+                }
+                let n = b.len().min(5);
+                out.extend_from_slice(&b[..n]);
+                r.consume(n);
+                // Marks move forward; every position from the mark on is located exactly.
+                count.borrow_mut().mark(pos);
+                for p in pos..out.len() as u64 {
+                    let want = crate::Location::in_bytes("x", &text, p);
+                    assert_eq!(
+                        Some(count.borrow().locate(p)),
+                        want.line.zip(want.column),
+                        "chunk {chunk}, position {p}"
+                    );
+                }
+                pos = out.len() as u64 - 1;
+            }
+            assert_eq!(out, text);
+            assert_eq!(count.borrow().not_utf8(true), None);
+        }
+        // Not UTF-8: found where the held check finds it, whatever the chunks.
+        let bad = b"<a>caf\xc3</a>";
+        for chunk in [1, 2, 5, 100] {
+            let count = Rc::new(RefCell::new(LineCount::default()));
+            let mut r = Counted::new(Trickle(bad, chunk), count.clone());
+            let mut sink = Vec::new();
+            r.read_to_end(&mut sink).unwrap();
+            assert_eq!(count.borrow().not_utf8(true), Some(6), "chunk {chunk}");
+        }
+        let cut = b"<a>caf\xc3";
+        let count = Rc::new(RefCell::new(LineCount::default()));
+        let mut r = Counted::new(Trickle(cut, 4), count.clone());
+        r.read_to_end(&mut Vec::new()).unwrap();
+        assert_eq!(count.borrow().not_utf8(false), None);
+        assert_eq!(count.borrow().not_utf8(true), Some(6));
+    }
+
+    /// Hands out at most `.1` bytes a read.
+    struct Trickle<'b>(&'b [u8], usize);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.1.min(buf.len()).min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn one_element_is_parsed_again_from_where_it_starts() {
+        let src = Source {
+            format: Format::Docx,
+            part: "word/footnotes.xml",
+            namespaces: false,
+            skip: None,
+        };
+        let xml = "<w:footnotes>\n<w:footnote w:id=\"1\"><w:p>one</w:p></w:footnote>\n<w:footnote w:id=\"2\"><w:p>two &amp; more</w:p></w:footnote></w:footnotes>";
+        let opts = ReadOptions::default();
+        let mut starts = Vec::new();
+        parse_streaming(
+            src,
+            xml.as_bytes(),
+            &opts,
+            &[Stream {
+                depth: 0,
+                parents: &[],
+            }],
+            &mut |_, e| {
+                starts.push(e.pos);
+                Ok(None)
+            },
+        )
+        .unwrap();
+        assert_eq!(starts.len(), 2);
+        let end = xml.len() as u64;
+        let one = parse_element(src, xml.as_bytes(), (starts[0], starts[1]), &opts).unwrap();
+        assert_eq!((one.attr("id"), one.text().as_str()), (Some("1"), "one"));
+        assert_eq!(one.pos, starts[0]);
+        // The last one runs to the part's end: what follows its element is not read.
+        let two = parse_element(src, xml.as_bytes(), (starts[1], end), &opts).unwrap();
+        assert_eq!(two.text(), "two & more");
+        // An error is located in the part, not in the piece.
+        let broken = "<w:footnotes>\n<w:footnote>\n<w:p></w:q></w:footnote></w:footnotes>";
+        let e = parse_element(src, broken.as_bytes(), (14, broken.len() as u64), &opts)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("line 3"), "{e}");
     }
 
     #[test]

@@ -28,6 +28,43 @@ fn read_file(path: &str, format: Format) -> Document {
     common::read_fixture(path, format)
 }
 
+/// A stream that hands out one to seven bytes at a time: every buffer boundary of the
+/// streaming reader falls somewhere inside a name, a text or a tag.
+struct Trickle<'b> {
+    bytes: &'b [u8],
+    calls: usize,
+}
+
+impl std::io::Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.calls += 1;
+        let n = (1 + self.calls % 7).min(buf.len()).min(self.bytes.len());
+        buf[..n].copy_from_slice(&self.bytes[..n]);
+        self.bytes = &self.bytes[n..];
+        Ok(n)
+    }
+}
+
+/// The two readings of the same bytes, held and streamed, as comparable text: the document
+/// and warnings, or the error's message (its position included).
+fn held_and_streamed(bytes: &[u8], opts: &ReadOptions) -> (String, String) {
+    let show = |r: undocs::Result<undocs::ReadOutput>| match r {
+        Ok(o) => format!("{:?}\n{:?}", o.document, o.warnings),
+        Err(e) => format!("error: {e}"),
+    };
+    let held = show(undocs::read_bytes(bytes, Format::Akn, opts));
+    let mut streamed = show(undocs::akn::read_from(Trickle { bytes, calls: 0 }, opts));
+    // The one difference: held input is checked to be UTF-8 whole, before it is parsed; a
+    // stream as it comes, so a syntax error before its first bad byte is told first.
+    if held.ends_with("not UTF-8")
+        && streamed.starts_with("error")
+        && std::str::from_utf8(bytes).is_err()
+    {
+        streamed = held.clone();
+    }
+    (held, streamed)
+}
+
 /// The XSD: `UNDOCS_AKN_XSD`, or ../shared/reference/akn/akomantoso30.xsd.
 fn xsd() -> Option<PathBuf> {
     let p = std::env::var_os("UNDOCS_AKN_XSD")
@@ -114,9 +151,14 @@ proptest! {
 
     #[test]
     fn akn_round_trip(doc in common::document()) {
-        let back = read_akn(&akn(&doc));
-        prop_assert_eq!(back.document, doc);
+        let bytes = akn(&doc);
+        let back = read_akn(&bytes);
+        prop_assert_eq!(&back.document, &doc);
         prop_assert!(back.warnings.is_empty());
+        // Streamed, not held: the same.
+        let streamed = undocs::akn::read_from(Trickle { bytes: &bytes, calls: 0 }, &ReadOptions::default()).expect("AKN streamed");
+        prop_assert_eq!(streamed.document, doc);
+        prop_assert!(streamed.warnings.is_empty());
     }
 }
 
@@ -452,8 +494,64 @@ proptest! {
                 _ => { let chunk: Vec<u8> = bytes[i..].iter().take(40).copied().collect(); bytes.splice(i..i, chunk); }
             }
         }
-        let _ = undocs::read_bytes(&bytes, Format::Akn, &ReadOptions::default());
+        // Held or streamed, the same reading or the same error at the same place.
+        let (held, streamed) = held_and_streamed(&bytes, &ReadOptions::default());
+        prop_assert_eq!(held, streamed);
     }
+}
+
+/// Every Akoma Ntoso file of the fixtures (other producers' among them) reads the same
+/// streamed as held; so do broken ones, with the same error at the same line and column.
+#[test]
+fn streamed_reading_equals_held_reading() {
+    let mut files = common::fixture_files(&["fixtures/akn", "fixtures/akn/silent-loss"], "xml");
+    assert!(files.len() >= 6, "{files:?}");
+    // And the seed as undocs writes it.
+    let seed = tmpdir("akn-streamed").join("seed.xml");
+    std::fs::write(
+        &seed,
+        akn(&read_file(
+            "fixtures/a-hrc-31-81/expected.json",
+            Format::Json,
+        )),
+    )
+    .unwrap();
+    files.push(seed);
+    let opts = ReadOptions::default();
+    for f in &files {
+        let bytes = std::fs::read(f).unwrap();
+        let (held, streamed) = held_and_streamed(&bytes, &opts);
+        assert!(!held.starts_with("error"), "{}: {held}", f.display());
+        assert_eq!(held, streamed, "{}", f.display());
+        // Cut anywhere: the same error, at the same place.
+        for k in 1..40 {
+            let cut = &bytes[..bytes.len() * k / 40];
+            let (held, streamed) = held_and_streamed(cut, &opts);
+            assert_eq!(held, streamed, "{} cut at {}", f.display(), cut.len());
+        }
+    }
+    // Errors found after the parse (at the root) and in it, with their lines.
+    for bad in [
+        &b"<html/>"[..],
+        b"<akomaNtoso>\n  <doc name=\"x\">\n  </dok>\n</akomaNtoso>",
+        b"\n\n<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"/>",
+        b"<akomaNtoso>\n<doc name=\"x\"><mainBody>\n<p>&nope;</p></mainBody></doc></akomaNtoso>",
+        b"<akomaNtoso>\n<doc name=\"x\" a=\"1\" a=\"2\"></doc></akomaNtoso>",
+        b"<!DOCTYPE x><akomaNtoso/>",
+        b"\xff\xfe<\x00a\x00",
+        b"<akomaNtoso>caf\xe9</akomaNtoso>",
+    ] {
+        let (held, streamed) = held_and_streamed(bad, &opts);
+        assert!(held.starts_with("error"), "{held}");
+        assert_eq!(held, streamed);
+    }
+    // The size limit holds for a stream too.
+    let bytes = std::fs::read(&files[0]).unwrap();
+    let small = ReadOptions::default().with_max_bytes(100);
+    let e = undocs::akn::read_from(&bytes[..], &small)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("max_bytes"), "{e}");
 }
 
 #[test]

@@ -31,5 +31,5 @@ mod read;
 mod write;
 
 pub use crate::xml::{AKN2, AKN3};
-pub use read::read;
+pub use read::{read, read_from};
 pub use write::write;

@@ -78,80 +78,158 @@ const BODIES: &[&str] = &[
 /// Reads Akoma Ntoso. The document's parts are read as they end, and its body a child at a
 /// time: only one child's element tree is held, never the whole document's.
 pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
-    let src = Source {
-        format: Format::Akn,
-        part: "input",
-        namespaces: true,
-        skip: None,
-    };
-    let mut cx = Cx {
-        ours: false,
-        warnings: Vec::new(),
-        dropped: Default::default(),
-    };
-    let mut doc = Document::default();
-    let mut top = Top {
-        name: document_name(bytes),
-        started: false,
-        resolution: None,
-        cover: None,
-        preface_read: false,
-        conclusions: Vec::new(),
-        extra: Vec::new(),
-    };
-    let streams = [
-        // The document element's parts,
-        dom::Stream {
-            depth: 1,
-            parents: &[],
-        },
-        // and its body's children.
-        dom::Stream {
-            depth: 2,
-            parents: BODIES,
-        },
-    ];
-    let root = dom::parse_streaming(src, bytes, options, &streams, &mut |depth, el| {
-        Ok(top.part(depth, el, &mut doc, &mut cx))
+    let mut st = State::new(document_name(bytes));
+    let root = dom::parse_streaming(SOURCE, bytes, options, &STREAMS, &mut |depth, el| {
+        Ok(st.top.part(depth, el, &mut st.doc, &mut st.cx))
     })?;
-    if root.name != "akomaNtoso" {
-        return Err(dom::syntax(
-            src,
-            bytes,
-            root.pos,
-            format!("the root element is <{}>, not <akomaNtoso>", root.name),
-        ));
-    }
-    let Some(docel) = root.elements().next() else {
-        return Err(dom::syntax(
-            src,
-            bytes,
-            root.pos,
-            "<akomaNtoso> holds no document",
-        ));
+    st.finish(&root, &dom::Lines::Held(bytes))
+}
+
+/// Reads Akoma Ntoso from a stream, as [`read`] does, without holding the input: peak
+/// memory is the model and one child of the body, not the input besides. The first 64 KiB
+/// are read ahead (the document element's name tells the document's kind). At most
+/// [`ReadOptions::max_bytes`] are read.
+///
+/// ```
+/// use undocs::{Format, ReadOptions};
+/// let mut doc = undocs::model::Document::default();
+/// doc.meta.set("symbol", "A/HRC/31/81")?;
+/// let mut xml = Vec::new();
+/// undocs::write(&doc, Format::Akn, &mut xml)?;
+/// let back = undocs::akn::read_from(&xml[..], &ReadOptions::default())?;
+/// assert_eq!(back.document, doc);
+/// # Ok::<(), undocs::Error>(())
+/// ```
+pub fn read_from(reader: impl std::io::Read, options: &ReadOptions) -> Result<ReadOutput> {
+    use std::io::Read;
+    const AHEAD: u64 = 64 << 10;
+    let mut limited = reader.take(options.max_bytes.saturating_add(1));
+    let mut head = Vec::new();
+    (&mut limited).take(AHEAD).read_to_end(&mut head)?;
+    let mut st = State::new(document_name(&head));
+    let mut counting = CountBytes {
+        inner: std::io::Cursor::new(head).chain(limited),
+        seen: 0,
     };
-    top.finish(docel, &mut doc, &mut cx);
-    if !root.akn() {
-        cx.warnings.insert(
-            0,
-            Warning::new(
-                Format::Akn,
-                "akomaNtoso",
-                "the root element is not in an Akoma Ntoso namespace; read by element names",
-            ),
-        );
+    let parsed = dom::parse_streaming_read(
+        SOURCE,
+        &mut counting,
+        options,
+        &STREAMS,
+        &mut |depth, el| Ok(st.top.part(depth, el, &mut st.doc, &mut st.cx)),
+    );
+    // (Cut at the limit, the input would end inside an element: the limit is the error.)
+    if counting.seen > options.max_bytes {
+        return Err(crate::Error::Limit {
+            format: Format::Akn,
+            at: crate::Location::part("input"),
+            what: "size in bytes",
+            limit: options.max_bytes,
+            option: "max_bytes",
+        });
     }
-    if !cx.ours {
-        doc.normalize();
+    let (root, lines) = parsed?;
+    st.finish(&root, &lines)
+}
+
+/// A stream that counts the bytes read from it (to tell a stream cut at the size limit).
+struct CountBytes<R> {
+    inner: R,
+    seen: u64,
+}
+
+impl<R: std::io::Read> std::io::Read for CountBytes<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.seen += n as u64;
+        Ok(n)
     }
-    let dropped = std::mem::take(&mut cx.dropped);
-    for (name, n) in dropped {
-        cx.warn("document", format!("{n} <{name}> element(s) have no place in the model: their text was kept where possible, their markup dropped"));
+}
+
+const SOURCE: Source<'static> = Source {
+    format: Format::Akn,
+    part: "input",
+    namespaces: true,
+    skip: None,
+};
+
+const STREAMS: [dom::Stream; 2] = [
+    // The document element's parts,
+    dom::Stream {
+        depth: 1,
+        parents: &[],
+    },
+    // and its body's children.
+    dom::Stream {
+        depth: 2,
+        parents: BODIES,
+    },
+];
+
+/// A read in progress: the model and what is known of the document so far.
+struct State {
+    cx: Cx,
+    doc: Document,
+    top: Top,
+}
+
+impl State {
+    fn new(name: Option<String>) -> Self {
+        State {
+            cx: Cx {
+                ours: false,
+                warnings: Vec::new(),
+                dropped: Default::default(),
+            },
+            doc: Document::default(),
+            top: Top {
+                name,
+                started: false,
+                resolution: None,
+                cover: None,
+                preface_read: false,
+                conclusions: Vec::new(),
+                extra: Vec::new(),
+            },
+        }
     }
-    Ok(ReadOutput {
-        document: doc,
-        warnings: cx.warnings,
-    })
+
+    /// The read after the parse: what the root holds still, and the warnings.
+    fn finish(mut self, root: &El<'_>, lines: &dom::Lines<'_>) -> Result<ReadOutput> {
+        let (doc, cx) = (&mut self.doc, &mut self.cx);
+        if root.name != "akomaNtoso" {
+            return Err(lines.error(
+                SOURCE,
+                root.pos,
+                format!("the root element is <{}>, not <akomaNtoso>", root.name),
+            ));
+        }
+        let Some(docel) = root.elements().next() else {
+            return Err(lines.error(SOURCE, root.pos, "<akomaNtoso> holds no document"));
+        };
+        self.top.finish(docel, doc, cx);
+        if !root.akn() {
+            cx.warnings.insert(
+                0,
+                Warning::new(
+                    Format::Akn,
+                    "akomaNtoso",
+                    "the root element is not in an Akoma Ntoso namespace; read by element names",
+                ),
+            );
+        }
+        if !cx.ours {
+            doc.normalize();
+        }
+        let dropped = std::mem::take(&mut cx.dropped);
+        for (name, n) in dropped {
+            cx.warn("document", format!("{n} <{name}> element(s) have no place in the model: their text was kept where possible, their markup dropped"));
+        }
+        Ok(ReadOutput {
+            document: self.doc,
+            warnings: self.cx.warnings,
+        })
+    }
 }
 
 /// The `name` attribute of the document element (the root's first child), read ahead: the

@@ -249,7 +249,6 @@ fn is_toc_entry(style: &str, text: &str) -> bool {
 
 pub(crate) fn read(
     pkg: &Package<'_>,
-    doc: &[u8],
     parts: &Parts<'_>,
     options: &ReadOptions,
 ) -> Result<ReadOutput> {
@@ -297,7 +296,7 @@ pub(crate) fn read(
         toc_table: None,
     };
     let (mut first_header, mut first_footer) = (None, None);
-    let root = super::read::parse_body("word/document.xml", doc, options, &mut |c| {
+    super::read::parse_body(pkg, options, &mut |c| {
         first_refs(&c, &mut first_header, &mut first_footer);
         let mut units = Vec::new();
         collect_child(&c, &mut units, true, None, &mut walk);
@@ -306,7 +305,6 @@ pub(crate) fn read(
         }
         Ok(())
     })?;
-    super::read::has_body(&root)?;
     let BodyReader {
         inputs: body_inputs,
         toc_entries,

@@ -16,6 +16,14 @@ fn err(part: &str, message: impl Into<String>) -> Error {
     }
 }
 
+/// The error for a part a DOCX file must have.
+pub(crate) fn missing(name: &str) -> Error {
+    err(
+        name,
+        "the package has no such part (is this a Word document?)",
+    )
+}
+
 /// A package open for reading. Parts are inflated on demand, each within
 /// [`ReadOptions::max_part_bytes`] and all together within [`ReadOptions::max_total_bytes`],
 /// counting the bytes that actually come out of the inflater.
@@ -59,20 +67,7 @@ impl<'a> Package<'a> {
             Err(zip::result::ZipError::FileNotFound) => return Ok(None),
             Err(e) => return Err(err(name, format!("cannot open the part: {e}"))),
         };
-        let part_limit = self.options.max_part_bytes;
-        let left = self
-            .options
-            .max_total_bytes
-            .saturating_sub(self.total.get());
-        let cap = part_limit.min(left);
-        // Never trust the declared size: read at most one byte past the limit. A part may
-        // not inflate more than `max_inflate_ratio` times its compressed size (past a
-        // floor): a zip bomb is stopped there, before seconds of inflating.
-        let compressed = file.compressed_size();
-        let by_ratio = compressed
-            .saturating_mul(self.options.max_inflate_ratio)
-            .max(RATIO_FLOOR);
-        let read_cap = cap.min(by_ratio);
+        let (cap, read_cap) = self.caps(file.compressed_size());
         // The declared size sizes the buffer once (grown by doubling, a buffer would hold up
         // to twice the part), within the limits just computed; the limits themselves are
         // enforced on what actually comes out of the inflater.
@@ -82,7 +77,66 @@ impl<'a> Package<'a> {
             .take(read_cap.saturating_add(1))
             .read_to_end(&mut out)
             .map_err(|e| err(name, format!("cannot inflate the part: {e}")))?;
-        if out.len() as u64 > read_cap && read_cap < cap {
+        self.check(name, out.len() as u64, cap, read_cap)?;
+        Ok(Some(out))
+    }
+
+    /// The size a part says it has uncompressed (0 when there is no such part): a hint
+    /// only; the limits are checked on what is inflated.
+    pub fn declared_size(&self, name: &str) -> u64 {
+        self.zip.borrow_mut().by_name(name).map_or(0, |f| f.size())
+    }
+
+    /// Hands a part to `read` as a stream, inflated as it is read, never held whole: within
+    /// the same limits as [`Package::part`] (a part past them is refused, whatever `read`
+    /// made of it cut short). `None` when the package has no such part.
+    pub fn stream<T>(
+        &self,
+        name: &str,
+        read: impl FnOnce(&mut dyn Read) -> Result<T>,
+    ) -> Result<Option<T>> {
+        // (A second handle on the same package: the parts' table is shared, and other parts
+        // can be read while this one streams.)
+        let mut zip = self.zip.borrow().clone();
+        let file = match zip.by_name(name) {
+            Ok(f) => f,
+            Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+            Err(e) => return Err(err(name, format!("cannot open the part: {e}"))),
+        };
+        let (cap, read_cap) = self.caps(file.compressed_size());
+        let mut counted = CountRead {
+            inner: file.take(read_cap.saturating_add(1)),
+            read: 0,
+            failed: None,
+        };
+        let result = read(&mut counted);
+        self.check(name, counted.read, cap, read_cap)?;
+        if let Some(e) = counted.failed {
+            return Err(err(name, format!("cannot inflate the part: {e}")));
+        }
+        result.map(Some)
+    }
+
+    /// The most a part may inflate to, and the most to read of it (one byte past either
+    /// tells it is too large): never trusting its declared size, within what is left of
+    /// the package's total, and at most `max_inflate_ratio` times its compressed size
+    /// (past a floor), so that a zip bomb is stopped before seconds of inflating.
+    fn caps(&self, compressed: u64) -> (u64, u64) {
+        let part_limit = self.options.max_part_bytes;
+        let left = self
+            .options
+            .max_total_bytes
+            .saturating_sub(self.total.get());
+        let cap = part_limit.min(left);
+        let by_ratio = compressed
+            .saturating_mul(self.options.max_inflate_ratio)
+            .max(RATIO_FLOOR);
+        (cap, cap.min(by_ratio))
+    }
+
+    /// Refuses a part that inflated to `n` bytes past its caps; counts it in the total.
+    fn check(&self, name: &str, n: u64, cap: u64, read_cap: u64) -> Result<()> {
+        if n > read_cap && read_cap < cap {
             return Err(Error::Limit {
                 format: Format::Docx,
                 at: crate::Location::part(name),
@@ -91,7 +145,8 @@ impl<'a> Package<'a> {
                 option: "max_inflate_ratio",
             });
         }
-        if out.len() as u64 > cap {
+        if n > cap {
+            let part_limit = self.options.max_part_bytes;
             let (what, limit, option) = if cap == part_limit {
                 ("uncompressed size of a part", part_limit, "max_part_bytes")
             } else {
@@ -109,18 +164,38 @@ impl<'a> Package<'a> {
                 option,
             });
         }
-        self.total.set(self.total.get() + out.len() as u64);
-        Ok(Some(out))
+        self.total.set(self.total.get() + n);
+        Ok(())
     }
 
     /// A part that must be there.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub fn required(&self, name: &str) -> Result<Vec<u8>> {
-        self.part(name)?.ok_or_else(|| {
-            err(
-                name,
-                "the package has no such part (is this a Word document?)",
-            )
-        })
+        self.part(name)?.ok_or_else(|| missing(name))
+    }
+}
+
+/// A stream that counts what it gives, and keeps its error (an inflater's: the parser
+/// would report it as a syntax error of its own).
+struct CountRead<R> {
+    inner: R,
+    read: u64,
+    failed: Option<std::io::Error>,
+}
+
+impl<R: Read> Read for CountRead<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match self.inner.read(buf) {
+            Ok(n) => {
+                self.read += n as u64;
+                Ok(n)
+            }
+            Err(e) => {
+                let again = std::io::Error::new(e.kind(), e.to_string());
+                self.failed = Some(e);
+                Err(again)
+            }
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::package::Package;
+use super::package::{Package, missing};
 use super::styles::{self, Role};
 use crate::model::{
     AgendaItem, Annex, Block, Distribution, Division, DivisionKind, Document, Inline, JobNumber,
@@ -16,9 +16,9 @@ use crate::{Format, ReadOptions, ReadOutput, Result, Warning};
 /// What every reader of a package needs: footnotes by id, hyperlink targets by
 /// relationship id, custom properties.
 pub(crate) struct Parts<'a> {
-    pub footnotes: HashMap<String, &'a El<'a>>,
+    pub footnotes: Notes<'a>,
     /// Endnotes by id: read as notes at their reference (the model has no endnotes).
-    pub endnotes: HashMap<String, &'a El<'a>>,
+    pub endnotes: Notes<'a>,
     pub rels: HashMap<String, String>,
     pub custom: Vec<(String, String)>,
 }
@@ -33,16 +33,119 @@ impl Parts<'_> {
 }
 
 /// The `name` elements of a notes part, by their `w:id`.
-fn by_id<'e, 'a>(root: Option<&'e El<'a>>, name: &str) -> HashMap<String, &'e El<'a>> {
-    let mut out = HashMap::new();
-    if let Some(n) = root {
-        for f in n.elements().filter(|e| e.name == name) {
-            if let Some(id) = f.attr("id") {
-                out.insert(id.to_string(), f);
-            }
+/// The notes of a part (`word/footnotes.xml`, `word/endnotes.xml`) by id. In a large
+/// document (its document part streamed, [`ReadOptions::stream_from`]) only where each
+/// note is in the part is kept, and a note is parsed again at its reference: every note's
+/// tree held for the whole read would take about four times the part. Otherwise the
+/// notes' trees are held (faster).
+pub(crate) struct Notes<'a> {
+    part: &'static str,
+    bytes: &'a [u8],
+    /// The part's root, holding the notes (`held`: where each is among its children).
+    root: Option<El<'a>>,
+    held: HashMap<String, usize>,
+    spans: HashMap<String, (u64, u64)>,
+    options: ReadOptions,
+}
+
+/// A note's element: held in its part's tree, or parsed again.
+pub(crate) enum NoteEl<'n, 'a> {
+    Held(&'n El<'a>),
+    Parsed(El<'a>),
+}
+
+impl<'a> std::ops::Deref for NoteEl<'_, 'a> {
+    type Target = El<'a>;
+
+    fn deref(&self) -> &El<'a> {
+        match self {
+            NoteEl::Held(e) => e,
+            NoteEl::Parsed(e) => e,
         }
     }
-    out
+}
+
+impl<'a> Notes<'a> {
+    /// Finds the elements named `name` among the root's children, by their `w:id`: their
+    /// trees kept when `hold`, else where they are.
+    fn index(
+        part: &'static str,
+        bytes: Option<&'a [u8]>,
+        name: &str,
+        hold: bool,
+        options: &ReadOptions,
+    ) -> Result<Self> {
+        let mut notes = Notes {
+            part,
+            bytes: bytes.unwrap_or_default(),
+            root: None,
+            held: HashMap::new(),
+            spans: HashMap::new(),
+            options: options.clone(),
+        };
+        let Some(bytes) = bytes else {
+            return Ok(notes);
+        };
+        if hold {
+            let root = parse(part, bytes, options)?;
+            for (i, c) in root.children.iter().enumerate() {
+                if let Node::El(e) = c
+                    && e.name == name
+                    && let Some(id) = e.attr("id")
+                {
+                    notes.held.insert(id.to_string(), i);
+                }
+            }
+            notes.root = Some(root);
+            return Ok(notes);
+        }
+        // Where each child of the root starts (a note ends where the next child starts).
+        let mut starts: Vec<(Option<String>, u64)> = Vec::new();
+        xml::parse_streaming(
+            source(part),
+            bytes,
+            options,
+            &[xml::Stream {
+                depth: 0,
+                parents: &[],
+            }],
+            &mut |_, e| {
+                let id = (e.name == name)
+                    .then(|| e.attr("id").map(str::to_string))
+                    .flatten();
+                starts.push((id, e.pos));
+                Ok(None)
+            },
+        )?;
+        let ends: Vec<u64> = starts
+            .iter()
+            .skip(1)
+            .map(|(_, at)| *at)
+            .chain([bytes.len() as u64])
+            .collect();
+        for ((id, at), to) in starts.into_iter().zip(ends) {
+            if let Some(id) = id {
+                notes.spans.insert(id, (at, to));
+            }
+        }
+        Ok(notes)
+    }
+
+    /// The note with this id; `None` when there is none.
+    pub fn get(&self, id: &str) -> Option<Result<NoteEl<'_, 'a>>> {
+        if let Some(root) = &self.root {
+            let i = *self.held.get(id)?;
+            return match root.children.get(i) {
+                Some(Node::El(e)) => Some(Ok(NoteEl::Held(e))),
+                _ => None,
+            };
+        }
+        let span = *self.spans.get(id)?;
+        Some(
+            xml::parse_element(source(self.part), self.bytes, span, &self.options)
+                .map(NoteEl::Parsed),
+        )
+    }
 }
 
 /// How a WordprocessingML part is read: by local names, formatting details skipped.
@@ -158,7 +261,6 @@ pub(crate) fn footnote_mark(c: &El<'_>, r: &El<'_>, auto: &mut usize) -> (String
 /// that child's element tree is held, never the whole document's.
 pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
     let pkg = Package::open(bytes, options)?;
-    let doc_bytes = pkg.required("word/document.xml")?;
     let app = pkg.part("docProps/app.xml")?;
     let ours = match &app {
         Some(b) => parse("docProps/app.xml", b, options)?
@@ -178,18 +280,24 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
             custom.push((p.attr("name").unwrap_or("").to_string(), value));
         }
     }
+    // (A large document's notes are not held as trees: see `Notes`.)
+    let hold = pkg.declared_size("word/document.xml") <= options.stream_from;
     let notes_bytes = pkg.part("word/footnotes.xml")?;
-    let notes_root = match &notes_bytes {
-        Some(b) => Some(parse("word/footnotes.xml", b, options)?),
-        None => None,
-    };
-    let footnotes = by_id(notes_root.as_ref(), "footnote");
+    let footnotes = Notes::index(
+        "word/footnotes.xml",
+        notes_bytes.as_deref(),
+        "footnote",
+        hold,
+        options,
+    )?;
     let end_bytes = pkg.part("word/endnotes.xml")?;
-    let end_root = match &end_bytes {
-        Some(b) => Some(parse("word/endnotes.xml", b, options)?),
-        None => None,
-    };
-    let endnotes = by_id(end_root.as_ref(), "endnote");
+    let endnotes = Notes::index(
+        "word/endnotes.xml",
+        end_bytes.as_deref(),
+        "endnote",
+        hold,
+        options,
+    )?;
     let rels_bytes = pkg.part("word/_rels/document.xml.rels")?;
     let rels_root = match &rels_bytes {
         Some(b) => Some(parse("word/_rels/document.xml.rels", b, options)?),
@@ -219,37 +327,46 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
             repeats_said: Default::default(),
         };
         let mut reader = Ours::new(&mut cx);
-        let root = parse_body("word/document.xml", &doc_bytes, options, &mut |c| {
+        parse_body(&pkg, options, &mut |c| {
             reader.child(&c, &mut cx);
             Ok(())
         })?;
-        has_body(&root)?;
         Ok(ReadOutput {
             document: reader.doc,
             warnings: cx.warnings,
         })
     } else {
-        super::foreign::read(&pkg, &doc_bytes, &parts, options)
+        super::foreign::read(&pkg, &parts, options)
     }
 }
 
-/// Parses a document part, handing each child of its `w:body` to `each` as it ends.
-pub(crate) fn parse_body<'a>(
-    part: &'a str,
-    bytes: &'a [u8],
+/// Parses the document part, handing each child of its `w:body` to `each` as it ends, and
+/// refuses a part without a body. A part larger than [`ReadOptions::stream_from`] streams
+/// out of the package, never held whole; a smaller one is inflated and parsed in place.
+pub(crate) fn parse_body(
+    pkg: &Package<'_>,
     options: &ReadOptions,
-    each: &mut dyn FnMut(El<'a>) -> Result<()>,
-) -> Result<El<'a>> {
-    xml::parse_streaming(
-        source(part),
-        bytes,
-        options,
-        &[xml::Stream {
-            depth: 1,
-            parents: &["body"],
-        }],
-        &mut |_, e| each(e).map(|()| None),
-    )
+    each: &mut dyn FnMut(El<'_>) -> Result<()>,
+) -> Result<()> {
+    const PART: &str = "word/document.xml";
+    let streams = [xml::Stream {
+        depth: 1,
+        parents: &["body"],
+    }];
+    if pkg.declared_size(PART) > options.stream_from {
+        let root = pkg.stream(PART, |input| {
+            xml::parse_streaming_read(source(PART), input, options, &streams, &mut |_, e| {
+                each(e).map(|()| None)
+            })
+            .map(|(root, _)| root)
+        })?;
+        return has_body(&root.ok_or_else(|| missing(PART))?);
+    }
+    let bytes = pkg.part(PART)?.ok_or_else(|| missing(PART))?;
+    let root = xml::parse_streaming(source(PART), &bytes, options, &streams, &mut |_, e| {
+        each(e).map(|()| None)
+    })?;
+    has_body(&root)
 }
 
 /// Refuses a document part without a body.
@@ -619,7 +736,15 @@ fn run(r: &El<'_>, cx: &mut Cx<'_, '_>, items: &mut Vec<(RunFormat, Inline)>) {
                 }
                 cx.notes_read.insert(id.to_string());
                 let content = match cx.parts.footnotes.get(id) {
-                    Some(n) => {
+                    Some(Err(e)) => {
+                        cx.warnings.push(Warning::new(
+                            Format::Docx,
+                            "word/footnotes.xml",
+                            format!("footnote {id} could not be read: {e}"),
+                        ));
+                        vec![]
+                    }
+                    Some(Ok(n)) => {
                         let kids: Vec<&El> = n.elements().collect();
                         cx.in_note = true;
                         let mut bs = blocks(&kids, cx);

@@ -302,8 +302,16 @@ fn run(r: &El<'_>, cx: &mut RunCx<'_, '_>, in_note: bool, lines: &mut Vec<Leaves
                 cx.endnotes += 1;
                 let marker = roman(cx.endnotes);
                 let id = c.attr("id").unwrap_or("");
-                let content = match cx.parts.endnotes.get(id).copied() {
-                    Some(note) => paragraphs_of(note, cx),
+                let content = match cx.parts.endnotes.get(id) {
+                    Some(Ok(note)) => paragraphs_of(&note, cx),
+                    Some(Err(e)) => {
+                        cx.warnings.push(Warning::new(
+                            crate::Format::Docx,
+                            "word/endnotes.xml",
+                            format!("endnote {id} could not be read: {e}"),
+                        ));
+                        vec![]
+                    }
                     None => vec![],
                 };
                 cx.warnings.push(
@@ -325,7 +333,7 @@ fn run(r: &El<'_>, cx: &mut RunCx<'_, '_>, in_note: bool, lines: &mut Vec<Leaves
 
 /// A footnote's paragraphs, without the mark Word repeats at its start.
 fn note_content(cx: &mut RunCx<'_, '_>, id: &str) -> Vec<Block> {
-    let Some(note) = cx.parts.footnotes.get(id).copied() else {
+    let Some(note) = cx.parts.footnotes.get(id) else {
         cx.warnings.push(
             Warning::new(
                 crate::Format::Docx,
@@ -338,7 +346,17 @@ fn note_content(cx: &mut RunCx<'_, '_>, id: &str) -> Vec<Block> {
         );
         return vec![];
     };
-    paragraphs_of(note, cx)
+    match note {
+        Ok(note) => paragraphs_of(&note, cx),
+        Err(e) => {
+            cx.warnings.push(Warning::new(
+                crate::Format::Docx,
+                "word/footnotes.xml",
+                format!("footnote {id} could not be read: {e}"),
+            ));
+            vec![]
+        }
+    }
 }
 
 /// "i", "ii", "iii", "iv"… (Word's endnote numbers).

@@ -111,6 +111,28 @@ pub fn normalize_inlines(v: &mut Vec<Inline>) {
     }
 }
 
+/// Gives back the room `v`'s vectors and texts grew beyond their contents (marks' notes
+/// excepted, whose blocks are compacted where they are read): a reader keeps what it
+/// built for the rest of the read, so a document's inlines are held at their size.
+#[cfg_attr(
+    not(any(feature = "text", feature = "docx", feature = "pdf")),
+    allow(dead_code)
+)]
+pub(crate) fn compact(v: &mut Vec<Inline>) {
+    for i in v.iter_mut() {
+        match i {
+            Inline::Text(t) => t.shrink_to_fit(),
+            Inline::Emphasis(c)
+            | Inline::Strong(c)
+            | Inline::Superscript(c)
+            | Inline::Subscript(c) => compact(c),
+            Inline::Link(l) => compact(&mut l.content),
+            Inline::Note(_) | Inline::Ref(_) | Inline::LineBreak => {}
+        }
+    }
+    v.shrink_to_fit();
+}
+
 /// The plain text of inlines, without notes (references give their symbol's printed form).
 pub fn plain_text(v: &[Inline]) -> String {
     let mut s = String::new();

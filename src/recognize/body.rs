@@ -161,6 +161,7 @@ fn rank(k: DivisionKind) -> u8 {
 
 fn paragraph(num: Option<String>, mut content: Vec<Inline>) -> Paragraph {
     finish(&mut content);
+    crate::model::compact(&mut content);
     Paragraph {
         num,
         content,

@@ -80,3 +80,21 @@ pub fn shared_samples(sub: &str) -> Option<std::path::PathBuf> {
         None
     }
 }
+
+/// The files of these fixture folders (paths from the crate's root) whose names end in
+/// `.ext`, sorted.
+#[allow(dead_code)]
+pub fn fixture_files(dirs: &[&str], ext: &str) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for dir in dirs {
+        let dir = format!("{}/{dir}", env!("CARGO_MANIFEST_DIR"));
+        for e in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{dir}: {e}")) {
+            let p = e.expect("a directory entry").path();
+            if p.extension().is_some_and(|x| x == ext) {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    files
+}
