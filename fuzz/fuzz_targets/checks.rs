@@ -6,7 +6,26 @@
 #[allow(dead_code)]
 pub fn read_any(data: &[u8], format: undocs::Format) {
     let options = undocs::ReadOptions::default().with_threads(1);
-    let _ = undocs::read_bytes(data, format, &options);
+    let held = undocs::read_bytes(data, format, &options);
+    // Akoma Ntoso and DOCX read streamed (as large inputs are): the same document where
+    // either reading gives one (their errors may differ: a held input is checked to be
+    // UTF-8 before it is parsed, a stream as it comes).
+    let streamed = match format {
+        undocs::Format::Akn => undocs::akn::read_from(data, &options),
+        undocs::Format::Docx => {
+            undocs::read_bytes(data, format, &options.clone().with_stream_from(0))
+        }
+        _ => return,
+    };
+    match (held, streamed) {
+        (Ok(h), Ok(s)) => {
+            assert_eq!(h.document, s.document, "held and streamed readings differ");
+            assert_eq!(h.warnings, s.warnings, "held and streamed warnings differ");
+        }
+        (Err(_), Err(_)) => {}
+        (Ok(_), Err(e)) => panic!("read held, but not streamed: {e}"),
+        (Err(e), Ok(_)) => panic!("read streamed, but not held: {e}"),
+    }
 }
 
 /// Whatever a reader reads (the first byte picks the format) is written to every format
