@@ -58,6 +58,17 @@ fn read(b: Bencher, which: &str) {
         });
 }
 
+/// The same bytes streamed (`akn::read_from`, as `read_path` reads files past
+/// `ReadOptions::stream_from`): names and texts copied out of the reader's buffer.
+#[divan::bench(args = DOCS)]
+fn read_streamed(b: Bencher, which: &str) {
+    let bytes = xml(&doc(which));
+    b.counter(divan::counter::BytesCount::new(bytes.len()))
+        .bench(|| {
+            undocs::akn::read_from(black_box(&bytes[..]), &ReadOptions::default()).expect("read")
+        });
+}
+
 #[divan::bench(args = DOCS)]
 fn bare_scan(b: Bencher, which: &str) {
     let bytes = xml(&doc(which));

@@ -118,23 +118,29 @@ pub(crate) struct Source<'s> {
 /// An event with its element's namespace, or an error with its position.
 type NextEvent<'a> = std::result::Result<(bool, Event<'a>), (u64, String)>;
 
-/// A reader with or without namespace resolution, over the whole input held (`&[u8]`:
-/// names and text borrow from it) or over a stream (`R`: events are read into a buffer and
-/// copied out of it).
-enum Rd<'a, R> {
-    Ns(NsReader<&'a [u8]>),
-    Plain(quick_xml::Reader<&'a [u8]>),
-    NsBuf(NsReader<R>, Vec<u8>),
-    PlainBuf(quick_xml::Reader<R>, Vec<u8>),
+/// Where the parse's events come from: [`Held`] or [`Streamed`] (two types, not one enum:
+/// the held parse, the common one, is compiled without the streamed one's branches).
+trait Events {
+    fn buffer_position(&self) -> u64;
+    fn skip_to_end(
+        &mut self,
+        end: quick_xml::events::BytesEnd<'static>,
+    ) -> std::result::Result<(), (u64, String)>;
+    fn next(&mut self) -> NextEvent<'_>;
 }
 
-impl<'a, R: BufRead> Rd<'a, R> {
+/// A reader with or without namespace resolution over the whole input held: names and
+/// text borrow from it.
+enum Held<'a> {
+    Ns(NsReader<&'a [u8]>),
+    Plain(quick_xml::Reader<&'a [u8]>),
+}
+
+impl Events for Held<'_> {
     fn buffer_position(&self) -> u64 {
         match self {
-            Rd::Ns(r) => r.buffer_position(),
-            Rd::Plain(r) => r.buffer_position(),
-            Rd::NsBuf(r, _) => r.buffer_position(),
-            Rd::PlainBuf(r, _) => r.buffer_position(),
+            Held::Ns(r) => r.buffer_position(),
+            Held::Plain(r) => r.buffer_position(),
         }
     }
 
@@ -143,18 +149,56 @@ impl<'a, R: BufRead> Rd<'a, R> {
         end: quick_xml::events::BytesEnd<'static>,
     ) -> std::result::Result<(), (u64, String)> {
         let r = match self {
-            Rd::Ns(r) => r
+            Held::Ns(r) => r
                 .read_to_end(end.name())
                 .map_err(|e| (r.error_position(), e.to_string())),
-            Rd::Plain(r) => r
+            Held::Plain(r) => r
                 .read_to_end(end.name())
                 .map_err(|e| (r.error_position(), e.to_string())),
-            Rd::NsBuf(r, buf) => {
+        };
+        r.map(|_| ())
+    }
+
+    fn next(&mut self) -> NextEvent<'_> {
+        match self {
+            Held::Ns(r) => match r.read_resolved_event() {
+                Ok((ResolveResult::Bound(n), ev)) => Ok((matches!(n.as_ref(), AKN3 | AKN2), ev)),
+                Ok((_, ev)) => Ok((false, ev)),
+                Err(e) => Err((r.error_position(), e.to_string())),
+            },
+            Held::Plain(r) => match r.read_event() {
+                Ok(ev) => Ok((false, ev)),
+                Err(e) => Err((r.error_position(), e.to_string())),
+            },
+        }
+    }
+}
+
+/// The same over a stream: events are read into a buffer and copied out of it.
+enum Streamed<R> {
+    Ns(NsReader<R>, Vec<u8>),
+    Plain(quick_xml::Reader<R>, Vec<u8>),
+}
+
+impl<R: BufRead> Events for Streamed<R> {
+    fn buffer_position(&self) -> u64 {
+        match self {
+            Streamed::Ns(r, _) => r.buffer_position(),
+            Streamed::Plain(r, _) => r.buffer_position(),
+        }
+    }
+
+    fn skip_to_end(
+        &mut self,
+        end: quick_xml::events::BytesEnd<'static>,
+    ) -> std::result::Result<(), (u64, String)> {
+        let r = match self {
+            Streamed::Ns(r, buf) => {
                 buf.clear();
                 r.read_to_end_into(end.name(), buf)
                     .map_err(|e| (r.error_position(), e.to_string()))
             }
-            Rd::PlainBuf(r, buf) => {
+            Streamed::Plain(r, buf) => {
                 buf.clear();
                 r.read_to_end_into(end.name(), buf)
                     .map_err(|e| (r.error_position(), e.to_string()))
@@ -165,16 +209,7 @@ impl<'a, R: BufRead> Rd<'a, R> {
 
     fn next(&mut self) -> NextEvent<'_> {
         match self {
-            Rd::Ns(r) => match r.read_resolved_event() {
-                Ok((ResolveResult::Bound(n), ev)) => Ok((matches!(n.as_ref(), AKN3 | AKN2), ev)),
-                Ok((_, ev)) => Ok((false, ev)),
-                Err(e) => Err((r.error_position(), e.to_string())),
-            },
-            Rd::Plain(r) => match r.read_event() {
-                Ok(ev) => Ok((false, ev)),
-                Err(e) => Err((r.error_position(), e.to_string())),
-            },
-            Rd::NsBuf(r, buf) => {
+            Streamed::Ns(r, buf) => {
                 buf.clear();
                 match r.read_resolved_event_into(buf) {
                     Ok((ResolveResult::Bound(n), ev)) => {
@@ -184,7 +219,7 @@ impl<'a, R: BufRead> Rd<'a, R> {
                     Err(e) => Err((r.error_position(), e.to_string())),
                 }
             }
-            Rd::PlainBuf(r, buf) => {
+            Streamed::Plain(r, buf) => {
                 buf.clear();
                 match r.read_event_into(buf) {
                     Ok(ev) => Ok((false, ev)),
@@ -463,16 +498,16 @@ pub(crate) fn parse_streaming<'a>(
     }
     let text: &'a str = std::str::from_utf8(bytes)
         .map_err(|e| lines.error(src, e.valid_up_to() as u64, "not UTF-8"))?;
-    let r: Rd<'a, &[u8]> = if src.namespaces {
+    let r = if src.namespaces {
         let mut r = NsReader::from_str(text);
         r.config_mut().expand_empty_elements = true;
         r.config_mut().check_end_names = true;
-        Rd::Ns(r)
+        Held::Ns(r)
     } else {
         let mut r = quick_xml::Reader::from_str(text);
         r.config_mut().expand_empty_elements = true;
         r.config_mut().check_end_names = true;
-        Rd::Plain(r)
+        Held::Plain(r)
     };
     run(
         src,
@@ -510,9 +545,9 @@ pub(crate) fn parse_element<'a>(
     r.config_mut().expand_empty_elements = true;
     r.config_mut().check_end_names = true;
     let fragment = Fragment { lines, base: at };
-    run_from::<&[u8]>(
+    run_from(
         src,
-        Rd::Plain(r),
+        Held::Plain(r),
         text,
         &fragment,
         options,
@@ -540,16 +575,16 @@ pub(crate) fn parse_streaming_read<R: Read>(
     if crate::encoding::utf16(head).is_some() {
         return Err(lines.error(src, 0, crate::encoding::UTF16_INPUT));
     }
-    let r: Rd<'static, Counted<R>> = if src.namespaces {
+    let r = if src.namespaces {
         let mut r = NsReader::from_reader(counted);
         r.config_mut().expand_empty_elements = true;
         r.config_mut().check_end_names = true;
-        Rd::NsBuf(r, Vec::new())
+        Streamed::Ns(r, Vec::new())
     } else {
         let mut r = quick_xml::Reader::from_reader(counted);
         r.config_mut().expand_empty_elements = true;
         r.config_mut().check_end_names = true;
-        Rd::PlainBuf(r, Vec::new())
+        Streamed::Plain(r, Vec::new())
     };
     let root = run(src, r, "", &lines, u64::MAX, options, streams, each)?;
     Ok((root, lines))
@@ -559,9 +594,9 @@ pub(crate) fn parse_streaming_read<R: Read>(
 /// streams: then every name and text is copied); `len` its length, where an unfinished
 /// element is reported (the position reached, for a stream).
 #[allow(clippy::too_many_arguments)]
-fn run<'a, R: BufRead>(
+fn run<'a>(
     src: Source<'_>,
-    r: Rd<'a, R>,
+    r: impl Events,
     text: &'a str,
     lines: &Lines<'_>,
     len: u64,
@@ -625,17 +660,18 @@ impl Extent for Fragment<'_> {
 }
 
 /// The parse of [`run`] or of [`parse_element`].
-fn run_from<'a, R: BufRead>(
+fn run_from<'a>(
     src: Source<'_>,
-    mut r: Rd<'a, R>,
+    mut r: impl Events,
     text: &'a str,
-    extent: &dyn Extent,
+    extent: &impl Extent,
     options: &ReadOptions,
     streams: &[Stream],
     each: &mut dyn FnMut(usize, El<'a>) -> Result<Option<El<'a>>>,
 ) -> Result<El<'a>> {
     let lines = extent.lines();
     let base = extent.base();
+    let streamed = matches!(lines, Lines::Counted(_));
     let syntax = |pos: u64, m: String| lines.error(src, base + pos, m);
     // Open elements, each with where its children start in `kids`: the children of all
     // open elements wait on one stack and move into their element, in a vector of exactly
@@ -647,10 +683,14 @@ fn run_from<'a, R: BufRead>(
     let mut root: Option<El<'a>> = None;
     loop {
         let pos = r.buffer_position();
-        lines.mark(base + pos);
+        if streamed {
+            lines.mark(base + pos);
+        }
         let next = r.next();
         // (A character cut short at the end of the input is cut short for good.)
-        if let Some(e) = lines.not_utf8(src, matches!(next, Ok((_, Event::Eof)) | Err(_))) {
+        if streamed
+            && let Some(e) = lines.not_utf8(src, matches!(next, Ok((_, Event::Eof)) | Err(_)))
+        {
             return Err(e);
         }
         let (in_akn, ev) = match next {

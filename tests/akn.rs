@@ -545,6 +545,23 @@ fn streamed_reading_equals_held_reading() {
         assert!(held.starts_with("error"), "{held}");
         assert_eq!(held, streamed);
     }
+    // A byte-order mark, Windows line ends: read alike, errors at the same lines.
+    let seed = std::fs::read(files.last().unwrap()).unwrap();
+    let bom = [&b"\xEF\xBB\xBF"[..], &seed].concat();
+    let crlf = String::from_utf8(seed.clone())
+        .unwrap()
+        .replace('\n', "\r\n")
+        .into_bytes();
+    for bytes in [bom, crlf] {
+        let (held, streamed) = held_and_streamed(&bytes, &opts);
+        assert!(!held.starts_with("error"), "{held}");
+        assert_eq!(held, streamed);
+        for k in 1..20 {
+            let cut = &bytes[..bytes.len() * k / 20];
+            let (held, streamed) = held_and_streamed(cut, &opts);
+            assert_eq!(held, streamed, "cut at {}", cut.len());
+        }
+    }
     // The size limit holds for a stream too.
     let bytes = std::fs::read(&files[0]).unwrap();
     let small = ReadOptions::default().with_max_bytes(100);

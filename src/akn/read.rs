@@ -13,6 +13,9 @@ use crate::{Format, ReadOptions, ReadOutput, Result, Warning};
 /// Reading context: whether the file is ours (exact text) and the warnings so far.
 struct Cx {
     ours: bool,
+    /// Whether vectors are shrunk to fit as they are built (a streamed, large input: the
+    /// model is most of the peak; a held one is read for speed).
+    compact: bool,
     warnings: Vec<Warning>,
     dropped: std::collections::BTreeMap<String, usize>,
 }
@@ -78,7 +81,7 @@ const BODIES: &[&str] = &[
 /// Reads Akoma Ntoso. The document's parts are read as they end, and its body a child at a
 /// time: only one child's element tree is held, never the whole document's.
 pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
-    let mut st = State::new(document_name(bytes));
+    let mut st = State::new(document_name(bytes), false);
     let root = dom::parse_streaming(SOURCE, bytes, options, &STREAMS, &mut |depth, el| {
         Ok(st.top.part(depth, el, &mut st.doc, &mut st.cx))
     })?;
@@ -106,7 +109,7 @@ pub fn read_from(reader: impl std::io::Read, options: &ReadOptions) -> Result<Re
     let mut limited = reader.take(options.max_bytes.saturating_add(1));
     let mut head = Vec::new();
     (&mut limited).take(AHEAD).read_to_end(&mut head)?;
-    let mut st = State::new(document_name(&head));
+    let mut st = State::new(document_name(&head), true);
     let mut counting = CountBytes {
         inner: std::io::Cursor::new(head).chain(limited),
         seen: 0,
@@ -174,10 +177,11 @@ struct State {
 }
 
 impl State {
-    fn new(name: Option<String>) -> Self {
+    fn new(name: Option<String>, compact: bool) -> Self {
         State {
             cx: Cx {
                 ours: false,
+                compact,
                 warnings: Vec::new(),
                 dropped: Default::default(),
             },
@@ -1051,7 +1055,9 @@ fn hier(e: &El, cx: &mut Cx) -> Vec<Block> {
     for c in e.elements() {
         out.extend(hier_child(c, cx));
     }
-    out.shrink_to_fit();
+    if cx.compact {
+        out.shrink_to_fit();
+    }
     out
 }
 
@@ -1403,7 +1409,9 @@ fn blocks_of(children: &[&El], cx: &mut Cx) -> Vec<Block> {
             }
         }
     }
-    out.shrink_to_fit();
+    if cx.compact {
+        out.shrink_to_fit();
+    }
     out
 }
 
@@ -1478,7 +1486,9 @@ fn inline_nodes(nodes: &[Node], cx: &mut Cx) -> Vec<Inline> {
         }
     }
     // (Kept in the model: no room left over from growing.)
-    out.shrink_to_fit();
+    if cx.compact {
+        out.shrink_to_fit();
+    }
     out
 }
 
