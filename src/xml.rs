@@ -401,6 +401,30 @@ impl LineCount {
     }
 }
 
+/// A stream that counts what it gives (to tell a stream cut at a size limit), and keeps
+/// its error (an inflater's, say: the parser would report it as a syntax error of its own).
+pub(crate) struct CountRead<R> {
+    pub inner: R,
+    pub read: u64,
+    pub failed: Option<std::io::Error>,
+}
+
+impl<R: Read> Read for CountRead<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match self.inner.read(buf) {
+            Ok(n) => {
+                self.read += n as u64;
+                Ok(n)
+            }
+            Err(e) => {
+                let again = std::io::Error::new(e.kind(), e.to_string());
+                self.failed = Some(e);
+                Err(again)
+            }
+        }
+    }
+}
+
 /// Where an input's byte offsets are, as lines and columns: from the input held, or from
 /// the lines counted as it streamed past.
 #[derive(Debug)]
@@ -509,16 +533,12 @@ pub(crate) fn parse_streaming<'a>(
         r.config_mut().check_end_names = true;
         Held::Plain(r)
     };
-    run(
-        src,
-        r,
-        text,
-        &lines,
-        bytes.len() as u64,
-        options,
-        streams,
-        each,
-    )
+    let whole = Extent {
+        base: 0,
+        end: bytes.len() as u64,
+        one_element: false,
+    };
+    run(src, r, text, &lines, whole, options, streams, each)
 }
 
 /// Parses the element that starts at byte `at` of `bytes`, before byte `to`, and nothing
@@ -544,12 +564,17 @@ pub(crate) fn parse_element<'a>(
     let mut r = quick_xml::Reader::from_str(text);
     r.config_mut().expand_empty_elements = true;
     r.config_mut().check_end_names = true;
-    let fragment = Fragment { lines, base: at };
-    run_from(
+    let element = Extent {
+        base: at,
+        end: to as u64,
+        one_element: true,
+    };
+    run(
         src,
         Held::Plain(r),
         text,
-        &fragment,
+        &lines,
+        element,
         options,
         &[],
         &mut |_, e| Ok(Some(e)),
@@ -586,91 +611,39 @@ pub(crate) fn parse_streaming_read<R: Read>(
         r.config_mut().check_end_names = true;
         Streamed::Plain(r, Vec::new())
     };
-    let root = run(src, r, "", &lines, u64::MAX, options, streams, each)?;
+    let stream = Extent {
+        base: 0,
+        end: u64::MAX,
+        one_element: false,
+    };
+    let root = run(src, r, "", &lines, stream, options, streams, each)?;
     Ok((root, lines))
 }
 
+/// What is parsed: where the parsed text starts and ends in the input (an unfinished
+/// element is reported at the position reached, at most the end), and whether the parse
+/// ends with the root element's end ([`parse_element`]) or with the input's.
+#[derive(Clone, Copy)]
+struct Extent {
+    base: u64,
+    end: u64,
+    one_element: bool,
+}
+
 /// The parse itself, over either reader. `text` is the input when it is held ("" when it
-/// streams: then every name and text is copied); `len` its length, where an unfinished
-/// element is reported (the position reached, for a stream).
+/// streams: then every name and text is copied).
 #[allow(clippy::too_many_arguments)]
 fn run<'a>(
     src: Source<'_>,
-    r: impl Events,
-    text: &'a str,
-    lines: &Lines<'_>,
-    len: u64,
-    options: &ReadOptions,
-    streams: &[Stream],
-    each: &mut dyn FnMut(usize, El<'a>) -> Result<Option<El<'a>>>,
-) -> Result<El<'a>> {
-    let whole = Whole { lines, len };
-    run_from(src, r, text, &whole, options, streams, each)
-}
-
-/// What is parsed: a whole input, or one element of it ([`parse_element`]).
-trait Extent {
-    fn lines(&self) -> &Lines<'_>;
-    /// Where the parsed text starts in the input.
-    fn base(&self) -> u64;
-    /// Whether the parse ends with the root element's end.
-    fn one_element(&self) -> bool;
-    /// Where an unfinished element is reported, given the position reached.
-    fn end(&self, reached: u64) -> u64;
-}
-
-struct Whole<'l, 'b> {
-    lines: &'l Lines<'b>,
-    len: u64,
-}
-
-impl Extent for Whole<'_, '_> {
-    fn lines(&self) -> &Lines<'_> {
-        self.lines
-    }
-    fn base(&self) -> u64 {
-        0
-    }
-    fn one_element(&self) -> bool {
-        false
-    }
-    fn end(&self, reached: u64) -> u64 {
-        self.len.min(reached)
-    }
-}
-
-struct Fragment<'b> {
-    lines: Lines<'b>,
-    base: u64,
-}
-
-impl Extent for Fragment<'_> {
-    fn lines(&self) -> &Lines<'_> {
-        &self.lines
-    }
-    fn base(&self) -> u64 {
-        self.base
-    }
-    fn one_element(&self) -> bool {
-        true
-    }
-    fn end(&self, reached: u64) -> u64 {
-        self.base + reached
-    }
-}
-
-/// The parse of [`run`] or of [`parse_element`].
-fn run_from<'a>(
-    src: Source<'_>,
     mut r: impl Events,
     text: &'a str,
-    extent: &impl Extent,
+    lines: &Lines<'_>,
+    extent: Extent,
     options: &ReadOptions,
     streams: &[Stream],
     each: &mut dyn FnMut(usize, El<'a>) -> Result<Option<El<'a>>>,
 ) -> Result<El<'a>> {
-    let lines = extent.lines();
-    let base = extent.base();
+    let base = extent.base;
     let streamed = matches!(lines, Lines::Counted(_));
     let syntax = |pos: u64, m: String| lines.error(src, base + pos, m);
     // Open elements, each with where its children start in `kids`: the children of all
@@ -766,7 +739,7 @@ fn run_from<'a>(
                 });
                 if stack.is_empty() {
                     root = Some(el);
-                    if extent.one_element() {
+                    if extent.one_element {
                         break;
                     }
                 } else if handed {
@@ -823,7 +796,7 @@ fn run_from<'a>(
     if !stack.is_empty() {
         return Err(lines.error(
             src,
-            extent.end(r.buffer_position()),
+            (base + r.buffer_position()).min(extent.end),
             format!(
                 "the input ends inside <{}>",
                 stack.last().map(|(e, _)| e.name.as_ref()).unwrap_or("")

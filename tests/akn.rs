@@ -48,21 +48,11 @@ impl std::io::Read for Trickle<'_> {
 /// The two readings of the same bytes, held and streamed, as comparable text: the document
 /// and warnings, or the error's message (its position included).
 fn held_and_streamed(bytes: &[u8], opts: &ReadOptions) -> (String, String) {
-    let show = |r: undocs::Result<undocs::ReadOutput>| match r {
-        Ok(o) => format!("{:?}\n{:?}", o.document, o.warnings),
-        Err(e) => format!("error: {e}"),
-    };
-    let held = show(undocs::read_bytes(bytes, Format::Akn, opts));
-    let mut streamed = show(undocs::akn::read_from(Trickle { bytes, calls: 0 }, opts));
-    // The one difference: held input is checked to be UTF-8 whole, before it is parsed; a
-    // stream as it comes, so a syntax error before its first bad byte is told first.
-    if held.ends_with("not UTF-8")
-        && streamed.starts_with("error")
-        && std::str::from_utf8(bytes).is_err()
-    {
-        streamed = held.clone();
-    }
-    (held, streamed)
+    common::held_and_streamed_text(
+        undocs::read_bytes(bytes, Format::Akn, opts),
+        undocs::akn::read_from(Trickle { bytes, calls: 0 }, opts),
+        std::str::from_utf8(bytes).is_err(),
+    )
 }
 
 /// The XSD: `UNDOCS_AKN_XSD`, or ../shared/reference/akn/akomantoso30.xsd.

@@ -110,9 +110,10 @@ pub fn read_from(reader: impl std::io::Read, options: &ReadOptions) -> Result<Re
     let mut head = Vec::new();
     (&mut limited).take(AHEAD).read_to_end(&mut head)?;
     let mut st = State::new(document_name(&head), true);
-    let mut counting = CountBytes {
+    let mut counting = dom::CountRead {
         inner: std::io::Cursor::new(head).chain(limited),
-        seen: 0,
+        read: 0,
+        failed: None,
     };
     let parsed = dom::parse_streaming_read(
         SOURCE,
@@ -122,7 +123,7 @@ pub fn read_from(reader: impl std::io::Read, options: &ReadOptions) -> Result<Re
         &mut |depth, el| Ok(st.top.part(depth, el, &mut st.doc, &mut st.cx)),
     );
     // (Cut at the limit, the input would end inside an element: the limit is the error.)
-    if counting.seen > options.max_bytes {
+    if counting.read > options.max_bytes {
         return Err(crate::Error::Limit {
             format: Format::Akn,
             at: crate::Location::part("input"),
@@ -133,20 +134,6 @@ pub fn read_from(reader: impl std::io::Read, options: &ReadOptions) -> Result<Re
     }
     let (root, lines) = parsed?;
     st.finish(&root, &lines)
-}
-
-/// A stream that counts the bytes read from it (to tell a stream cut at the size limit).
-struct CountBytes<R> {
-    inner: R,
-    seen: u64,
-}
-
-impl<R: std::io::Read> std::io::Read for CountBytes<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.seen += n as u64;
-        Ok(n)
-    }
 }
 
 const SOURCE: Source<'static> = Source {

@@ -296,7 +296,7 @@ pub(crate) fn read(
         toc_table: None,
     };
     let (mut first_header, mut first_footer) = (None, None);
-    super::read::parse_body(pkg, options, &mut |c| {
+    super::read::parse_body(pkg, parts, options, &mut |c| {
         first_refs(&c, &mut first_header, &mut first_footer);
         let mut units = Vec::new();
         collect_child(&c, &mut units, true, None, &mut walk);

@@ -104,7 +104,7 @@ impl<'a> Package<'a> {
             Err(e) => return Err(err(name, format!("cannot open the part: {e}"))),
         };
         let (cap, read_cap) = self.caps(file.compressed_size());
-        let mut counted = CountRead {
+        let mut counted = crate::xml::CountRead {
             inner: file.take(read_cap.saturating_add(1)),
             read: 0,
             failed: None,
@@ -172,30 +172,6 @@ impl<'a> Package<'a> {
     #[cfg_attr(not(test), allow(dead_code))]
     pub fn required(&self, name: &str) -> Result<Vec<u8>> {
         self.part(name)?.ok_or_else(|| missing(name))
-    }
-}
-
-/// A stream that counts what it gives, and keeps its error (an inflater's: the parser
-/// would report it as a syntax error of its own).
-struct CountRead<R> {
-    inner: R,
-    read: u64,
-    failed: Option<std::io::Error>,
-}
-
-impl<R: Read> Read for CountRead<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        match self.inner.read(buf) {
-            Ok(n) => {
-                self.read += n as u64;
-                Ok(n)
-            }
-            Err(e) => {
-                let again = std::io::Error::new(e.kind(), e.to_string());
-                self.failed = Some(e);
-                Err(again)
-            }
-        }
     }
 }
 

@@ -21,6 +21,9 @@ pub(crate) struct Parts<'a> {
     pub endnotes: Notes<'a>,
     pub rels: HashMap<String, String>,
     pub custom: Vec<(String, String)>,
+    /// Whether the document part is larger than [`ReadOptions::stream_from`]: streamed,
+    /// its notes not held as trees.
+    pub large: bool,
 }
 
 impl Parts<'_> {
@@ -280,14 +283,14 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
             custom.push((p.attr("name").unwrap_or("").to_string(), value));
         }
     }
-    // (A large document's notes are not held as trees: see `Notes`.)
-    let hold = pkg.declared_size("word/document.xml") <= options.stream_from;
+    // (A large document streams, its notes not held as trees: see `Notes`.)
+    let large = pkg.declared_size("word/document.xml") > options.stream_from;
     let notes_bytes = pkg.part("word/footnotes.xml")?;
     let footnotes = Notes::index(
         "word/footnotes.xml",
         notes_bytes.as_deref(),
         "footnote",
-        hold,
+        !large,
         options,
     )?;
     let end_bytes = pkg.part("word/endnotes.xml")?;
@@ -295,7 +298,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
         "word/endnotes.xml",
         end_bytes.as_deref(),
         "endnote",
-        hold,
+        !large,
         options,
     )?;
     let rels_bytes = pkg.part("word/_rels/document.xml.rels")?;
@@ -316,6 +319,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
         endnotes,
         rels,
         custom,
+        large,
     };
     if ours {
         let mut cx = Cx {
@@ -327,7 +331,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
             repeats_said: Default::default(),
         };
         let mut reader = Ours::new(&mut cx);
-        parse_body(&pkg, options, &mut |c| {
+        parse_body(&pkg, &parts, options, &mut |c| {
             reader.child(&c, &mut cx);
             Ok(())
         })?;
@@ -341,10 +345,11 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
 }
 
 /// Parses the document part, handing each child of its `w:body` to `each` as it ends, and
-/// refuses a part without a body. A part larger than [`ReadOptions::stream_from`] streams
-/// out of the package, never held whole; a smaller one is inflated and parsed in place.
+/// refuses a part without a body. A large part ([`Parts::large`]) streams out of the
+/// package, never held whole; a smaller one is inflated and parsed in place.
 pub(crate) fn parse_body(
     pkg: &Package<'_>,
+    parts: &Parts<'_>,
     options: &ReadOptions,
     each: &mut dyn FnMut(El<'_>) -> Result<()>,
 ) -> Result<()> {
@@ -353,7 +358,7 @@ pub(crate) fn parse_body(
         depth: 1,
         parents: &["body"],
     }];
-    if pkg.declared_size(PART) > options.stream_from {
+    if parts.large {
         let root = pkg.stream(PART, |input| {
             xml::parse_streaming_read(source(PART), input, options, &streams, &mut |_, e| {
                 each(e).map(|()| None)

@@ -98,3 +98,26 @@ pub fn fixture_files(dirs: &[&str], ext: &str) -> Vec<std::path::PathBuf> {
     files.sort();
     files
 }
+
+/// Two readings of one input, held and streamed, as comparable text: the document and
+/// warnings, or the error's message (its position included). The one difference allowed:
+/// a held input is checked to be UTF-8 whole before it is parsed, a stream as it comes, so
+/// a syntax error before its first bad byte is told first (`may_differ_on_utf8`: the input
+/// may hold such a byte).
+#[allow(dead_code)]
+pub fn held_and_streamed_text(
+    held: undocs::Result<undocs::ReadOutput>,
+    streamed: undocs::Result<undocs::ReadOutput>,
+    may_differ_on_utf8: bool,
+) -> (String, String) {
+    let show = |r: undocs::Result<undocs::ReadOutput>| match r {
+        Ok(o) => format!("{:?}\n{:?}", o.document, o.warnings),
+        Err(e) => format!("error: {e}"),
+    };
+    let held = show(held);
+    let mut streamed = show(streamed);
+    if may_differ_on_utf8 && held.ends_with("not UTF-8") && streamed.starts_with("error") {
+        streamed = held.clone();
+    }
+    (held, streamed)
+}
