@@ -793,17 +793,20 @@ fn run<'a>(
             Event::Empty(_) | Event::Comment(_) | Event::Decl(_) | Event::PI(_) => {}
         }
     }
+    // Both errors below are found at the end of the input, and named there: a stream no
+    // longer knows where the lines before the last event are.
+    let end = (base + r.buffer_position()).min(extent.end);
     if !stack.is_empty() {
         return Err(lines.error(
             src,
-            (base + r.buffer_position()).min(extent.end),
+            end,
             format!(
                 "the input ends inside <{}>",
                 stack.last().map(|(e, _)| e.name.as_ref()).unwrap_or("")
             ),
         ));
     }
-    root.ok_or_else(|| syntax(0, "no root element".to_string()))
+    root.ok_or_else(|| lines.error(src, end, "no root element (the input ends first)"))
 }
 
 /// Adds text to the children of the open element whose children start at `start` in `kids`,

@@ -436,6 +436,23 @@ fn hostile_and_broken_input_gives_clear_errors() {
         .unwrap_err()
         .to_string();
     assert!(e.contains("not <akomaNtoso>"), "{e}");
+    // No root element: named at the end of the input, held or streamed alike (a stream
+    // once named line 2, column 0 where the held reading named line 1, column 1).
+    for (input, at) in [
+        (&b""[..], "line 1, column 1"),
+        (b"<?xml version=\"1.0\"?>\n", "line 2, column 1"),
+        (
+            b"<?xml version=\"1.0\"?>\n<!-- none -->\n  ",
+            "line 3, column 3",
+        ),
+    ] {
+        let (held, streamed) = held_and_streamed(input, &opts);
+        assert!(
+            held.contains("no root element") && held.contains(at),
+            "{held}"
+        );
+        assert_eq!(held, streamed);
+    }
 }
 
 #[test]
