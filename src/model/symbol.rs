@@ -291,39 +291,81 @@ impl fmt::Display for Symbol {
 
 /// Splits `6 (Sect. 24)` into `("6", Some("Sect. 24"))`.
 fn split_paren(s: &str) -> (&str, Option<&str>) {
-    match s.find('(') {
+    match s.bytes().position(|b| b == b'(') {
         Some(i) if s.ends_with(')') => (s[..i].trim_end(), Some(&s[i + 1..s.len() - 1])),
         _ => (s, None),
     }
 }
 
-/// Splits on `/` outside parentheses.
-fn split_components(s: &str) -> Option<Vec<&str>> {
-    let mut out = Vec::new();
+/// Splits at the first `byte` (an ASCII one, so both sides are text).
+fn split_at_byte(s: &str, byte: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().position(|b| b == byte)?;
+    Some((&s[..i], &s[i + 1..]))
+}
+
+/// The number of components (slashes outside parentheses, plus one), or `None` when the
+/// parentheses are unbalanced. (The three characters are ASCII: no byte of another UTF-8
+/// character equals them.)
+fn count_components(s: &str) -> Option<usize> {
     let mut depth = 0i32;
-    let mut start = 0;
-    for (i, c) in s.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => {
+    let mut n = 1;
+    for b in s.bytes() {
+        match b {
+            b'(' => depth += 1,
+            b')' => {
                 depth -= 1;
                 if depth < 0 {
                     return None;
                 }
             }
-            '/' if depth == 0 => {
-                out.push(&s[start..i]);
-                start = i + 1;
+            b'/' if depth == 0 => n += 1,
+            _ => {}
+        }
+    }
+    (depth == 0).then_some(n)
+}
+
+/// Fills `out` (of [`count_components`]' length) with the components of balanced `s`.
+fn split_components<'a>(s: &'a str, out: &mut [Comp<'a>]) {
+    let mut depth = 0i32;
+    let (mut start, mut k) = (0, 0);
+    for (i, b) in s.bytes().enumerate() {
+        match b {
+            b'(' => depth += 1,
+            b')' => depth -= 1,
+            b'/' if depth == 0 => {
+                if let Some(c) = out.get_mut(k) {
+                    c.text = &s[start..i];
+                }
+                (start, k) = (i + 1, k + 1);
             }
             _ => {}
         }
     }
-    if depth != 0 {
-        return None;
+    if let Some(c) = out.get_mut(k) {
+        c.text = &s[start..];
     }
-    out.push(&s[start..]);
-    Some(out)
 }
+
+/// One component while a symbol is parsed: as printed, its base and its parenthetical part.
+#[derive(Clone, Copy)]
+struct Comp<'a> {
+    text: &'a str,
+    base: &'a str,
+    paren: Option<&'a str>,
+}
+
+impl Comp<'static> {
+    const EMPTY: Self = Comp {
+        text: "",
+        base: "",
+        paren: None,
+    };
+}
+
+/// Components held on the stack when a symbol has at most this many (real ones have at
+/// most eight); more go to the heap.
+const INLINE_COMPONENTS: usize = 16;
 
 fn is_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
@@ -336,7 +378,7 @@ fn is_roman(s: &str) -> bool {
 /// `L.2`, `CRP.10`, `PV.8000`, `WP.6/`… : a known prefix, a dot and a number (an optional
 /// letter may follow the number, as in `L.2A`).
 fn is_numbered_special(s: &str) -> bool {
-    match s.split_once('.') {
+    match split_at_byte(s, b'.') {
         Some((head, num)) => {
             NUMBERED_SPECIALS.contains(&head)
                 && num.bytes().next().is_some_and(|b| b.is_ascii_digit())
@@ -350,7 +392,7 @@ fn is_final(s: &str) -> bool {
     if s == "Summary" {
         return true;
     }
-    match s.split_once('.') {
+    match split_at_byte(s, b'.') {
         Some((head, num)) => FINALS.contains(&head) && is_digits(num),
         None => false,
     }
@@ -358,7 +400,7 @@ fn is_final(s: &str) -> bool {
 
 /// A body or sub-series: `HRC`, `C.3`, `CN.7`, `WG.6`, `Sub.2`, `CONF.216`, `EA.5`, `C`.
 fn is_body(s: &str) -> bool {
-    let (head, tail) = match s.split_once('.') {
+    let (head, tail) = match split_at_byte(s, b'.') {
         Some((h, t)) => (h, Some(t)),
         None => (s, None),
     };
@@ -378,7 +420,7 @@ fn is_country(s: &str) -> bool {
 /// A serial number: digits, optionally followed by a resolution part letter (`270 B`) or a
 /// letter suffix (`12A`).
 fn is_serial(s: &str) -> bool {
-    let (num, part) = match s.split_once(' ') {
+    let (num, part) = match split_at_byte(s, b' ') {
         Some((n, p)) => (n, Some(p)),
         None => (s, None),
     };
@@ -419,155 +461,152 @@ impl FromStr for Symbol {
                  (use Symbol::parse_printed)",
             ));
         }
-        let comps = split_components(s).ok_or_else(|| err("unbalanced parentheses"))?;
-        // Each component: a base, then optionally " (…)" at its end.
-        let mut bases = Vec::with_capacity(comps.len());
-        for c in &comps {
-            if c.is_empty() {
-                return Err(err("empty component between slashes"));
-            }
-            if c.trim() != *c {
-                return Err(err("space next to a slash"));
-            }
-            let (base, paren) = split_paren(c);
-            if c.contains('(') && paren.is_none() {
-                return Err(err("a parenthetical part must end its component"));
-            }
-            if let Some(p) = paren {
-                if !valid_paren(p) {
-                    return Err(err("unexpected characters in a parenthetical part"));
-                }
-                if p.contains('(') {
-                    return Err(err("nested parentheses"));
-                }
-            }
-            if base.is_empty() {
-                return Err(err("a component is only a parenthetical part"));
-            }
-            bases.push(base);
-        }
-
-        // Old General Assembly resolution numbers: `2758 (XXVI)`.
-        if comps.len() == 1 {
-            let (base, paren) = split_paren(comps[0]);
-            if is_digits(base) && paren.is_some_and(is_roman) {
-                return Ok(Symbol {
-                    text: s.to_string(),
-                    spans: vec![(PartKind::Serial, 0, s.len() as u16)],
-                });
-            }
-            return Err(err("a symbol has at least two components separated by '/'"));
-        }
-        if !SERIES.contains(&bases[0]) {
-            return Err(err(&format!(
-                "{:?} is not a UN organ or document series",
-                bases[0]
-            )));
-        }
-
-        // The serial number is the last numeric component before the final components.
-        let first_final = bases
-            .iter()
-            .position(|b| is_final(b))
-            .unwrap_or(bases.len());
-        if bases[first_final..].iter().any(|b| !is_final(b)) {
-            return Err(err(
-                "final components (Add., Corr., Rev., Amend., Summary) must come last",
-            ));
-        }
-        // A numbered special component after it (`L.2`, `PV.24`) carries the number instead.
-        let serial_at = bases[1..first_final]
-            .iter()
-            .rposition(|b| is_serial(b))
-            .map(|i| i + 1)
-            .filter(|&i| {
-                !bases[i + 1..first_final]
-                    .iter()
-                    .any(|b| is_numbered_special(b))
-            });
-
-        let mut parts: Vec<Part<'_>> = Vec::with_capacity(comps.len());
-        parts.push(Part {
-            kind: PartKind::Series,
-            text: comps[0],
-        });
-        let mut seen_number = false; // session, year or special session seen
-        for i in 1..comps.len() {
-            let b = bases[i];
-            let kind = if i >= first_final {
-                PartKind::Final
-            } else if Some(i) == serial_at {
-                PartKind::Serial
-            } else if is_serial(b) && is_digits(b) {
-                if is_year(b) {
-                    PartKind::Year
-                } else {
-                    PartKind::Session
-                }
-            } else if b.strip_prefix("ES-").is_some_and(is_digits) {
-                PartKind::EmergencySession
-            } else if b.strip_prefix("S-").is_some_and(is_digits) {
-                PartKind::SpecialSession
-            } else if SPECIALS.contains(&b) || is_numbered_special(b) {
-                PartKind::Special
-            } else if is_country(b)
-                && (seen_number
-                    || bases[i - 1] == "CORE"
-                    || ((bases[i - 1] == "C" || bases[i - 1].starts_with("C."))
-                        && i + 1 < first_final))
-            {
-                PartKind::Country
-            } else if is_body(b) && !seen_number {
-                PartKind::Body
-            } else {
-                return Err(err(&format!(
-                    "component {:?} is not one a UN symbol has here",
-                    b
-                )));
-            };
-            if matches!(
-                kind,
-                PartKind::Session
-                    | PartKind::Year
-                    | PartKind::SpecialSession
-                    | PartKind::EmergencySession
-            ) {
-                seen_number = true;
-            }
-            if kind != PartKind::Serial && b != comps[i] && kind != PartKind::Final {
-                // Parenthetical parts belong to serial numbers and final components only.
-                return Err(err(
-                    "a parenthetical part may only follow the serial number",
-                ));
-            }
-            parts.push(Part {
-                kind,
-                text: comps[i],
-            });
-        }
-        let numbered = parts.iter().any(|p| {
-            p.kind == PartKind::Serial
-                || (p.kind == PartKind::Special && p.text.contains('.'))
-                || p.kind == PartKind::Final
-        });
-        if !numbered {
-            return Err(err("no serial number or numbered component"));
-        }
-        // Components are slices of `s`: their spans are offsets into it (`s` is at most
-        // MAX_SYMBOL_LEN bytes, so they fit in u16).
-        let base = s.as_ptr() as usize;
-        let spans = parts
-            .iter()
-            .map(|p| {
-                let a = p.text.as_ptr() as usize - base;
-                (p.kind, a as u16, (a + p.text.len()) as u16)
-            })
-            .collect();
+        let n = count_components(s).ok_or_else(|| err("unbalanced parentheses"))?;
+        // The components on the stack: the symbol's text and its spans are the only
+        // allocations (symbols are parsed for every reference a reader meets).
+        let mut inline = [Comp::EMPTY; INLINE_COMPONENTS];
+        let mut heap = Vec::new();
+        let comps: &mut [Comp<'_>] = if n <= INLINE_COMPONENTS {
+            &mut inline[..n]
+        } else {
+            heap.resize(n, Comp::EMPTY);
+            &mut heap
+        };
+        split_components(s, comps);
+        let spans = classify(s, comps).map_err(|reason| SymbolError::new(input, reason))?;
         Ok(Symbol {
             text: s.to_string(),
             spans,
         })
     }
+}
+
+/// Checks and classifies the components of `s` (at least one), giving each one's kind and
+/// span in `s`, or why `s` is not a symbol.
+fn classify(s: &str, comps: &mut [Comp<'_>]) -> Result<Vec<(PartKind, u16, u16)>, String> {
+    // Each component: a base, then optionally " (…)" at its end.
+    for c in comps.iter_mut() {
+        let t = c.text;
+        if t.is_empty() {
+            return Err("empty component between slashes".into());
+        }
+        if t.starts_with(char::is_whitespace) || t.ends_with(char::is_whitespace) {
+            return Err("space next to a slash".into());
+        }
+        let (base, paren) = split_paren(t);
+        if paren.is_none() && t.contains('(') {
+            return Err("a parenthetical part must end its component".into());
+        }
+        if let Some(p) = paren {
+            if !valid_paren(p) {
+                return Err("unexpected characters in a parenthetical part".into());
+            }
+            if p.contains('(') {
+                return Err("nested parentheses".into());
+            }
+        }
+        if base.is_empty() {
+            return Err("a component is only a parenthetical part".into());
+        }
+        (c.base, c.paren) = (base, paren);
+    }
+    // Components are slices of `s`: their spans are offsets into it (`s` is at most
+    // MAX_SYMBOL_LEN bytes, so they fit in u16).
+    let origin = s.as_ptr() as usize;
+    let span = |kind: PartKind, c: &Comp<'_>| {
+        let a = c.text.as_ptr() as usize - origin;
+        (kind, a as u16, (a + c.text.len()) as u16)
+    };
+    let [first, rest @ ..] = &*comps else {
+        return Err("empty".into());
+    };
+
+    // Old General Assembly resolution numbers: `2758 (XXVI)`.
+    if rest.is_empty() {
+        if is_digits(first.base) && first.paren.is_some_and(is_roman) {
+            return Ok(vec![span(PartKind::Serial, first)]);
+        }
+        return Err("a symbol has at least two components separated by '/'".into());
+    }
+    if !SERIES.contains(&first.base) {
+        return Err(format!(
+            "{:?} is not a UN organ or document series",
+            first.base
+        ));
+    }
+
+    // The serial number is the last numeric component before the final components.
+    let first_final = comps
+        .iter()
+        .position(|c| is_final(c.base))
+        .unwrap_or(comps.len());
+    if comps[first_final..].iter().any(|c| !is_final(c.base)) {
+        return Err("final components (Add., Corr., Rev., Amend., Summary) must come last".into());
+    }
+    // A numbered special component after it (`L.2`, `PV.24`) carries the number instead.
+    let serial_at = comps[1..first_final]
+        .iter()
+        .rposition(|c| is_serial(c.base))
+        .map(|i| i + 1)
+        .filter(|&i| {
+            !comps[i + 1..first_final]
+                .iter()
+                .any(|c| is_numbered_special(c.base))
+        });
+
+    let mut spans = Vec::with_capacity(comps.len());
+    spans.push(span(PartKind::Series, first));
+    let mut seen_number = false; // session, year or special session seen
+    let mut numbered = false; // serial, numbered special or final component seen
+    for (i, c) in comps.iter().enumerate().skip(1) {
+        let b = c.base;
+        let before = comps[i - 1].base;
+        let kind = if i >= first_final {
+            PartKind::Final
+        } else if Some(i) == serial_at {
+            PartKind::Serial
+        } else if is_serial(b) && is_digits(b) {
+            if is_year(b) {
+                PartKind::Year
+            } else {
+                PartKind::Session
+            }
+        } else if b.strip_prefix("ES-").is_some_and(is_digits) {
+            PartKind::EmergencySession
+        } else if b.strip_prefix("S-").is_some_and(is_digits) {
+            PartKind::SpecialSession
+        } else if SPECIALS.contains(&b) || is_numbered_special(b) {
+            PartKind::Special
+        } else if is_country(b)
+            && (seen_number
+                || before == "CORE"
+                || ((before == "C" || before.starts_with("C.")) && i + 1 < first_final))
+        {
+            PartKind::Country
+        } else if is_body(b) && !seen_number {
+            PartKind::Body
+        } else {
+            return Err(format!("component {b:?} is not one a UN symbol has here"));
+        };
+        match kind {
+            PartKind::Session
+            | PartKind::Year
+            | PartKind::SpecialSession
+            | PartKind::EmergencySession => seen_number = true,
+            PartKind::Serial | PartKind::Final => numbered = true,
+            PartKind::Special if c.text.contains('.') => numbered = true,
+            _ => {}
+        }
+        if kind != PartKind::Serial && kind != PartKind::Final && c.paren.is_some() {
+            // Parenthetical parts belong to serial numbers and final components only.
+            return Err("a parenthetical part may only follow the serial number".into());
+        }
+        spans.push(span(kind, c));
+    }
+    if !numbered {
+        return Err("no serial number or numbered component".into());
+    }
+    Ok(spans)
 }
 
 impl Serialize for Symbol {
@@ -675,6 +714,265 @@ pub fn find_symbols(text: &str) -> Vec<(std::ops::Range<usize>, Symbol)> {
 mod tests {
     use super::*;
     use PartKind::*;
+
+    /// The first, straightforward parser (a vector at each step, `split_once`), kept as
+    /// the oracle of the allocation-free one: both give the same symbol or the same reason.
+    mod oracle {
+        use super::super::{
+            FINALS, MAX_SYMBOL_LEN, NUMBERED_SPECIALS, Part, PartKind, SERIES, SPECIALS, Symbol,
+            SymbolError, is_country, is_digits, is_roman, is_year, valid_paren,
+        };
+
+        fn split_paren(s: &str) -> (&str, Option<&str>) {
+            match s.find('(') {
+                Some(i) if s.ends_with(')') => (s[..i].trim_end(), Some(&s[i + 1..s.len() - 1])),
+                _ => (s, None),
+            }
+        }
+
+        fn split_components(s: &str) -> Option<Vec<&str>> {
+            let mut out = Vec::new();
+            let mut depth = 0i32;
+            let mut start = 0;
+            for (i, c) in s.char_indices() {
+                match c {
+                    '(' => depth += 1,
+                    ')' => {
+                        depth -= 1;
+                        if depth < 0 {
+                            return None;
+                        }
+                    }
+                    '/' if depth == 0 => {
+                        out.push(&s[start..i]);
+                        start = i + 1;
+                    }
+                    _ => {}
+                }
+            }
+            if depth != 0 {
+                return None;
+            }
+            out.push(&s[start..]);
+            Some(out)
+        }
+
+        fn is_numbered_special(s: &str) -> bool {
+            match s.split_once('.') {
+                Some((head, num)) => {
+                    NUMBERED_SPECIALS.contains(&head)
+                        && num.bytes().next().is_some_and(|b| b.is_ascii_digit())
+                        && num.bytes().all(|b| b.is_ascii_alphanumeric())
+                }
+                None => false,
+            }
+        }
+
+        fn is_final(s: &str) -> bool {
+            if s == "Summary" {
+                return true;
+            }
+            match s.split_once('.') {
+                Some((head, num)) => FINALS.contains(&head) && is_digits(num),
+                None => false,
+            }
+        }
+
+        fn is_body(s: &str) -> bool {
+            let (head, tail) = match s.split_once('.') {
+                Some((h, t)) => (h, Some(t)),
+                None => (s, None),
+            };
+            let head_ok = head.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+                && head.bytes().all(|b| b.is_ascii_alphabetic())
+                && head.len() <= 12;
+            let tail_ok = tail.is_none_or(|t| {
+                !t.is_empty()
+                    && t.len() <= 8
+                    && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            });
+            head_ok && tail_ok
+        }
+
+        fn is_serial(s: &str) -> bool {
+            let (num, part) = match s.split_once(' ') {
+                Some((n, p)) => (n, Some(p)),
+                None => (s, None),
+            };
+            let digits_end = num.bytes().take_while(u8::is_ascii_digit).count();
+            let num_ok = digits_end > 0
+                && num[digits_end..].len() <= 2
+                && num[digits_end..].bytes().all(|b| b.is_ascii_uppercase());
+            let part_ok =
+                part.is_none_or(|p| p.len() == 1 && p.bytes().all(|b| b.is_ascii_uppercase()));
+            num_ok && part_ok
+        }
+
+        pub fn parse(input: &str) -> Result<Symbol, SymbolError> {
+            let s = input.trim();
+            let err = |reason: &str| SymbolError::new(input, reason);
+            if s.is_empty() {
+                return Err(err("empty"));
+            }
+            if s.len() > MAX_SYMBOL_LEN {
+                return Err(err("longer than any UN symbol"));
+            }
+            if s.ends_with('*') {
+                return Err(err(
+                    "a trailing asterisk marks a technical reissue and is not part of the symbol \
+                 (use Symbol::parse_printed)",
+                ));
+            }
+            let comps = split_components(s).ok_or_else(|| err("unbalanced parentheses"))?;
+            // Each component: a base, then optionally " (…)" at its end.
+            let mut bases = Vec::with_capacity(comps.len());
+            for c in &comps {
+                if c.is_empty() {
+                    return Err(err("empty component between slashes"));
+                }
+                if c.trim() != *c {
+                    return Err(err("space next to a slash"));
+                }
+                let (base, paren) = split_paren(c);
+                if c.contains('(') && paren.is_none() {
+                    return Err(err("a parenthetical part must end its component"));
+                }
+                if let Some(p) = paren {
+                    if !valid_paren(p) {
+                        return Err(err("unexpected characters in a parenthetical part"));
+                    }
+                    if p.contains('(') {
+                        return Err(err("nested parentheses"));
+                    }
+                }
+                if base.is_empty() {
+                    return Err(err("a component is only a parenthetical part"));
+                }
+                bases.push(base);
+            }
+
+            // Old General Assembly resolution numbers: `2758 (XXVI)`.
+            if comps.len() == 1 {
+                let (base, paren) = split_paren(comps[0]);
+                if is_digits(base) && paren.is_some_and(is_roman) {
+                    return Ok(Symbol {
+                        text: s.to_string(),
+                        spans: vec![(PartKind::Serial, 0, s.len() as u16)],
+                    });
+                }
+                return Err(err("a symbol has at least two components separated by '/'"));
+            }
+            if !SERIES.contains(&bases[0]) {
+                return Err(err(&format!(
+                    "{:?} is not a UN organ or document series",
+                    bases[0]
+                )));
+            }
+
+            // The serial number is the last numeric component before the final components.
+            let first_final = bases
+                .iter()
+                .position(|b| is_final(b))
+                .unwrap_or(bases.len());
+            if bases[first_final..].iter().any(|b| !is_final(b)) {
+                return Err(err(
+                    "final components (Add., Corr., Rev., Amend., Summary) must come last",
+                ));
+            }
+            // A numbered special component after it (`L.2`, `PV.24`) carries the number instead.
+            let serial_at = bases[1..first_final]
+                .iter()
+                .rposition(|b| is_serial(b))
+                .map(|i| i + 1)
+                .filter(|&i| {
+                    !bases[i + 1..first_final]
+                        .iter()
+                        .any(|b| is_numbered_special(b))
+                });
+
+            let mut parts: Vec<Part<'_>> = Vec::with_capacity(comps.len());
+            parts.push(Part {
+                kind: PartKind::Series,
+                text: comps[0],
+            });
+            let mut seen_number = false; // session, year or special session seen
+            for i in 1..comps.len() {
+                let b = bases[i];
+                let kind = if i >= first_final {
+                    PartKind::Final
+                } else if Some(i) == serial_at {
+                    PartKind::Serial
+                } else if is_serial(b) && is_digits(b) {
+                    if is_year(b) {
+                        PartKind::Year
+                    } else {
+                        PartKind::Session
+                    }
+                } else if b.strip_prefix("ES-").is_some_and(is_digits) {
+                    PartKind::EmergencySession
+                } else if b.strip_prefix("S-").is_some_and(is_digits) {
+                    PartKind::SpecialSession
+                } else if SPECIALS.contains(&b) || is_numbered_special(b) {
+                    PartKind::Special
+                } else if is_country(b)
+                    && (seen_number
+                        || bases[i - 1] == "CORE"
+                        || ((bases[i - 1] == "C" || bases[i - 1].starts_with("C."))
+                            && i + 1 < first_final))
+                {
+                    PartKind::Country
+                } else if is_body(b) && !seen_number {
+                    PartKind::Body
+                } else {
+                    return Err(err(&format!(
+                        "component {:?} is not one a UN symbol has here",
+                        b
+                    )));
+                };
+                if matches!(
+                    kind,
+                    PartKind::Session
+                        | PartKind::Year
+                        | PartKind::SpecialSession
+                        | PartKind::EmergencySession
+                ) {
+                    seen_number = true;
+                }
+                if kind != PartKind::Serial && b != comps[i] && kind != PartKind::Final {
+                    // Parenthetical parts belong to serial numbers and final components only.
+                    return Err(err(
+                        "a parenthetical part may only follow the serial number",
+                    ));
+                }
+                parts.push(Part {
+                    kind,
+                    text: comps[i],
+                });
+            }
+            let numbered = parts.iter().any(|p| {
+                p.kind == PartKind::Serial
+                    || (p.kind == PartKind::Special && p.text.contains('.'))
+                    || p.kind == PartKind::Final
+            });
+            if !numbered {
+                return Err(err("no serial number or numbered component"));
+            }
+            // Components are slices of `s`: their spans are offsets into it (`s` is at most
+            // MAX_SYMBOL_LEN bytes, so they fit in u16).
+            let base = s.as_ptr() as usize;
+            let spans = parts
+                .iter()
+                .map(|p| {
+                    let a = p.text.as_ptr() as usize - base;
+                    (p.kind, a as u16, (a + p.text.len()) as u16)
+                })
+                .collect();
+            Ok(Symbol {
+                text: s.to_string(),
+                spans,
+            })
+        }
+    }
 
     fn kinds(s: &str) -> Vec<PartKind> {
         s.parse::<Symbol>()
@@ -820,6 +1118,102 @@ mod tests {
             let sym: Symbol = s.parse().unwrap_or_else(|e| panic!("{s}: {e}"));
             assert_eq!(sym.to_string(), *s, "Display of {s}");
             assert_eq!(kinds(s), expected.to_vec(), "kinds of {s}");
+        }
+    }
+
+    /// Every listed symbol, valid and invalid, and each of them cut, with a byte
+    /// replaced or doubled: the parser and its oracle agree (symbol or reason).
+    #[test]
+    fn parser_agrees_with_its_oracle_on_real_symbols_and_their_edits() {
+        let mut inputs: Vec<String> = VALID
+            .iter()
+            .map(|(s, _)| s.to_string())
+            .chain(INVALID.iter().map(|s| s.to_string()))
+            .collect();
+        inputs.push("A/".to_string() + &"HRC/".repeat(30) + "31/81"); // past the stack
+        inputs.push(" A/HRC/31/81 ".into());
+        inputs.push("A/HRC/31/81 (Ж)".into());
+        let mut n = 0;
+        for s in inputs.clone() {
+            for i in 0..=s.len() {
+                for edit in [&b""[..], b"/", b" ", b"(", b")", b".", b"1", b"C", b"-"] {
+                    let mut b = s.as_bytes().to_vec();
+                    if i < b.len() && !edit.is_empty() {
+                        b[i] = edit[0];
+                    }
+                    b.truncate(if edit.is_empty() { i } else { b.len() });
+                    let mut d = s.as_bytes().to_vec();
+                    d.splice(i..i, edit.iter().copied());
+                    for t in [b, d] {
+                        if let Ok(t) = String::from_utf8(t) {
+                            assert_eq!(t.parse::<Symbol>(), oracle::parse(&t), "{t:?}");
+                            n += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(n > 10_000, "{n}");
+    }
+
+    /// Every sequence of up to four components from a vocabulary of each kind (and some
+    /// that are none): the parser and its oracle agree, and many of them are symbols.
+    #[test]
+    fn parser_agrees_with_its_oracle_on_every_short_combination() {
+        const WORDS: &[&str] = &[
+            "A",
+            "CRC",
+            "HRI",
+            "HRC",
+            "C",
+            "C.3",
+            "GBR",
+            "SVN",
+            "31",
+            "2012",
+            "81",
+            "L.2",
+            "RES",
+            "Add.1",
+            "Corr.1",
+            "ES-10",
+            "S-8",
+            "CORE",
+            "1244 (1999)",
+            "6 (Sect. 24)",
+            "Summary",
+            "PV.8000",
+            "WG.6",
+            "x",
+            "270 B",
+        ];
+        let (mut n, mut ok) = (0, 0);
+        let mut t = String::new();
+        for len in 1..=4u32 {
+            for mut k in 0..WORDS.len().pow(len) {
+                t.clear();
+                for j in 0..len {
+                    if j > 0 {
+                        t.push('/');
+                    }
+                    t.push_str(WORDS[k % WORDS.len()]);
+                    k /= WORDS.len();
+                }
+                let got = t.parse::<Symbol>();
+                assert_eq!(got, oracle::parse(&t), "{t:?}");
+                n += 1;
+                ok += usize::from(got.is_ok());
+            }
+        }
+        assert!(n > 400_000 && ok > 5_000, "{n} {ok}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+        /// Symbol-like strings: the parser and its oracle agree.
+        #[test]
+        fn parser_agrees_with_its_oracle(t in "[ASEHRCLDV]{0,3}(/[A-Z]{0,4}|/[0-9]{1,4}|/[A-Z]{1,4}\\.[0-9]{1,3}|/(Add|Corr|Rev)\\.[0-9]|/ES-[0-9]| ?\\([A-Za-z0-9 .]{0,8}\\)|/Summary| ){0,8}") {
+            proptest::prop_assert_eq!(t.parse::<Symbol>(), oracle::parse(&t));
         }
     }
 
