@@ -137,6 +137,7 @@ enum Held<'a> {
 }
 
 impl Events for Held<'_> {
+    #[inline(always)]
     fn buffer_position(&self) -> u64 {
         match self {
             Held::Ns(r) => r.buffer_position(),
@@ -159,6 +160,9 @@ impl Events for Held<'_> {
         r.map(|_| ())
     }
 
+    // (Inlined into the parse loop: returned through memory, the event cost 4% of an AKN
+    // read in divan; the instruction count is the same either way.)
+    #[inline(always)]
     fn next(&mut self) -> NextEvent<'_> {
         match self {
             Held::Ns(r) => match r.read_resolved_event() {

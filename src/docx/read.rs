@@ -222,6 +222,14 @@ fn skip(name: &str) -> bool {
             | "tblStyle"
             | "tblLayout"
             | "tblpPr"
+            // In styles.xml: the latent styles (hundreds of attribute-laden elements in
+            // every file Word writes) and the style gallery's settings.
+            | "latentStyles"
+            | "uiPriority"
+            | "qFormat"
+            | "semiHidden"
+            | "unhideWhenUsed"
+            | "rsid"
     )
 }
 
