@@ -167,12 +167,6 @@ impl<'a> Package<'a> {
         self.total.set(self.total.get() + n);
         Ok(())
     }
-
-    /// A part that must be there.
-    #[cfg_attr(not(test), allow(dead_code))]
-    pub fn required(&self, name: &str) -> Result<Vec<u8>> {
-        self.part(name)?.ok_or_else(|| missing(name))
-    }
 }
 
 /// Below this many inflated bytes the compression ratio is not checked (small parts of
@@ -228,7 +222,7 @@ mod tests {
         let z = zip_of(&[("word/document.xml", b"<x/>"), ("big.bin", &big)]);
         assert!(z.len() < 20_000, "deflated: {}", z.len());
         let p = Package::open(&z, &ReadOptions::default()).unwrap();
-        assert_eq!(p.required("word/document.xml").unwrap(), b"<x/>");
+        assert_eq!(p.part("word/document.xml").unwrap().unwrap(), b"<x/>");
         assert!(p.part("nope").unwrap().is_none());
         let p =
             Package::open(&z, &ReadOptions::default().with_max_inflated(1000, 1 << 30)).unwrap();

@@ -303,13 +303,13 @@ fn split_at_byte(s: &str, byte: u8) -> Option<(&str, &str)> {
     Some((&s[..i], &s[i + 1..]))
 }
 
-/// The number of components (slashes outside parentheses, plus one), or `None` when the
-/// parentheses are unbalanced. (The three characters are ASCII: no byte of another UTF-8
-/// character equals them.)
-fn count_components(s: &str) -> Option<usize> {
+/// Splits `s` on the slashes outside parentheses into `out`, as many components as fit,
+/// and gives their number; `None` when the parentheses are unbalanced. (The three
+/// characters are ASCII: no byte of another UTF-8 character equals them.)
+fn split_components<'a>(s: &'a str, out: &mut [Comp<'a>]) -> Option<usize> {
     let mut depth = 0i32;
-    let mut n = 1;
-    for b in s.bytes() {
+    let (mut start, mut n) = (0, 0);
+    for (i, b) in s.bytes().enumerate() {
         match b {
             b'(' => depth += 1,
             b')' => {
@@ -318,33 +318,19 @@ fn count_components(s: &str) -> Option<usize> {
                     return None;
                 }
             }
-            b'/' if depth == 0 => n += 1,
-            _ => {}
-        }
-    }
-    (depth == 0).then_some(n)
-}
-
-/// Fills `out` (of [`count_components`]' length) with the components of balanced `s`.
-fn split_components<'a>(s: &'a str, out: &mut [Comp<'a>]) {
-    let mut depth = 0i32;
-    let (mut start, mut k) = (0, 0);
-    for (i, b) in s.bytes().enumerate() {
-        match b {
-            b'(' => depth += 1,
-            b')' => depth -= 1,
             b'/' if depth == 0 => {
-                if let Some(c) = out.get_mut(k) {
+                if let Some(c) = out.get_mut(n) {
                     c.text = &s[start..i];
                 }
-                (start, k) = (i + 1, k + 1);
+                (start, n) = (i + 1, n + 1);
             }
             _ => {}
         }
     }
-    if let Some(c) = out.get_mut(k) {
+    if let Some(c) = out.get_mut(n) {
         c.text = &s[start..];
     }
+    (depth == 0).then_some(n + 1)
 }
 
 /// One component while a symbol is parsed: as printed, its base and its parenthetical part.
@@ -461,18 +447,19 @@ impl FromStr for Symbol {
                  (use Symbol::parse_printed)",
             ));
         }
-        let n = count_components(s).ok_or_else(|| err("unbalanced parentheses"))?;
         // The components on the stack: the symbol's text and its spans are the only
         // allocations (symbols are parsed for every reference a reader meets).
         let mut inline = [Comp::EMPTY; INLINE_COMPONENTS];
+        let n = split_components(s, &mut inline).ok_or_else(|| err("unbalanced parentheses"))?;
         let mut heap = Vec::new();
         let comps: &mut [Comp<'_>] = if n <= INLINE_COMPONENTS {
             &mut inline[..n]
         } else {
+            // (More than fit: split again, all of them.)
             heap.resize(n, Comp::EMPTY);
+            split_components(s, &mut heap);
             &mut heap
         };
-        split_components(s, comps);
         let spans = classify(s, comps).map_err(|reason| SymbolError::new(input, reason))?;
         Ok(Symbol {
             text: s.to_string(),
