@@ -1,8 +1,9 @@
 //! A small element tree read with quick-xml's `NsReader`, shared by the Akoma Ntoso and DOCX
 //! readers, with limits: nesting depth, no DOCTYPE (so no entity can be declared, let alone
 //! expanded), only the predefined entities and character references, errors naming the
-//! format, the part and the line and column. Names and text borrow from the input where
-//! nothing had to be unescaped.
+//! format, the part and the line and column. The tree's nodes live in one vector (an
+//! arena, [`Tree`]); elements are handed out as small copied handles ([`El`]). Names and
+//! text borrow from the input where nothing had to be unescaped.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -10,7 +11,7 @@ use std::io::{BufRead, Read};
 use std::rc::Rc;
 
 use quick_xml::XmlVersion;
-use quick_xml::events::Event;
+use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 
@@ -25,78 +26,260 @@ pub const AKN3: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 #[cfg_attr(not(feature = "akn"), allow(dead_code))]
 pub const AKN2: &str = "http://www.akomantoso.org/2.0";
 
-/// An element: local name, namespace URI, attributes (by local name; namespace
-/// declarations left out), children.
+/// A parsed tree: its nodes in document order (an element before its descendants), in one
+/// vector, and the attributes of all its elements in another. Two allocations for a whole
+/// tree, not two for every element: building and dropping element-by-element boxes took
+/// about a third of an Akoma Ntoso read. Names, attributes and text borrow from the input
+/// where nothing had to be unescaped.
 #[derive(Debug, Default)]
-#[cfg_attr(not(feature = "akn"), allow(dead_code))]
-pub(crate) struct El<'a> {
-    pub name: Cow<'a, str>,
-    /// Whether the element is in an Akoma Ntoso namespace (all the readers need to know of
-    /// namespaces; one byte, not the URI: this tree is most of a read's memory).
-    pub in_akn: bool,
-    pub attrs: Box<[(Cow<'a, str>, Cow<'a, str>)]>,
-    pub children: Box<[Node<'a>]>,
+pub(crate) struct Tree<'a> {
+    items: Vec<Item<'a>>,
+    attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+}
+
+/// One node of a [`Tree`].
+#[derive(Debug)]
+enum Item<'a> {
+    El {
+        name: Cow<'a, str>,
+        /// Whether the element is in an Akoma Ntoso namespace (all the readers need to
+        /// know of namespaces; one byte, not the URI).
+        in_akn: bool,
+        /// Its attributes: `attrs[from..to]` of the tree.
+        attrs: (u32, u32),
+        /// The index after its last descendant.
+        end: u32,
+        /// Byte offset of the start tag.
+        pos: u64,
+    },
+    Text(Cow<'a, str>),
+}
+
+impl<'a> Tree<'a> {
+    /// The root element (the first node). A parse gives back a tree only with its root;
+    /// the root of an empty tree has no name and nothing in it.
+    pub fn root(&self) -> El<'_> {
+        El::at(self, 0).unwrap_or(El {
+            tree: self,
+            at: self.items.len().min(u32::MAX as usize - 1) as u32,
+            name: "",
+            pos: 0,
+        })
+    }
+
+    /// The element at this index ([`El::index`]), if one is there.
+    #[cfg_attr(not(feature = "docx"), allow(dead_code))]
+    pub fn element(&self, index: usize) -> Option<El<'_>> {
+        El::at(self, index)
+    }
+
+    /// A copy of the element's subtree that owns its names and text (an element held past
+    /// the input it was read from).
+    #[cfg_attr(not(feature = "akn"), allow(dead_code))]
+    pub fn copy_of(e: El<'_>) -> Tree<'static> {
+        let own = |s: &Cow<str>| Cow::Owned(s.to_string());
+        let (from, to) = (e.at as usize, e.end() as usize);
+        let mut t = Tree::default();
+        let base = from as u32;
+        for item in e.tree.items.get(from..to).unwrap_or_default() {
+            t.items.push(match item {
+                Item::El {
+                    name,
+                    in_akn,
+                    attrs,
+                    end,
+                    pos,
+                } => {
+                    let first = t.attrs.len() as u32;
+                    for (k, v) in e
+                        .tree
+                        .attrs
+                        .get(attrs.0 as usize..attrs.1 as usize)
+                        .unwrap_or_default()
+                    {
+                        t.attrs.push((own(k), own(v)));
+                    }
+                    Item::El {
+                        name: own(name),
+                        in_akn: *in_akn,
+                        attrs: (first, t.attrs.len() as u32),
+                        end: end - base,
+                        pos: *pos,
+                    }
+                }
+                Item::Text(x) => Item::Text(own(x)),
+            });
+        }
+        t
+    }
+}
+
+/// An element of a [`Tree`]: a handle (copied, not borrowed) with the element's name and
+/// where it starts at hand.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct El<'t> {
+    tree: &'t Tree<'t>,
+    at: u32,
+    /// The local name.
+    pub name: &'t str,
     /// Byte offset of the start tag.
     pub pos: u64,
 }
 
 /// A child: an element or text.
-#[derive(Debug)]
-pub(crate) enum Node<'a> {
-    El(El<'a>),
-    Text(Cow<'a, str>),
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Node<'t> {
+    El(El<'t>),
+    Text(&'t str),
 }
 
-impl<'a> El<'a> {
+/// The children of an element, in order.
+#[derive(Clone, Debug)]
+pub(crate) struct Children<'t> {
+    tree: &'t Tree<'t>,
+    next: usize,
+    end: usize,
+}
+
+impl<'t> Iterator for Children<'t> {
+    type Item = Node<'t>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Node<'t>> {
+        if self.next >= self.end {
+            return None;
+        }
+        let at = self.next;
+        match self.tree.items.get(at)? {
+            Item::El { end, .. } => {
+                self.next = (*end as usize).max(at + 1);
+                El::at(self.tree, at).map(Node::El)
+            }
+            Item::Text(t) => {
+                self.next = at + 1;
+                Some(Node::Text(t))
+            }
+        }
+    }
+}
+
+impl<'t> El<'t> {
+    /// The element at index `at` of the tree, if one is there.
+    #[inline]
+    fn at(tree: &'t Tree<'t>, at: usize) -> Option<El<'t>> {
+        match tree.items.get(at)? {
+            Item::El { name, pos, .. } => Some(El {
+                tree,
+                at: at as u32,
+                name,
+                pos: *pos,
+            }),
+            Item::Text(_) => None,
+        }
+    }
+
+    /// Where the element is in its tree ([`Tree::element`] finds it again).
+    #[cfg_attr(not(feature = "docx"), allow(dead_code))]
+    pub fn index(&self) -> usize {
+        self.at as usize
+    }
+
+    /// The index after the element's last descendant.
+    fn end(&self) -> u32 {
+        match self.tree.items.get(self.at as usize) {
+            Some(Item::El { end, .. }) => *end,
+            _ => self.at + 1,
+        }
+    }
+
     /// Whether the element is in an Akoma Ntoso namespace (3.0 or 2.0).
     #[cfg_attr(not(feature = "akn"), allow(dead_code))]
     pub fn akn(&self) -> bool {
-        self.in_akn
+        matches!(
+            self.tree.items.get(self.at as usize),
+            Some(Item::El { in_akn: true, .. })
+        )
+    }
+
+    /// The element's attributes (by local name; namespace declarations left out).
+    pub fn attrs(&self) -> &'t [(Cow<'t, str>, Cow<'t, str>)] {
+        match self.tree.items.get(self.at as usize) {
+            Some(Item::El { attrs, .. }) => self
+                .tree
+                .attrs
+                .get(attrs.0 as usize..attrs.1 as usize)
+                .unwrap_or_default(),
+            _ => &[],
+        }
     }
 
     /// An attribute's value.
-    pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
+    pub fn attr(&self, name: &str) -> Option<&'t str> {
+        self.attrs()
             .iter()
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_ref())
     }
 
+    /// Children: elements and text.
+    pub fn children(&self) -> Children<'t> {
+        Children {
+            tree: self.tree,
+            next: self.at as usize + 1,
+            end: self.end() as usize,
+        }
+    }
+
     /// Child elements.
-    pub fn elements(&self) -> impl Iterator<Item = &El<'a>> {
-        self.children.iter().filter_map(|n| match n {
+    pub fn elements(&self) -> impl Iterator<Item = El<'t>> + use<'t> {
+        self.children().filter_map(|n| match n {
             Node::El(e) => Some(e),
             Node::Text(_) => None,
         })
     }
 
     /// The first child element with this name.
-    pub fn child(&self, name: &str) -> Option<&El<'a>> {
+    pub fn child(&self, name: &str) -> Option<El<'t>> {
         self.elements().find(|e| e.name == name)
+    }
+
+    /// All text inside, in order, borrowed when it is one piece (no allocation).
+    #[cfg_attr(not(feature = "akn"), allow(dead_code))]
+    pub fn text_cow(&self) -> Cow<'t, str> {
+        let (from, to) = (self.at as usize + 1, self.end() as usize);
+        match self.tree.items.get(from..to).unwrap_or_default() {
+            [] => Cow::Borrowed(""),
+            [Item::Text(t)] => Cow::Borrowed(t),
+            _ => Cow::Owned(self.text()),
+        }
     }
 
     /// All text inside, in order.
     pub fn text(&self) -> String {
-        let mut s = String::new();
-        fn go(e: &El<'_>, s: &mut String) {
-            for c in &e.children {
-                match c {
-                    Node::Text(t) => s.push_str(t),
-                    Node::El(x) => go(x, s),
-                }
-            }
-        }
-        go(self, &mut s);
+        let (from, to) = (self.at as usize + 1, self.end() as usize);
+        let items = self.tree.items.get(from..to).unwrap_or_default();
+        let texts = || {
+            items.iter().filter_map(|i| match i {
+                Item::Text(t) => Some(t.as_ref()),
+                Item::El { .. } => None,
+            })
+        };
+        // (Sized first: one allocation, not one for every doubling.)
+        let mut s = String::with_capacity(texts().map(str::len).sum());
+        texts().for_each(|t| s.push_str(t));
         s
     }
 
     /// Descendants (depth-first, self excluded) with this name.
-    pub fn find_all<'s>(&'s self, name: &str, out: &mut Vec<&'s El<'a>>) {
-        for e in self.elements() {
-            if e.name == name {
+    pub fn find_all(&self, name: &str, out: &mut Vec<El<'t>>) {
+        let (from, to) = (self.at as usize + 1, self.end() as usize);
+        for at in from..to {
+            if let Some(Item::El { name: n, .. }) = self.tree.items.get(at)
+                && n == name
+                && let Some(e) = El::at(self.tree, at)
+            {
                 out.push(e);
             }
-            e.find_all(name, out);
         }
     }
 }
@@ -115,67 +298,89 @@ pub(crate) struct Source<'s> {
     pub skip: Option<fn(&str) -> bool>,
 }
 
-/// An event with its element's namespace, or an error with its position.
-type NextEvent<'a> = std::result::Result<(bool, Event<'a>), (u64, String)>;
+/// An event, or an error (its position is the reader's `error_position`; the result is
+/// quick-xml's own, handed on unmoved).
+type NextEvent<'a> = quick_xml::Result<Event<'a>>;
 
-/// Where the parse's events come from: [`Held`] or [`Streamed`] (two types, not one enum:
-/// the held parse, the common one, is compiled without the streamed one's branches).
+/// Where the parse's events come from: [`HeldNs`], [`HeldPlain`] or [`Streamed`] (types,
+/// not one enum: the held parse, the common one, is compiled without the others' branches).
 trait Events {
     fn buffer_position(&self) -> u64;
     fn skip_to_end(
         &mut self,
         end: quick_xml::events::BytesEnd<'static>,
     ) -> std::result::Result<(), (u64, String)>;
-    fn next(&mut self) -> NextEvent<'_>;
+    /// The next event; sets `in_akn` to whether its element is in an Akoma Ntoso
+    /// namespace (an out-parameter: an event paired with a flag, moved through the
+    /// result, made the stores and loads of every event stall).
+    fn next(&mut self, in_akn: &mut bool) -> NextEvent<'_>;
+    /// Where the last error was found.
+    fn error_position(&self) -> u64;
 }
 
-/// A reader with or without namespace resolution over the whole input held: names and
-/// text borrow from it.
-enum Held<'a> {
-    Ns(NsReader<&'a [u8]>),
-    Plain(quick_xml::Reader<&'a [u8]>),
-}
+/// A reader with namespace resolution over the whole input held: names and text borrow
+/// from it. (A type for each reader, not one enum: each parse loop is compiled for one.)
+struct HeldNs<'a>(NsReader<&'a [u8]>);
 
-impl Events for Held<'_> {
-    #[inline(always)]
-    fn buffer_position(&self) -> u64 {
-        match self {
-            Held::Ns(r) => r.buffer_position(),
-            Held::Plain(r) => r.buffer_position(),
+/// [`HeldNs`] without namespace resolution.
+struct HeldPlain<'a>(quick_xml::Reader<&'a [u8]>);
+
+/// The [`Events`] methods both held readers have alike (quick-xml's two readers have the
+/// same methods, on types no trait joins).
+macro_rules! held_events {
+    () => {
+        #[inline(always)]
+        fn buffer_position(&self) -> u64 {
+            self.0.buffer_position()
         }
-    }
 
-    fn skip_to_end(
-        &mut self,
-        end: quick_xml::events::BytesEnd<'static>,
-    ) -> std::result::Result<(), (u64, String)> {
-        let r = match self {
-            Held::Ns(r) => r
-                .read_to_end(end.name())
-                .map_err(|e| (r.error_position(), e.to_string())),
-            Held::Plain(r) => r
-                .read_to_end(end.name())
-                .map_err(|e| (r.error_position(), e.to_string())),
-        };
-        r.map(|_| ())
-    }
+        fn skip_to_end(
+            &mut self,
+            end: quick_xml::events::BytesEnd<'static>,
+        ) -> std::result::Result<(), (u64, String)> {
+            let r = &mut self.0;
+            r.read_to_end(end.name())
+                .map(|_| ())
+                .map_err(|e| (r.error_position(), e.to_string()))
+        }
+
+        fn error_position(&self) -> u64 {
+            self.0.error_position()
+        }
+    };
+}
+
+impl Events for HeldNs<'_> {
+    held_events!();
 
     // (Inlined into the parse loop: returned through memory, the event cost 4% of an AKN
     // read in divan; the instruction count is the same either way.)
     #[inline(always)]
-    fn next(&mut self) -> NextEvent<'_> {
-        match self {
-            Held::Ns(r) => match r.read_resolved_event() {
-                Ok((ResolveResult::Bound(n), ev)) => Ok((matches!(n.as_ref(), AKN3 | AKN2), ev)),
-                Ok((_, ev)) => Ok((false, ev)),
-                Err(e) => Err((r.error_position(), e.to_string())),
-            },
-            Held::Plain(r) => match r.read_event() {
-                Ok(ev) => Ok((false, ev)),
-                Err(e) => Err((r.error_position(), e.to_string())),
-            },
+    fn next(&mut self, in_akn: &mut bool) -> NextEvent<'_> {
+        let r = &mut self.0;
+        // (Only a start tag's namespace is looked up: resolving every event, and moving it
+        // paired with its namespace, cost a tenth of an AKN read.)
+        let ev = r.read_event();
+        if let Ok(Event::Start(s)) = &ev {
+            *in_akn = in_akn_namespace(r.resolver(), s);
         }
+        ev
     }
+}
+
+impl Events for HeldPlain<'_> {
+    held_events!();
+
+    #[inline(always)]
+    fn next(&mut self, _: &mut bool) -> NextEvent<'_> {
+        self.0.read_event()
+    }
+}
+
+/// Whether a start tag's element is in an Akoma Ntoso namespace (3.0 or 2.0).
+#[inline]
+fn in_akn_namespace(ns: &quick_xml::name::NamespaceResolver, s: &BytesStart<'_>) -> bool {
+    matches!(ns.resolve_element(s.name()).0, ResolveResult::Bound(n) if matches!(n.as_ref(), AKN3 | AKN2))
 }
 
 /// The same over a stream: events are read into a buffer and copied out of it.
@@ -211,25 +416,27 @@ impl<R: BufRead> Events for Streamed<R> {
         r.map(|_| ())
     }
 
-    fn next(&mut self) -> NextEvent<'_> {
+    fn next(&mut self, in_akn: &mut bool) -> NextEvent<'_> {
         match self {
             Streamed::Ns(r, buf) => {
                 buf.clear();
-                match r.read_resolved_event_into(buf) {
-                    Ok((ResolveResult::Bound(n), ev)) => {
-                        Ok((matches!(n.as_ref(), AKN3 | AKN2), ev))
-                    }
-                    Ok((_, ev)) => Ok((false, ev)),
-                    Err(e) => Err((r.error_position(), e.to_string())),
+                let ev = r.read_event_into(buf);
+                if let Ok(Event::Start(s)) = &ev {
+                    *in_akn = in_akn_namespace(r.resolver(), s);
                 }
+                ev
             }
             Streamed::Plain(r, buf) => {
                 buf.clear();
-                match r.read_event_into(buf) {
-                    Ok(ev) => Ok((false, ev)),
-                    Err(e) => Err((r.error_position(), e.to_string())),
-                }
+                r.read_event_into(buf)
             }
+        }
+    }
+
+    fn error_position(&self) -> u64 {
+        match self {
+            Streamed::Ns(r, _) => r.error_position(),
+            Streamed::Plain(r, _) => r.error_position(),
         }
     }
 }
@@ -494,10 +701,14 @@ fn entity(name: &str) -> Option<char> {
     })
 }
 
-/// Parses the whole input into its root element.
+/// Parses the whole input into its tree.
 #[cfg_attr(not(feature = "docx"), allow(dead_code))]
-pub(crate) fn parse<'a>(src: Source<'_>, bytes: &'a [u8], options: &ReadOptions) -> Result<El<'a>> {
-    parse_streaming(src, bytes, options, &[], &mut |_, e| Ok(Some(e)))
+pub(crate) fn parse<'a>(
+    src: Source<'_>,
+    bytes: &'a [u8],
+    options: &ReadOptions,
+) -> Result<Tree<'a>> {
+    parse_streaming(src, bytes, options, &[], &mut |_, _| Ok(true))
 }
 
 /// Children handed over one at a time by [`parse_streaming`]: those of an element at
@@ -511,38 +722,46 @@ pub(crate) struct Stream {
 /// Parses the input, handing each child element of the elements `streams` name to `each`
 /// (with its parent's depth) as soon as it ends, whole, instead of keeping it in the tree:
 /// a reader that builds its model child by child holds one child's tree at a time, not the
-/// document's. `each` gives back the elements it wants kept in the tree. Returns the root,
+/// document's. `each` says whether to keep the element in the tree. Returns the tree,
 /// without the children consumed.
 pub(crate) fn parse_streaming<'a>(
     src: Source<'_>,
     bytes: &'a [u8],
     options: &ReadOptions,
     streams: &[Stream],
-    each: &mut dyn FnMut(usize, El<'a>) -> Result<Option<El<'a>>>,
-) -> Result<El<'a>> {
+    each: &mut dyn FnMut(usize, El<'_>) -> Result<bool>,
+) -> Result<Tree<'a>> {
     let lines = Lines::Held(bytes);
     if crate::encoding::utf16(bytes).is_some() {
         return Err(lines.error(src, 0, crate::encoding::UTF16_INPUT));
     }
     let text: &'a str = std::str::from_utf8(bytes)
         .map_err(|e| lines.error(src, e.valid_up_to() as u64, "not UTF-8"))?;
-    let r = if src.namespaces {
-        let mut r = NsReader::from_str(text);
-        r.config_mut().expand_empty_elements = true;
-        r.config_mut().check_end_names = true;
-        Held::Ns(r)
-    } else {
-        let mut r = quick_xml::Reader::from_str(text);
-        r.config_mut().expand_empty_elements = true;
-        r.config_mut().check_end_names = true;
-        Held::Plain(r)
-    };
     let whole = Extent {
         base: 0,
         end: bytes.len() as u64,
         one_element: false,
     };
-    run(src, r, text, &lines, whole, options, streams, each)
+    if src.namespaces {
+        let mut r = NsReader::from_str(text);
+        r.config_mut().expand_empty_elements = true;
+        r.config_mut().check_end_names = true;
+        run(src, HeldNs(r), text, &lines, whole, options, streams, each)
+    } else {
+        let mut r = quick_xml::Reader::from_str(text);
+        r.config_mut().expand_empty_elements = true;
+        r.config_mut().check_end_names = true;
+        run(
+            src,
+            HeldPlain(r),
+            text,
+            &lines,
+            whole,
+            options,
+            streams,
+            each,
+        )
+    }
 }
 
 /// Parses the element that starts at byte `at` of `bytes`, before byte `to`, and nothing
@@ -554,7 +773,7 @@ pub(crate) fn parse_element<'a>(
     bytes: &'a [u8],
     (at, to): (u64, u64),
     options: &ReadOptions,
-) -> Result<El<'a>> {
+) -> Result<Tree<'a>> {
     let lines = Lines::Held(bytes);
     let (from, to) = (
         usize::try_from(at).unwrap_or(usize::MAX),
@@ -575,13 +794,13 @@ pub(crate) fn parse_element<'a>(
     };
     run(
         src,
-        Held::Plain(r),
+        HeldPlain(r),
         text,
         &lines,
         element,
         options,
         &[],
-        &mut |_, e| Ok(Some(e)),
+        &mut |_, _| Ok(true),
     )
 }
 
@@ -593,8 +812,8 @@ pub(crate) fn parse_streaming_read<R: Read>(
     reader: R,
     options: &ReadOptions,
     streams: &[Stream],
-    each: &mut dyn FnMut(usize, El<'static>) -> Result<Option<El<'static>>>,
-) -> Result<(El<'static>, Lines<'static>)> {
+    each: &mut dyn FnMut(usize, El<'_>) -> Result<bool>,
+) -> Result<(Tree<'static>, Lines<'static>)> {
     let count = Rc::new(RefCell::new(LineCount::default()));
     let lines = Lines::Counted(count.clone());
     let mut counted = Counted::new(reader, count);
@@ -634,6 +853,15 @@ struct Extent {
     one_element: bool,
 }
 
+/// An element being parsed: where it is in the tree, its last child so far (text after
+/// text is joined to it), and its parent's last child before it (restored when the element
+/// is handed over and leaves the tree).
+struct Open {
+    at: usize,
+    last: Option<usize>,
+    parent_last: Option<usize>,
+}
+
 /// The parse itself, over either reader. `text` is the input when it is held ("" when it
 /// streams: then every name and text is copied).
 #[allow(clippy::too_many_arguments)]
@@ -645,37 +873,30 @@ fn run<'a>(
     extent: Extent,
     options: &ReadOptions,
     streams: &[Stream],
-    each: &mut dyn FnMut(usize, El<'a>) -> Result<Option<El<'a>>>,
-) -> Result<El<'a>> {
+    each: &mut dyn FnMut(usize, El<'_>) -> Result<bool>,
+) -> Result<Tree<'a>> {
     let base = extent.base;
     let streamed = matches!(lines, Lines::Counted(_));
     let syntax = |pos: u64, m: String| lines.error(src, base + pos, m);
-    // Open elements, each with where its children start in `kids`: the children of all
-    // open elements wait on one stack and move into their element, in a vector of exactly
-    // their number, when it ends (vectors grown one push at a time would hold up to four
-    // times what they need; this tree is most of a read's memory).
-    let mut stack: Vec<(El<'a>, usize)> = Vec::new();
-    let mut kids: Vec<Node<'a>> = Vec::new();
-    let mut scratch: Vec<(Cow<'a, str>, Cow<'a, str>)> = Vec::new();
-    let mut root: Option<El<'a>> = None;
+    let mut tree = Tree::default();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut rooted = false;
     loop {
         let pos = r.buffer_position();
         if streamed {
             lines.mark(base + pos);
         }
-        let next = r.next();
+        let mut in_akn = false;
+        let next = r.next(&mut in_akn);
         // (A character cut short at the end of the input is cut short for good.)
-        if streamed
-            && let Some(e) = lines.not_utf8(src, matches!(next, Ok((_, Event::Eof)) | Err(_)))
-        {
+        if streamed && let Some(e) = lines.not_utf8(src, matches!(next, Ok(Event::Eof) | Err(_))) {
             return Err(e);
         }
-        let (in_akn, ev) = match next {
-            Ok(x) => x,
-            Err((at, e)) => return Err(syntax(at, e)),
-        };
-        match ev {
-            Event::Start(s) => {
+        // (Matched where quick-xml left it: moved out of its result first, each event
+        // stalled on loads of what had just been stored.)
+        match next {
+            Err(e) => return Err(syntax(r.error_position(), e.to_string())),
+            Ok(Event::Start(s)) => {
                 if stack.len() >= options.max_depth {
                     return Err(Error::Limit {
                         format: src.format,
@@ -693,8 +914,23 @@ fn run<'a>(
                 }
                 if stack.is_empty() {
                     lines.root_at(base + pos);
+                    if rooted {
+                        // (A second root: the last one is the tree's, as quick-xml reads on.)
+                        tree.items.clear();
+                        tree.attrs.clear();
+                    }
+                    rooted = true;
                 }
-                scratch.clear();
+                if tree.items.len() >= u32::MAX as usize || tree.attrs.len() >= u32::MAX as usize {
+                    return Err(Error::Limit {
+                        format: src.format,
+                        at: lines.locate(src.part, base + pos),
+                        what: "XML nodes",
+                        limit: u32::MAX as u64,
+                        option: "max_bytes",
+                    });
+                }
+                let first = tree.attrs.len() as u32;
                 for a in s.attributes() {
                     let a = a.map_err(|e| syntax(pos, format!("attribute of <{name}>: {e}")))?;
                     let key = a.key;
@@ -713,115 +949,144 @@ fn run<'a>(
                         .normalized_value(XmlVersion::Implicit1_0)
                         .map_err(|e| syntax(pos, format!("attribute {local} of <{name}>: {e}")))?;
                     let v = keep(text, v);
-                    scratch.push((local, v));
+                    tree.attrs.push((local, v));
                 }
-                stack.push((
-                    El {
-                        name,
-                        in_akn,
-                        attrs: scratch.drain(..).collect(),
-                        children: Box::default(),
-                        pos: base + pos,
-                    },
-                    kids.len(),
-                ));
+                let at = tree.items.len();
+                let parent_last = stack.last_mut().and_then(|p| p.last.replace(at));
+                tree.items.push(Item::El {
+                    name,
+                    in_akn,
+                    attrs: (first, tree.attrs.len() as u32),
+                    end: 0,
+                    pos: base + pos,
+                });
+                stack.push(Open {
+                    at,
+                    last: None,
+                    parent_last,
+                });
             }
-            Event::End(_) => {
-                let Some((mut el, start)) = stack.pop() else {
+            Ok(Event::End(_)) => {
+                let Some(open) = stack.pop() else {
                     return Err(syntax(pos, "unexpected end tag".to_string()));
                 };
-                el.children = kids.drain(start.min(kids.len())..).collect();
-                if kids.capacity() > 4 * kids.len() + 4096 {
-                    kids.shrink_to_fit(); // (after a huge element: not kept for the rest)
+                let end = tree.items.len() as u32;
+                if let Some(Item::El { end: e, .. }) = tree.items.get_mut(open.at) {
+                    *e = end;
                 }
                 let depth = stack.len().wrapping_sub(1);
-                let handed = streams.iter().any(|st| {
-                    st.depth == depth
-                        && stack.last().is_some_and(|(p, _)| {
-                            st.parents.is_empty() || st.parents.contains(&p.name.as_ref())
-                        })
-                });
-                if stack.is_empty() {
-                    root = Some(el);
+                let Some(parent) = stack.last_mut() else {
                     if extent.one_element {
                         break;
                     }
-                } else if handed {
-                    if let Some(kept) = each(depth, el)? {
-                        kids.push(Node::El(kept));
+                    continue;
+                };
+                let handed = streams.iter().any(|st| {
+                    st.depth == depth
+                        && (st.parents.is_empty()
+                            || matches!(tree.items.get(parent.at),
+                                Some(Item::El { name, .. }) if st.parents.contains(&name.as_ref())))
+                });
+                if handed
+                    && let Some(el) = El::at(&tree, open.at)
+                    && !each(depth, el)?
+                {
+                    let first = match tree.items.get(open.at) {
+                        Some(Item::El { attrs, .. }) => attrs.0 as usize,
+                        _ => tree.attrs.len(),
+                    };
+                    tree.items.truncate(open.at);
+                    tree.attrs.truncate(first);
+                    parent.last = open.parent_last;
+                    if tree.items.capacity() > 4 * tree.items.len() + 4096 {
+                        tree.items.shrink_to_fit(); // (after a huge element: not kept for the rest)
                     }
-                } else {
-                    kids.push(Node::El(el));
+                    if tree.attrs.capacity() > 4 * tree.attrs.len() + 4096 {
+                        tree.attrs.shrink_to_fit();
+                    }
                 }
             }
-            Event::Text(t) => {
+            Ok(Event::Text(t)) => {
                 let content = t.xml10_content();
-                if let Some((_, start)) = stack.last() {
-                    push_text(&mut kids, *start, keep(text, content));
+                if let Some(open) = stack.last_mut() {
+                    push_text(&mut tree.items, open, keep(text, content));
                 } else if !content.trim().is_empty() {
                     return Err(syntax(pos, "text outside the root element".to_string()));
                 }
             }
-            Event::CData(t) => {
-                if let Some((_, start)) = stack.last() {
+            Ok(Event::CData(t)) => {
+                if let Some(open) = stack.last_mut() {
                     push_text(
-                        &mut kids,
-                        *start,
+                        &mut tree.items,
+                        open,
                         Cow::Owned(t.xml10_content().into_owned()),
                     );
                 }
             }
-            Event::GeneralRef(g) => {
+            Ok(Event::GeneralRef(g)) => {
                 let c = match g.resolve_char_ref().map_err(|e| syntax(pos, e.to_string()))? {
                     Some(c) => c,
                     None => entity(&g).ok_or_else(|| {
                         syntax(pos, format!("entity &{}; is not defined (entities other than the five predefined ones are refused)", &*g))
                     })?,
                 };
-                if let Some((_, start)) = stack.last() {
+                if let Some(open) = stack.last_mut() {
                     let mut b = [0u8; 4];
                     push_text(
-                        &mut kids,
-                        *start,
+                        &mut tree.items,
+                        open,
                         Cow::Owned(c.encode_utf8(&mut b).to_string()),
                     );
                 }
             }
-            Event::DocType(_) => {
+            Ok(Event::DocType(_)) => {
                 return Err(syntax(
                     pos,
                     "a DOCTYPE is not accepted (it could declare entities)".to_string(),
                 ));
             }
-            Event::Eof => break,
-            Event::Empty(_) | Event::Comment(_) | Event::Decl(_) | Event::PI(_) => {}
+            Ok(Event::Eof) => break,
+            Ok(Event::Empty(_) | Event::Comment(_) | Event::Decl(_) | Event::PI(_)) => {}
         }
     }
     // Both errors below are found at the end of the input, and named there: a stream no
     // longer knows where the lines before the last event are.
     let end = (base + r.buffer_position()).min(extent.end);
-    if !stack.is_empty() {
-        return Err(lines.error(
-            src,
-            end,
-            format!(
-                "the input ends inside <{}>",
-                stack.last().map(|(e, _)| e.name.as_ref()).unwrap_or("")
-            ),
-        ));
+    if let Some(open) = stack.last() {
+        let name = match tree.items.get(open.at) {
+            Some(Item::El { name, .. }) => name.as_ref(),
+            _ => "",
+        };
+        return Err(lines.error(src, end, format!("the input ends inside <{name}>")));
     }
-    root.ok_or_else(|| lines.error(src, end, "no root element (the input ends first)"))
+    if !rooted {
+        return Err(lines.error(src, end, "no root element (the input ends first)"));
+    }
+    if tree.items.capacity() > tree.items.len() + tree.items.len() / 4 {
+        tree.items.shrink_to_fit();
+    }
+    if tree.attrs.capacity() > tree.attrs.len() + tree.attrs.len() / 4 {
+        tree.attrs.shrink_to_fit();
+    }
+    Ok(tree)
 }
 
-/// Adds text to the children of the open element whose children start at `start` in `kids`,
-/// joined to text just before it.
-fn push_text<'a>(kids: &mut Vec<Node<'a>>, start: usize, t: Cow<'a, str>) {
-    if kids.len() > start
-        && let Some(Node::Text(prev)) = kids.last_mut()
+/// Adds text to the children of the open element, joined to text just before it.
+#[inline(always)]
+fn push_text<'a>(items: &mut Vec<Item<'a>>, open: &mut Open, t: Cow<'a, str>) {
+    if let Some(last) = open.last
+        && last + 1 == items.len()
+        && let Some(Item::Text(prev)) = items.last_mut()
     {
         prev.to_mut().push_str(&t);
     } else {
-        kids.push(Node::Text(t));
+        open.last = Some(items.len());
+        // (Borrowed text rebuilt from its slice: moved whole, the value stalled the
+        // loads that copied it into the vector.)
+        match t {
+            Cow::Borrowed(b) => items.push(Item::Text(Cow::Borrowed(b))),
+            owned => items.push(Item::Text(owned)),
+        }
     }
 }
 
@@ -835,6 +1100,7 @@ fn intern<'a>(text: &'a str, s: &str) -> Cow<'a, str> {
 }
 
 /// `c` borrowing `text` where it can, else owned (text from a stream's buffer is copied).
+#[inline(always)]
 fn keep<'a>(text: &'a str, c: Cow<'_, str>) -> Cow<'a, str> {
     match c {
         Cow::Borrowed(s) => reborrow(text, s),
@@ -989,7 +1255,7 @@ impl XmlOut {
 mod tests {
     use super::*;
 
-    fn p(s: &str) -> Result<El<'_>> {
+    fn p(s: &str) -> Result<Tree<'_>> {
         parse(
             Source {
                 format: Format::Akn,
@@ -1004,7 +1270,8 @@ mod tests {
 
     #[test]
     fn parses_entities_and_refs() {
-        let e = p(r#"<a xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0" x="1&#10;2">a &amp; b&#x2014;<b>c</b></a>"#).unwrap();
+        let t = p(r#"<a xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0" x="1&#10;2">a &amp; b&#x2014;<b>c</b></a>"#).unwrap();
+        let e = t.root();
         assert!(e.akn());
         assert_eq!(e.attr("x"), Some("1\n2"));
         assert_eq!(e.text(), "a & b—c");
@@ -1027,10 +1294,11 @@ mod tests {
         }];
         let root = parse_streaming(src, xml.as_bytes(), &opts, &stream, &mut |d, e| {
             got.push(format!("{d}:{}:{}", e.name, e.text()));
-            // The second paragraph is given back: it stays in the tree.
-            Ok((e.text() == "2").then_some(e))
+            // The second paragraph is kept: it stays in the tree.
+            Ok(e.text() == "2")
         })
         .unwrap();
+        let root = root.root();
         assert_eq!(got, ["1:p:1", "1:p:2", "1:q:no"]);
         // What was consumed is not in the tree; the rest is.
         assert_eq!(root.text(), "x23");
@@ -1048,7 +1316,7 @@ mod tests {
         ];
         parse_streaming(src, xml.as_bytes(), &opts, &any, &mut |d, e| {
             got.push(format!("{d}:{}", e.name));
-            Ok(None)
+            Ok(false)
         })
         .unwrap();
         assert_eq!(got, ["1:p", "1:p", "1:q", "0:body", "0:p"]);
@@ -1061,6 +1329,90 @@ mod tests {
             })
         });
         assert!(e.unwrap_err().to_string().contains("stop"));
+    }
+
+    #[test]
+    fn the_tree_in_one_vector_reads_as_a_tree() {
+        let t = p(r#"<a x="1" y="&amp;">t1<b z="2">in b<c/>tail</b>t2<d/>t3</a>"#).unwrap();
+        let a = t.root();
+        assert_eq!(a.name, "a");
+        assert_eq!(a.attr("y"), Some("&"));
+        assert_eq!(a.attrs().len(), 2);
+        let kids: Vec<String> = a
+            .children()
+            .map(|n| match n {
+                Node::El(e) => format!("<{}>", e.name),
+                Node::Text(t) => t.to_string(),
+            })
+            .collect();
+        assert_eq!(kids, ["t1", "<b>", "t2", "<d>", "t3"]);
+        let b = a.child("b").unwrap();
+        assert_eq!((b.attr("z"), b.attr("x")), (Some("2"), None));
+        assert_eq!(b.text(), "in btail");
+        assert_eq!(a.text(), "t1in btailt2t3");
+        // One piece of text is lent, not copied; more are joined.
+        assert!(matches!(
+            t.root().child("b").unwrap().text_cow(),
+            Cow::Owned(_)
+        ));
+        let one = p("<a>only</a>").unwrap();
+        assert!(matches!(one.root().text_cow(), Cow::Borrowed("only")));
+        assert_eq!(p("<a/>").unwrap().root().text_cow(), "");
+        // Descendants in document order; an element found again by its index.
+        let mut all = Vec::new();
+        a.find_all("c", &mut all);
+        a.find_all("d", &mut all);
+        assert_eq!(all.iter().map(|e| e.name).collect::<Vec<_>>(), ["c", "d"]);
+        let again = t.element(b.index()).unwrap();
+        assert_eq!((again.name, again.pos), ("b", b.pos));
+        assert!(t.element(usize::MAX).is_none());
+        // A copy owns its text and keeps its shape.
+        let copy = Tree::copy_of(b);
+        let c = copy.root();
+        assert_eq!(
+            (c.name, c.attr("z"), c.text(), c.pos),
+            ("b", Some("2"), b.text(), b.pos)
+        );
+        assert_eq!(c.elements().map(|e| e.name).collect::<Vec<_>>(), ["c"]);
+        // The root of an empty tree is empty, not a panic.
+        let empty = Tree::default();
+        assert_eq!(
+            (empty.root().name, empty.root().text()),
+            ("", String::new())
+        );
+        assert_eq!(empty.root().children().count(), 0);
+    }
+
+    #[test]
+    fn text_either_side_of_a_child_handed_over_is_joined_as_before() {
+        let src = Source {
+            format: Format::Docx,
+            part: "word/document.xml",
+            namespaces: false,
+            skip: None,
+        };
+        let opts = ReadOptions::default();
+        let body = [Stream {
+            depth: 1,
+            parents: &["body"],
+        }];
+        let xml = "<d><body>a<p>1</p>b<p>2</p>c<p>3</p></body></d>";
+        let t = parse_streaming(src, xml.as_bytes(), &opts, &body, &mut |_, e| {
+            Ok(e.text() == "2")
+        })
+        .unwrap();
+        let body = t.root().child("body").unwrap();
+        let kids: Vec<String> = body
+            .children()
+            .map(|n| match n {
+                Node::El(e) => format!("<{}>{}", e.name, e.text()),
+                Node::Text(t) => t.to_string(),
+            })
+            .collect();
+        assert_eq!(kids, ["ab", "<p>2", "c"]);
+        // A second root replaces the first, as quick-xml reads on past it.
+        let t = p("<a>1</a><b>2</b>").unwrap();
+        assert_eq!((t.root().name, t.root().text()), ("b", "2".to_string()));
     }
 
     #[test]
@@ -1143,17 +1495,19 @@ mod tests {
             }],
             &mut |_, e| {
                 starts.push(e.pos);
-                Ok(None)
+                Ok(false)
             },
         )
         .unwrap();
         assert_eq!(starts.len(), 2);
         let end = xml.len() as u64;
         let one = parse_element(src, xml.as_bytes(), (starts[0], starts[1]), &opts).unwrap();
+        let one = one.root();
         assert_eq!((one.attr("id"), one.text().as_str()), (Some("1"), "one"));
         assert_eq!(one.pos, starts[0]);
         // The last one runs to the part's end: what follows its element is not read.
         let two = parse_element(src, xml.as_bytes(), (starts[1], end), &opts).unwrap();
+        let two = two.root();
         assert_eq!(two.text(), "two & more");
         // An error is located in the part, not in the piece.
         let broken = "<w:footnotes>\n<w:footnote>\n<w:p></w:q></w:footnote></w:footnotes>";

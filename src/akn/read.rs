@@ -25,7 +25,7 @@ impl Cx {
         self.warnings.push(Warning::new(Format::Akn, at, msg));
     }
 
-    fn drop_el(&mut self, e: &El) {
+    fn drop_el(&mut self, e: El<'_>) {
         *self.dropped.entry(e.name.to_string()).or_default() += 1;
     }
 
@@ -35,7 +35,7 @@ impl Cx {
         if self.ours { t.to_string() } else { fold(t) }
     }
 
-    fn plain(&self, e: &El) -> String {
+    fn plain(&self, e: El<'_>) -> String {
         if self.ours {
             e.text()
         } else {
@@ -64,7 +64,7 @@ fn fold(t: &str) -> String {
     out
 }
 
-fn has_class(e: &El, class: &str) -> bool {
+fn has_class(e: El<'_>, class: &str) -> bool {
     e.attr("class")
         .is_some_and(|c| c.split_whitespace().any(|x| x == class))
 }
@@ -82,10 +82,10 @@ const BODIES: &[&str] = &[
 /// time: only one child's element tree is held, never the whole document's.
 pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
     let mut st = State::new(document_name(bytes), false);
-    let root = dom::parse_streaming(SOURCE, bytes, options, &STREAMS, &mut |depth, el| {
+    let tree = dom::parse_streaming(SOURCE, bytes, options, &STREAMS, &mut |depth, el| {
         Ok(st.top.part(depth, el, &mut st.doc, &mut st.cx))
     })?;
-    st.finish(&root, &dom::Lines::Held(bytes))
+    st.finish(tree.root(), &dom::Lines::Held(bytes))
 }
 
 /// Reads Akoma Ntoso from a stream, as [`read`] does, without holding the input: peak
@@ -132,8 +132,8 @@ pub fn read_from(reader: impl std::io::Read, options: &ReadOptions) -> Result<Re
             option: "max_bytes",
         });
     }
-    let (root, lines) = parsed?;
-    st.finish(&root, &lines)
+    let (tree, lines) = parsed?;
+    st.finish(tree.root(), &lines)
 }
 
 const SOURCE: Source<'static> = Source {
@@ -186,7 +186,7 @@ impl State {
     }
 
     /// The read after the parse: what the root holds still, and the warnings.
-    fn finish(mut self, root: &El<'_>, lines: &dom::Lines<'_>) -> Result<ReadOutput> {
+    fn finish(mut self, root: El<'_>, lines: &dom::Lines<'_>) -> Result<ReadOutput> {
         let (doc, cx) = (&mut self.doc, &mut self.cx);
         if root.name != "akomaNtoso" {
             return Err(lines.error(
@@ -258,7 +258,7 @@ struct Top {
     started: bool,
     resolution: Option<Resolution>,
     /// A cover page seen before the preface, read after it (as the preface comes first).
-    cover: Option<El<'static>>,
+    cover: Option<dom::Tree<'static>>,
     preface_read: bool,
     /// The conclusions of a document that is not a resolution, and parts the model has no
     /// place for: blocks after the body.
@@ -269,7 +269,7 @@ struct Top {
 impl Top {
     /// Settles the document's kind from its element's name, once, with `meta` (when it
     /// is the first part, as it should be) telling whether the file is undocs' own.
-    fn start(&mut self, meta: Option<&El>, doc: &mut Document, cx: &mut Cx) {
+    fn start(&mut self, meta: Option<El<'_>>, doc: &mut Document, cx: &mut Cx) {
         if self.started {
             return;
         }
@@ -284,77 +284,72 @@ impl Top {
     /// Reads a cover page held for the preface, once something else comes.
     fn read_cover(&mut self, doc: &mut Document, cx: &mut Cx) {
         if let Some(c) = self.cover.take() {
-            read_preface(&c, doc, &mut self.resolution, cx);
+            read_preface(c.root(), doc, &mut self.resolution, cx);
         }
     }
 
-    /// One part of the document element (`depth` 1) or one child of its body (2); gives
-    /// back what is read at the end.
-    fn part<'a>(
-        &mut self,
-        depth: usize,
-        el: El<'a>,
-        doc: &mut Document,
-        cx: &mut Cx,
-    ) -> Option<El<'a>> {
+    /// One part of the document element (`depth` 1) or one child of its body (2); whether
+    /// to keep it in the tree, to be read at the end.
+    fn part(&mut self, depth: usize, el: El<'_>, doc: &mut Document, cx: &mut Cx) -> bool {
         if depth == 2 {
             self.start(None, doc, cx);
             self.read_cover(doc, cx);
-            let blocks = hier_child(&el, cx);
+            let mut blocks = Vec::new();
+            hier_child(el, cx, &mut blocks);
             match self.resolution.as_mut() {
                 Some(r) => r.operative.extend(blocks),
                 None => doc.body.extend(blocks),
             }
-            return None;
+            return false;
         }
-        match el.name.as_ref() {
+        match el.name {
             "meta" => {
-                self.start(Some(&el), doc, cx);
-                read_meta(&el, doc, cx);
+                self.start(Some(el), doc, cx);
+                read_meta(el, doc, cx);
             }
             "preface" => {
                 self.start(None, doc, cx);
-                read_preface(&el, doc, &mut self.resolution, cx);
+                read_preface(el, doc, &mut self.resolution, cx);
                 self.preface_read = true;
                 self.read_cover(doc, cx);
             }
             // AKN4UN puts the masthead on a cover page; it reads like a preface.
             "coverPage" if !self.preface_read => {
                 self.start(None, doc, cx);
-                self.cover = Some(owned(&el));
+                self.cover = Some(dom::Tree::copy_of(el));
             }
-            "coverPage" => read_preface(&el, doc, &mut self.resolution, cx),
+            "coverPage" => read_preface(el, doc, &mut self.resolution, cx),
             // Read at the end, together (a collection's body refers to components).
-            "components" | "collectionBody" => return Some(el),
+            "components" | "collectionBody" => return true,
             name => {
                 self.start(None, doc, cx);
                 self.read_cover(doc, cx);
                 match name {
                     "preamble" => {
                         let r = self.resolution.get_or_insert_with(Resolution::default);
-                        read_preamble(&el, r, cx);
+                        read_preamble(el, r, cx);
                     }
                     // (Their children were read as they came.)
                     _ if BODIES.contains(&name) => {}
                     "conclusions" => match self.resolution.as_mut() {
-                        Some(r) => read_adoption(&el, r, cx),
-                        None => self.conclusions.extend(blocks(&el, cx)),
+                        Some(r) => read_adoption(el, r, cx),
+                        None => self.conclusions.extend(blocks(el, cx)),
                     },
-                    "attachments" => read_attachments(&el, doc, cx),
+                    "attachments" => read_attachments(el, doc, cx),
                     // Anything else keeps its text, as paragraphs after the body.
                     _ => {
-                        cx.drop_el(&el);
-                        self.extra.extend(blocks(&el, cx));
+                        cx.drop_el(el);
+                        self.extra.extend(blocks(el, cx));
                     }
                 }
             }
         }
-        None
+        false
     }
 
     /// The body as a whole, then what is read last: `docel` holds only the parts given
     /// back by [`Top::part`].
-    fn finish(mut self, docel: &El, doc: &mut Document, cx: &mut Cx) {
+    fn finish(mut self, docel: El<'_>, doc: &mut Document, cx: &mut Cx) {
         self.start(None, doc, cx);
         self.read_cover(doc, cx);
         match self.resolution.take() {
@@ -368,27 +363,6 @@ impl Top {
         }
         doc.body.append(&mut self.extra);
         read_collections(docel, doc, cx);
-    }
-}
-
-/// A copy of an element that owns its names and text (a cover page held until the
-/// preface is read).
-fn owned(e: &El) -> El<'static> {
-    use std::borrow::Cow;
-    let own = |s: &Cow<str>| Cow::Owned(s.to_string());
-    El {
-        name: own(&e.name),
-        in_akn: e.in_akn,
-        attrs: e.attrs.iter().map(|(k, v)| (own(k), own(v))).collect(),
-        children: e
-            .children
-            .iter()
-            .map(|c| match c {
-                Node::El(x) => Node::El(owned(x)),
-                Node::Text(t) => Node::Text(own(t)),
-            })
-            .collect(),
-        pos: e.pos,
     }
 }
 
@@ -412,7 +386,7 @@ fn set_kind(name: Option<&str>, doc: &mut Document, cx: &mut Cx) {
 }
 
 /// A document element read whole (a component of a collection).
-fn read_document(docel: &El, doc: &mut Document, cx: &mut Cx) {
+fn read_document(docel: El<'_>, doc: &mut Document, cx: &mut Cx) {
     set_kind(docel.attr("name"), doc, cx);
     if let Some(meta) = docel.child("meta") {
         read_meta(meta, doc, cx);
@@ -426,7 +400,7 @@ fn read_document(docel: &El, doc: &mut Document, cx: &mut Cx) {
         read_preface(c, doc, &mut resolution, cx);
     }
     let preamble = docel.child("preamble");
-    let body = docel.elements().find(|e| BODIES.contains(&e.name.as_ref()));
+    let body = docel.elements().find(|e| BODIES.contains(&e.name));
     let conclusions = docel.child("conclusions");
     if resolution.is_none() && preamble.is_some() {
         resolution = Some(Resolution::default());
@@ -459,9 +433,9 @@ fn read_document(docel: &El, doc: &mut Document, cx: &mut Cx) {
     }
     // Anything else beside the known parts keeps its text, as paragraphs after the body.
     for c in docel.elements() {
-        let known = BODIES.contains(&c.name.as_ref())
+        let known = BODIES.contains(&c.name)
             || matches!(
-                c.name.as_ref(),
+                c.name,
                 "meta"
                     | "coverPage"
                     | "preface"
@@ -481,7 +455,7 @@ fn read_document(docel: &El, doc: &mut Document, cx: &mut Cx) {
 }
 
 /// The annexes of an `<attachments>`.
-fn read_attachments(att: &El, doc: &mut Document, cx: &mut Cx) {
+fn read_attachments(att: El<'_>, doc: &mut Document, cx: &mut Cx) {
     for a in att.elements() {
         let Some(inner) = a.elements().next() else {
             continue;
@@ -491,12 +465,12 @@ fn read_attachments(att: &El, doc: &mut Document, cx: &mut Cx) {
             let mut ps = Vec::new();
             p.find_all("inline", &mut ps);
             if let Some(l) = ps.iter().find(|e| e.attr("name") == Some("annexLabel")) {
-                annex.label = cx.plain(l);
+                annex.label = cx.plain(*l);
             }
             let mut titles = Vec::new();
             p.find_all("docTitle", &mut titles);
             if let Some(t) = titles.first() {
-                annex.title = inlines(t, cx);
+                annex.title = inlines(*t, cx);
             }
         }
         if annex.label.is_empty() && !cx.ours {
@@ -504,7 +478,7 @@ fn read_attachments(att: &El, doc: &mut Document, cx: &mut Cx) {
         }
         // The rest of the annex's preface and its preamble are its first blocks.
         if let Some(p) = inner.child("preface") {
-            let rest: Vec<&El> = p
+            let rest: Vec<El<'_>> = p
                 .elements()
                 .filter(|e| {
                     let mut marks = Vec::new();
@@ -515,14 +489,14 @@ fn read_attachments(att: &El, doc: &mut Document, cx: &mut Cx) {
                         .any(|m| m.name == "docTitle" || m.attr("name") == Some("annexLabel"))
                 })
                 .collect();
-            annex.body.extend(blocks_of(&rest, cx));
+            annex.body.extend(blocks_of(rest, cx));
         }
         if let Some(pre) = inner.child("preamble") {
             annex.body.extend(blocks(pre, cx));
         }
         if let Some(b) = inner
             .elements()
-            .find(|e| matches!(e.name.as_ref(), "mainBody" | "body"))
+            .find(|e| matches!(e.name, "mainBody" | "body"))
         {
             annex.body.extend(hier(b, cx));
         }
@@ -531,7 +505,7 @@ fn read_attachments(att: &El, doc: &mut Document, cx: &mut Cx) {
 }
 
 /// A collection's parts and the components a document carries.
-fn read_collections(docel: &El, doc: &mut Document, cx: &mut Cx) {
+fn read_collections(docel: El<'_>, doc: &mut Document, cx: &mut Cx) {
     // A collection's parts (AKN4UN's form for documents with parts; how the EU publishes
     // proposals), and components a document carries: read in full, in order.
     if let Some(cb) = docel.child("collectionBody") {
@@ -554,7 +528,7 @@ fn read_collections(docel: &El, doc: &mut Document, cx: &mut Cx) {
 }
 
 /// The components a collection's body refers to (`documentRef href="#id"`).
-fn referenced_components(docel: &El) -> Vec<String> {
+fn referenced_components(docel: El<'_>) -> Vec<String> {
     let mut refs = Vec::new();
     if let Some(cb) = docel.child("collectionBody") {
         cb.find_all("documentRef", &mut refs);
@@ -571,13 +545,13 @@ const MAX_COMPONENT_DEPTH: usize = 8;
 /// One component: a document (the first one's content is the document's own, later ones
 /// are its annexes), a reference to one in `components`, interstitial text, or a table of
 /// contents (skipped with a warning: it repeats the headings).
-fn read_component(comp: &El, docel: &El, doc: &mut Document, first: &mut bool, cx: &mut Cx) {
+fn read_component(comp: El<'_>, docel: El<'_>, doc: &mut Document, first: &mut bool, cx: &mut Cx) {
     read_component_at(comp, docel, doc, first, cx, 0)
 }
 
 fn read_component_at(
-    comp: &El,
-    docel: &El,
+    comp: El<'_>,
+    docel: El<'_>,
     doc: &mut Document,
     first: &mut bool,
     cx: &mut Cx,
@@ -586,7 +560,7 @@ fn read_component_at(
     let Some(inner) = comp.elements().next() else {
         return;
     };
-    match inner.name.as_ref() {
+    match inner.name {
         "documentRef" => {
             let target = inner.attr("href").unwrap_or("").trim_start_matches('#');
             let mut comps = Vec::new();
@@ -598,7 +572,7 @@ fn read_component_at(
                 .find(|c| c.attr("eId").or_else(|| c.attr("GUID")) == Some(target));
             match found {
                 Some(c) if depth < MAX_COMPONENT_DEPTH => {
-                    read_component_at(c, docel, doc, first, cx, depth + 1)
+                    read_component_at(*c, docel, doc, first, cx, depth + 1)
                 }
                 _ => cx.warn(
                     "collectionBody",
@@ -622,7 +596,7 @@ fn read_component_at(
                 merge_meta(&mut doc.meta, part.meta);
                 doc.body.append(&mut part.body);
             } else {
-                let name = inner.attr("name").unwrap_or(inner.name.as_ref());
+                let name = inner.attr("name").unwrap_or(inner.name);
                 let title = part.meta.title.clone().unwrap_or_default();
                 doc.annexes.push(Annex {
                     label: part
@@ -668,7 +642,7 @@ fn merge_meta(m: &mut crate::model::Meta, part: crate::model::Meta) {
     m.sponsors.extend(part.sponsors);
 }
 
-fn read_meta(meta: &El, doc: &mut Document, cx: &mut Cx) {
+fn read_meta(meta: El<'_>, doc: &mut Document, cx: &mut Cx) {
     let Some(id) = meta.child("identification") else {
         return;
     };
@@ -693,10 +667,10 @@ fn read_meta(meta: &El, doc: &mut Document, cx: &mut Cx) {
     }
 }
 
-fn read_preface(p: &El, doc: &mut Document, resolution: &mut Option<Resolution>, cx: &mut Cx) {
+fn read_preface(p: El<'_>, doc: &mut Document, resolution: &mut Option<Resolution>, cx: &mut Cx) {
     let m = &mut doc.meta;
     for c in p.elements() {
-        match (c.name.as_ref(), c.attr("name")) {
+        match (c.name, c.attr("name")) {
             ("container", Some("agendaItem")) => {
                 let mut item = AgendaItem::default();
                 let mut ins = Vec::new();
@@ -738,7 +712,7 @@ fn read_preface(p: &El, doc: &mut Document, resolution: &mut Option<Resolution>,
     }
 }
 
-fn title_note(n: &El, cx: &mut Cx) -> TitleNote {
+fn title_note(n: El<'_>, cx: &mut Cx) -> TitleNote {
     let mut content = Vec::new();
     for (k, p) in n.elements().filter(|e| e.name == "p").enumerate() {
         if k > 0 {
@@ -757,15 +731,15 @@ fn title_note(n: &El, cx: &mut Cx) -> TitleNote {
 }
 
 /// One paragraph (or container) of a masthead: the semantic inlines in it.
-fn masthead_line(c: &El, m: &mut crate::model::Meta, cx: &mut Cx) {
+fn masthead_line(c: El<'_>, m: &mut crate::model::Meta, cx: &mut Cx) {
     let whole = cx.plain(c);
     let mut recognized = false;
-    let mut stack: Vec<&El> = c.elements().collect();
+    let mut stack: Vec<El<'_>> = c.elements().collect();
     stack.reverse();
     while let Some(e) = stack.pop() {
         let text = cx.plain(e);
         recognized = true;
-        match (e.name.as_ref(), e.attr("name"), e.attr("refersTo")) {
+        match (e.name, e.attr("name"), e.attr("refersTo")) {
             ("docNumber", _, _) => match Symbol::parse_printed(&text) {
                 Ok((s, r)) => {
                     m.symbols.push(s);
@@ -882,7 +856,7 @@ fn masthead_line(c: &El, m: &mut crate::model::Meta, cx: &mut Cx) {
                 _,
                 _,
             ) => {
-                let inner: Vec<&El> = e.elements().collect();
+                let inner: Vec<El<'_>> = e.elements().collect();
                 if inner.is_empty() {
                     recognized = false;
                 }
@@ -935,7 +909,7 @@ fn agenda(t: &str) -> Option<String> {
     (!n.is_empty() && n.starts_with(|c: char| c.is_ascii_digit())).then_some(n)
 }
 
-fn read_preamble(pre: &El, r: &mut Resolution, cx: &mut Cx) {
+fn read_preamble(pre: El<'_>, r: &mut Resolution, cx: &mut Cx) {
     let mut rest = Vec::new();
     for c in pre.elements() {
         if c.name == "formula" && r.formula.is_empty() {
@@ -964,28 +938,27 @@ fn read_preamble(pre: &El, r: &mut Resolution, cx: &mut Cx) {
         }
         rest.push(c);
     }
-    let mut run: Vec<&El> = Vec::new();
+    let mut run: Vec<El<'_>> = Vec::new();
     for c in rest {
-        match c.name.as_ref() {
+        match c.name {
             "recitals" | "citations" => {
-                r.preamble.extend(blocks_of(&run, cx));
-                run.clear();
+                r.preamble.extend(blocks_of(run.drain(..), cx));
                 for x in c.elements() {
-                    match x.name.as_ref() {
+                    match x.name {
                         "intro" => r.preamble.extend(blocks(x, cx)),
                         // A recital or citation is a paragraph with its number ("(1)").
                         "recital" | "citation" => r.preamble.extend(point(x, cx)),
-                        _ => r.preamble.extend(blocks_of(&[x], cx)),
+                        _ => r.preamble.extend(blocks_of([x], cx)),
                     }
                 }
             }
             _ => run.push(c),
         }
     }
-    r.preamble.extend(blocks_of(&run, cx));
+    r.preamble.extend(blocks_of(run, cx));
 }
 
-fn read_adoption(c: &El, r: &mut Resolution, cx: &mut Cx) {
+fn read_adoption(c: El<'_>, r: &mut Resolution, cx: &mut Cx) {
     let mut ps = Vec::new();
     c.find_all("p", &mut ps);
     for p in ps {
@@ -1032,15 +1005,15 @@ fn division_kind(name: &str) -> Option<DivisionKind> {
     })
 }
 
-fn num_of(e: &El, cx: &Cx) -> Option<String> {
+fn num_of(e: El<'_>, cx: &Cx) -> Option<String> {
     e.child("num").map(|n| cx.plain(n))
 }
 
 /// The children of a hierarchy element (or main body) as blocks.
-fn hier(e: &El, cx: &mut Cx) -> Vec<Block> {
+fn hier(e: El<'_>, cx: &mut Cx) -> Vec<Block> {
     let mut out = Vec::new();
     for c in e.elements() {
-        out.extend(hier_child(c, cx));
+        hier_child(c, cx, &mut out);
     }
     if cx.compact {
         out.shrink_to_fit();
@@ -1048,11 +1021,11 @@ fn hier(e: &El, cx: &mut Cx) -> Vec<Block> {
     out
 }
 
-/// [`hier`] for one child.
-fn hier_child(c: &El, cx: &mut Cx) -> Vec<Block> {
-    let mut out = Vec::new();
+/// [`hier`] for one child: its blocks added to `out` (returned vectors, moved from one
+/// to the next, took a few allocations a paragraph).
+fn hier_child(c: El<'_>, cx: &mut Cx, out: &mut Vec<Block>) {
     {
-        match c.name.as_ref() {
+        match c.name {
             "num" | "heading" => {}
             // The model's divisions have one heading: a subheading is kept as a paragraph.
             "subheading" => {
@@ -1060,7 +1033,7 @@ fn hier_child(c: &El, cx: &mut Cx) -> Vec<Block> {
                 out.extend(heading_paragraph(c, cx));
             }
             "paragraph" | "point" | "subparagraph" | "alinea" | "indent" | "proviso" => {
-                out.extend(point(c, cx))
+                point_into(c, cx, out)
             }
             "list" | "sublist" => out.extend(list_items(c, cx)),
             "content" | "intro" | "wrapUp" => out.extend(blocks(c, cx)),
@@ -1076,14 +1049,13 @@ fn hier_child(c: &El, cx: &mut Cx) -> Vec<Block> {
             _ => out.extend(hier_one(c, cx)),
         }
     }
-    out
 }
 
 /// A `<list>` (or `<sublist>`) standing on its own: its intro, items and wrap-up as blocks.
-fn list_items(c: &El, cx: &mut Cx) -> Vec<Block> {
+fn list_items(c: El<'_>, cx: &mut Cx) -> Vec<Block> {
     let mut out = Vec::new();
     for x in c.elements() {
-        match x.name.as_ref() {
+        match x.name {
             "intro" | "wrapUp" => out.extend(blocks(x, cx)),
             "num" | "heading" | "subheading" => {}
             _ => out.extend(hier_one(x, cx)),
@@ -1092,19 +1064,19 @@ fn list_items(c: &El, cx: &mut Cx) -> Vec<Block> {
     out
 }
 
-fn hier_one(c: &El, cx: &mut Cx) -> Vec<Block> {
+fn hier_one(c: El<'_>, cx: &mut Cx) -> Vec<Block> {
     // (A list inside content: its items. Handing it back to blocks_of would come back
     // here for ever.)
-    if matches!(c.name.as_ref(), "list" | "sublist") {
+    if matches!(c.name, "list" | "sublist") {
         return list_items(c, cx);
     }
     if matches!(
-        c.name.as_ref(),
+        c.name,
         "paragraph" | "point" | "subparagraph" | "alinea" | "indent" | "proviso"
     ) {
         return point(c, cx);
     }
-    if let Some(kind) = division_kind(&c.name) {
+    if let Some(kind) = division_kind(c.name) {
         let heading = c.child("heading").map(|h| {
             let mut v = inlines(h, cx);
             if !cx.ours {
@@ -1119,11 +1091,18 @@ fn hier_one(c: &El, cx: &mut Cx) -> Vec<Block> {
             content: hier(c, cx),
         })];
     }
-    blocks_of(&[c], cx)
+    blocks_of([c], cx)
 }
 
 /// A paragraph or point: number, text, subparagraphs.
-fn point(e: &El, cx: &mut Cx) -> Vec<Block> {
+fn point(e: El<'_>, cx: &mut Cx) -> Vec<Block> {
+    let mut out = Vec::new();
+    point_into(e, cx, &mut out);
+    out
+}
+
+/// [`point`], its blocks added to `out`.
+fn point_into(e: El<'_>, cx: &mut Cx, out: &mut Vec<Block>) {
     let mut p = Paragraph {
         num: num_of(e, cx),
         ..Paragraph::default()
@@ -1132,7 +1111,7 @@ fn point(e: &El, cx: &mut Cx) -> Vec<Block> {
     // The model's paragraphs have no heading: one is kept as a paragraph before it.
     let mut before = Vec::new();
     for c in e.elements() {
-        match c.name.as_ref() {
+        match c.name {
             "num" => {}
             "heading" | "subheading" => {
                 cx.drop_el(c);
@@ -1161,7 +1140,7 @@ fn point(e: &El, cx: &mut Cx) -> Vec<Block> {
             }
             "list" | "sublist" => {
                 for x in c.elements() {
-                    match x.name.as_ref() {
+                    match x.name {
                         "intro" => {
                             let mut bs = blocks(x, cx).into_iter();
                             if let Some(Block::Paragraph(first)) = bs.next() {
@@ -1200,15 +1179,14 @@ fn point(e: &El, cx: &mut Cx) -> Vec<Block> {
             _ => extra.extend(hier_one(c, cx)),
         }
     }
-    let mut out = before;
+    out.append(&mut before);
     out.push(Block::Paragraph(p));
-    out.extend(extra);
-    out
+    out.append(&mut extra);
 }
 
 /// A heading-like element the model has no place for, as a paragraph in bold (nothing if
 /// it is empty).
-fn heading_paragraph(c: &El, cx: &mut Cx) -> Option<Block> {
+fn heading_paragraph(c: El<'_>, cx: &mut Cx) -> Option<Block> {
     let mut content = inlines(c, cx);
     trim_inlines(&mut content);
     (!content.is_empty()).then(|| {
@@ -1220,13 +1198,13 @@ fn heading_paragraph(c: &El, cx: &mut Cx) -> Option<Block> {
     })
 }
 
-fn resolution_hcontainer(e: &El, cx: &mut Cx) -> Resolution {
+fn resolution_hcontainer(e: El<'_>, cx: &mut Cx) -> Resolution {
     let mut r = Resolution {
         num: num_of(e, cx),
         ..Resolution::default()
     };
     for c in e.elements() {
-        match (c.name.as_ref(), c.attr("name")) {
+        match (c.name, c.attr("name")) {
             ("heading", _) => r.title = inlines(c, cx),
             ("subheading", _) => r.origin = inlines(c, cx),
             ("hcontainer", Some("formula")) => {
@@ -1259,11 +1237,9 @@ fn resolution_hcontainer(e: &El, cx: &mut Cx) -> Resolution {
 // ---------------------------------------------------------------------------------
 // Blocks
 
-fn blocks(e: &El, cx: &mut Cx) -> Vec<Block> {
-    let children: Vec<&El> = e.elements().collect();
+fn blocks(e: El<'_>, cx: &mut Cx) -> Vec<Block> {
     let stray = e
-        .children
-        .iter()
+        .children()
         .any(|n| matches!(n, Node::Text(t) if !t.trim().is_empty()));
     if stray {
         // Text straight in a block container (sloppy markup): one paragraph of it all.
@@ -1275,13 +1251,13 @@ fn blocks(e: &El, cx: &mut Cx) -> Vec<Block> {
             subparagraphs: vec![],
         })];
     }
-    blocks_of(&children, cx)
+    blocks_of(e.elements(), cx)
 }
 
-fn blocks_of(children: &[&El], cx: &mut Cx) -> Vec<Block> {
+fn blocks_of<'t>(children: impl IntoIterator<Item = El<'t>>, cx: &mut Cx) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     for c in children {
-        match c.name.as_ref() {
+        match c.name {
             "p" => {
                 if has_class(c, "empty") {
                     continue;
@@ -1298,7 +1274,7 @@ fn blocks_of(children: &[&El], cx: &mut Cx) -> Vec<Block> {
                             .unwrap_or(1)
                     })
                     .filter(|_| cx.ours);
-                let mut kids = c.children.iter();
+                let mut kids = c.children();
                 let mut num = None;
                 let mut content_from = 0;
                 if cx.ours
@@ -1309,7 +1285,7 @@ fn blocks_of(children: &[&El], cx: &mut Cx) -> Vec<Block> {
                     num = Some(first.text());
                     content_from = 1;
                 }
-                let mut content = inline_nodes(&c.children[content_from..], cx);
+                let mut content = inline_nodes(c.children().skip(content_from), cx);
                 if !cx.ours {
                     trim_inlines(&mut content);
                 }
@@ -1340,7 +1316,7 @@ fn blocks_of(children: &[&El], cx: &mut Cx) -> Vec<Block> {
                 }
                 let items = c
                     .elements()
-                    .filter(|i| matches!(i.name.as_ref(), "item" | "li"))
+                    .filter(|i| matches!(i.name, "item" | "li"))
                     .map(|i| blocks(i, cx))
                     .collect();
                 out.push(Block::List(List { items }));
@@ -1378,15 +1354,15 @@ fn blocks_of(children: &[&El], cx: &mut Cx) -> Vec<Block> {
             "embeddedStructure" | "quotedStructure" => out.push(Block::Quote(hier(c, cx))),
             "num" | "heading" | "subheading" | "from" => out.extend(heading_paragraph(c, cx)),
             _ => {
-                if division_kind(&c.name).is_some()
-                    || matches!(c.name.as_ref(), "paragraph" | "point" | "list")
+                if division_kind(c.name).is_some()
+                    || matches!(c.name, "paragraph" | "point" | "list")
                 {
                     out.extend(hier_one(c, cx));
                 } else {
                     // Containers of blocks (blockContainer, container, speech, recital, tblock…):
                     // their blocks, markup dropped.
                     if !matches!(
-                        c.name.as_ref(),
+                        c.name,
                         "blockContainer" | "container" | "tblock" | "block" | "foreign"
                     ) {
                         cx.drop_el(c);
@@ -1405,31 +1381,31 @@ fn blocks_of(children: &[&El], cx: &mut Cx) -> Vec<Block> {
 // ---------------------------------------------------------------------------------
 // Inlines
 
-fn inlines(e: &El, cx: &mut Cx) -> Vec<Inline> {
-    let mut v = inline_nodes(&e.children, cx);
+fn inlines(e: El<'_>, cx: &mut Cx) -> Vec<Inline> {
+    let mut v = inline_nodes(e.children(), cx);
     if !cx.ours {
         normalize_inlines(&mut v);
     }
     v
 }
 
-fn inline_nodes(nodes: &[Node], cx: &mut Cx) -> Vec<Inline> {
+fn inline_nodes<'t>(nodes: impl Iterator<Item = Node<'t>>, cx: &mut Cx) -> Vec<Inline> {
     let mut out = Vec::new();
     for n in nodes {
         match n {
             Node::Text(t) => out.push(Inline::Text(cx.text(t))),
-            Node::El(e) => match e.name.as_ref() {
-                "i" => out.push(Inline::Emphasis(inline_nodes(&e.children, cx))),
-                "b" => out.push(Inline::Strong(inline_nodes(&e.children, cx))),
-                "sup" => out.push(Inline::Superscript(inline_nodes(&e.children, cx))),
-                "sub" => out.push(Inline::Subscript(inline_nodes(&e.children, cx))),
+            Node::El(e) => match e.name {
+                "i" => out.push(Inline::Emphasis(inline_nodes(e.children(), cx))),
+                "b" => out.push(Inline::Strong(inline_nodes(e.children(), cx))),
+                "sup" => out.push(Inline::Superscript(inline_nodes(e.children(), cx))),
+                "sub" => out.push(Inline::Subscript(inline_nodes(e.children(), cx))),
                 "eol" | "br" => out.push(Inline::LineBreak),
                 "a" => out.push(Inline::Link(Link {
                     url: e.attr("href").unwrap_or("").to_string(),
-                    content: inline_nodes(&e.children, cx),
+                    content: inline_nodes(e.children(), cx),
                 })),
                 "ref" => {
-                    let plain = e.text();
+                    let plain = e.text_cow();
                     let only_text = e.elements().next().is_none();
                     let symbol = if cx.ours {
                         plain.parse::<Symbol>().ok()
@@ -1445,7 +1421,7 @@ fn inline_nodes(nodes: &[Node], cx: &mut Cx) -> Vec<Inline> {
                         }
                         _ => out.push(Inline::Link(Link {
                             url: e.attr("href").unwrap_or("").to_string(),
-                            content: inline_nodes(&e.children, cx),
+                            content: inline_nodes(e.children(), cx),
                         })),
                     }
                 }
@@ -1464,10 +1440,10 @@ fn inline_nodes(nodes: &[Node], cx: &mut Cx) -> Vec<Inline> {
                 _ => {
                     // Semantic inlines (docTitle, organization, person, term, span, inline…):
                     // their content stays, the markup goes.
-                    if !matches!(e.name.as_ref(), "inline" | "span" | "u" | "abbr") {
+                    if !matches!(e.name, "inline" | "span" | "u" | "abbr") {
                         cx.drop_el(e);
                     }
-                    out.extend(inline_nodes(&e.children, cx));
+                    out.extend(inline_nodes(e.children(), cx));
                 }
             },
         }

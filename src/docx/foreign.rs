@@ -49,7 +49,7 @@ fn heading_level(style: &str) -> usize {
 }
 
 /// A data table: rows of cells, each cell's paragraphs.
-fn table_input(t: &El<'_>, cx: &mut RunCx<'_, '_>) -> Input {
+fn table_input(t: El<'_>, cx: &mut RunCx<'_, '_>) -> Input {
     let mut rows = Vec::new();
     for tr in t.elements().filter(|e| e.name == "tr") {
         let header = tr
@@ -61,7 +61,7 @@ fn table_input(t: &El<'_>, cx: &mut RunCx<'_, '_>) -> Input {
             tc.find_all("p", &mut ps);
             let paras: Vec<Vec<Inline>> = ps
                 .iter()
-                .map(|p| crate::recognize::inlines::join_lines(&paragraph_lines(p, cx, false)))
+                .map(|p| crate::recognize::inlines::join_lines(&paragraph_lines(*p, cx, false)))
                 .collect();
             cells.push(paras);
         }
@@ -74,7 +74,7 @@ fn table_input(t: &El<'_>, cx: &mut RunCx<'_, '_>) -> Input {
 /// properties (`kind` "headerReference" or "footerReference", type "first").
 /// The id of the first first-page header and footer (`type="first"`) of the sections
 /// inside `e` (a child of the body), when none was found before.
-fn first_refs(e: &El<'_>, header: &mut Option<String>, footer: &mut Option<String>) {
+fn first_refs(e: El<'_>, header: &mut Option<String>, footer: &mut Option<String>) {
     if header.is_some() && footer.is_some() {
         return;
     }
@@ -112,12 +112,12 @@ fn first_page_part(
     let Some(bytes) = pkg.part(&name)? else {
         return Ok(vec![]);
     };
-    let root = parse(&name, &bytes, options)?;
+    let tree = parse(&name, &bytes, options)?;
     let mut ps = Vec::new();
-    root.find_all("p", &mut ps);
+    tree.root().find_all("p", &mut ps);
     Ok(ps
         .iter()
-        .map(|p| node_text(p))
+        .map(|p| node_text(*p))
         .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|t| !t.is_empty())
         .collect())
@@ -129,9 +129,9 @@ fn doc_vars(pkg: &Package<'_>, options: &ReadOptions) -> Result<Vec<(String, Str
     let Some(bytes) = pkg.part("word/settings.xml")? else {
         return Ok(vec![]);
     };
-    let root = parse("word/settings.xml", &bytes, options)?;
+    let tree = parse("word/settings.xml", &bytes, options)?;
     let mut vars = Vec::new();
-    root.find_all("docVar", &mut vars);
+    tree.root().find_all("docVar", &mut vars);
     Ok(vars
         .iter()
         .filter_map(|v| Some((v.attr("name")?.to_string(), v.attr("val")?.to_string())))
@@ -155,10 +155,10 @@ fn job_number(s: &str) -> Option<JobNumber> {
 /// The body's units in reading order, through content controls and text boxes. Tables
 /// before the first heading hold the masthead: their paragraphs are read as lines; later
 /// top-level tables are tables.
-enum Unit<'e, 'a> {
+enum Unit<'e> {
     /// A paragraph, and the masthead-area table it sits in (by index), if any.
-    P(&'e El<'a>, Option<usize>),
-    Table(&'e El<'a>),
+    P(El<'e>, Option<usize>),
+    Table(El<'e>),
 }
 
 /// Where [`collect`] is.
@@ -168,9 +168,9 @@ struct Walk<'l> {
     level_of: &'l dyn Fn(&str) -> usize,
 }
 
-fn collect<'e, 'a>(
-    e: &'e El<'a>,
-    out: &mut Vec<Unit<'e, 'a>>,
+fn collect<'e>(
+    e: El<'e>,
+    out: &mut Vec<Unit<'e>>,
     top: bool,
     table: Option<usize>,
     w: &mut Walk<'_>,
@@ -181,14 +181,14 @@ fn collect<'e, 'a>(
 }
 
 /// [`collect`] for one child.
-fn collect_child<'e, 'a>(
-    c: &'e El<'a>,
-    out: &mut Vec<Unit<'e, 'a>>,
+fn collect_child<'e>(
+    c: El<'e>,
+    out: &mut Vec<Unit<'e>>,
     top: bool,
     table: Option<usize>,
     w: &mut Walk<'_>,
 ) {
-    match c.name.as_ref() {
+    match c.name {
         "p" => {
             if pstyle(c).is_some_and(|s| (w.level_of)(s) > 0) {
                 w.seen_heading = true;
@@ -215,9 +215,9 @@ fn collect_child<'e, 'a>(
 
 /// The text boxes (`w:txbxContent`) inside a paragraph's runs, once each: the VML copy in
 /// `mc:Fallback` repeats the `mc:Choice` one.
-fn text_boxes<'e, 'a>(e: &'e El<'a>, out: &mut Vec<&'e El<'a>>) {
+fn text_boxes<'e>(e: El<'e>, out: &mut Vec<El<'e>>) {
     for c in e.elements() {
-        match c.name.as_ref() {
+        match c.name {
             "txbxContent" => out.push(c),
             "Fallback" | "pPr" | "rPr" | "t" => {}
             _ => text_boxes(c, out),
@@ -259,8 +259,8 @@ pub(crate) fn read(
         None => None,
     };
     let mut style_names: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
-    if let Some(root) = &styles_root {
-        for st in root.elements().filter(|e| e.name == "style") {
+    if let Some(tree) = &styles_root {
+        for st in tree.root().elements().filter(|e| e.name == "style") {
             if let (Some(id), Some(name)) = (
                 st.attr("styleId"),
                 st.child("name").and_then(|n| n.attr("val")),
@@ -272,7 +272,7 @@ pub(crate) fn read(
     let level_of = |style: &str| {
         heading_level(style).max(style_names.get(style).map_or(0, |n| heading_level(n)))
     };
-    let styles = Styles::new(styles_root.as_ref());
+    let styles = Styles::new(styles_root.as_ref().map(|t| t.root()));
     let mut cx = RunCx {
         parts,
         styles: &styles,
@@ -297,9 +297,9 @@ pub(crate) fn read(
     };
     let (mut first_header, mut first_footer) = (None, None);
     super::read::parse_body(pkg, parts, options, &mut |c| {
-        first_refs(&c, &mut first_header, &mut first_footer);
+        first_refs(c, &mut first_header, &mut first_footer);
         let mut units = Vec::new();
-        collect_child(&c, &mut units, true, None, &mut walk);
+        collect_child(c, &mut units, true, None, &mut walk);
         for u in &units {
             body.unit(u, &mut cx, &level_of, &style_names);
         }
@@ -422,7 +422,7 @@ struct BodyReader {
 impl BodyReader {
     fn unit(
         &mut self,
-        u: &Unit<'_, '_>,
+        u: &Unit<'_>,
         cx: &mut RunCx<'_, '_>,
         level_of: &dyn Fn(&str) -> usize,
         style_names: &std::collections::HashMap<&str, String>,
@@ -446,14 +446,14 @@ impl BodyReader {
                     self.in_contents = false;
                     return;
                 }
-                let t = table_input(t, cx);
+                let t = table_input(*t, cx);
                 self.inputs.push(t);
                 return;
             }
         };
-        let style = pstyle(p).unwrap_or("");
+        let style = pstyle(*p).unwrap_or("");
         let level = level_of(style);
-        let lines = paragraph_lines(p, cx, false);
+        let lines = paragraph_lines(*p, cx, false);
         let text = lines
             .iter()
             .map(|l| plain_text(l))

@@ -45,7 +45,7 @@ pub(crate) struct Notes<'a> {
     part: &'static str,
     bytes: &'a [u8],
     /// The part's root, holding the notes (`held`: where each is among its children).
-    root: Option<El<'a>>,
+    root: Option<xml::Tree<'a>>,
     held: HashMap<String, usize>,
     spans: HashMap<String, (u64, u64)>,
     options: ReadOptions,
@@ -53,17 +53,16 @@ pub(crate) struct Notes<'a> {
 
 /// A note's element: held in its part's tree, or parsed again.
 pub(crate) enum NoteEl<'n, 'a> {
-    Held(&'n El<'a>),
-    Parsed(El<'a>),
+    Held(El<'n>),
+    Parsed(xml::Tree<'a>),
 }
 
-impl<'a> std::ops::Deref for NoteEl<'_, 'a> {
-    type Target = El<'a>;
-
-    fn deref(&self) -> &El<'a> {
+impl NoteEl<'_, '_> {
+    /// The note's element.
+    pub fn el(&self) -> El<'_> {
         match self {
-            NoteEl::Held(e) => e,
-            NoteEl::Parsed(e) => e,
+            NoteEl::Held(e) => *e,
+            NoteEl::Parsed(t) => t.root(),
         }
     }
 }
@@ -90,16 +89,15 @@ impl<'a> Notes<'a> {
             return Ok(notes);
         };
         if hold {
-            let root = parse(part, bytes, options)?;
-            for (i, c) in root.children.iter().enumerate() {
-                if let Node::El(e) = c
-                    && e.name == name
+            let tree = parse(part, bytes, options)?;
+            for e in tree.root().elements() {
+                if e.name == name
                     && let Some(id) = e.attr("id")
                 {
-                    notes.held.insert(id.to_string(), i);
+                    notes.held.insert(id.to_string(), e.index());
                 }
             }
-            notes.root = Some(root);
+            notes.root = Some(tree);
             return Ok(notes);
         }
         // Where each child of the root starts (a note ends where the next child starts).
@@ -117,7 +115,7 @@ impl<'a> Notes<'a> {
                     .then(|| e.attr("id").map(str::to_string))
                     .flatten();
                 starts.push((id, e.pos));
-                Ok(None)
+                Ok(false)
             },
         )?;
         let ends: Vec<u64> = starts
@@ -136,12 +134,9 @@ impl<'a> Notes<'a> {
 
     /// The note with this id; `None` when there is none.
     pub fn get(&self, id: &str) -> Option<Result<NoteEl<'_, 'a>>> {
-        if let Some(root) = &self.root {
+        if let Some(tree) = &self.root {
             let i = *self.held.get(id)?;
-            return match root.children.get(i) {
-                Some(Node::El(e)) => Some(Ok(NoteEl::Held(e))),
-                _ => None,
-            };
+            return tree.element(i).map(|e| Ok(NoteEl::Held(e)));
         }
         let span = *self.spans.get(id)?;
         Some(
@@ -161,7 +156,11 @@ fn source(part: &str) -> Source<'_> {
     }
 }
 
-pub(crate) fn parse<'a>(part: &'a str, bytes: &'a [u8], options: &ReadOptions) -> Result<El<'a>> {
+pub(crate) fn parse<'a>(
+    part: &'a str,
+    bytes: &'a [u8],
+    options: &ReadOptions,
+) -> Result<xml::Tree<'a>> {
     xml::parse(source(part), bytes, options)
 }
 
@@ -234,24 +233,24 @@ fn skip(name: &str) -> bool {
 }
 
 /// The `w:val` of a property child (`w:pStyle`, `w:rStyle`, `w:vertAlign`…).
-pub(crate) fn val<'e>(e: &'e El<'_>, child: &str) -> Option<&'e str> {
+pub(crate) fn val<'e>(e: El<'e>, child: &str) -> Option<&'e str> {
     e.child(child).and_then(|c| c.attr("val"))
 }
 
 /// A paragraph's style id.
-pub(crate) fn pstyle<'e>(p: &'e El<'_>) -> Option<&'e str> {
+pub(crate) fn pstyle<'e>(p: El<'e>) -> Option<&'e str> {
     p.child("pPr").and_then(|ppr| val(ppr, "pStyle"))
 }
 
 /// Whether an on/off property (`w:b`, `w:i`) is on.
-pub(crate) fn on(rpr: &El<'_>, name: &str) -> bool {
+pub(crate) fn on(rpr: El<'_>, name: &str) -> bool {
     rpr.child(name)
         .is_some_and(|e| !matches!(e.attr("val"), Some("0" | "false" | "off")))
 }
 
 /// The mark of a footnote reference (`w:footnoteReference` in run `r`): its custom mark
 /// (the run's text) or the next automatic number. Returns the mark and whether it is custom.
-pub(crate) fn footnote_mark(c: &El<'_>, r: &El<'_>, auto: &mut usize) -> (String, bool) {
+pub(crate) fn footnote_mark(c: El<'_>, r: El<'_>, auto: &mut usize) -> (String, bool) {
     if c.attr("customMarkFollows")
         .is_some_and(|v| v == "1" || v == "true")
     {
@@ -275,6 +274,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
     let app = pkg.part("docProps/app.xml")?;
     let ours = match &app {
         Some(b) => parse("docProps/app.xml", b, options)?
+            .root()
             .child("Application")
             .is_some_and(|a| a.text() == "undocs"),
         None => false,
@@ -286,7 +286,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
     };
     let mut custom = Vec::new();
     if let Some(c) = &custom_root {
-        for p in c.elements().filter(|e| e.name == "property") {
+        for p in c.root().elements().filter(|e| e.name == "property") {
             let value = p.elements().next().map(|v| v.text()).unwrap_or_default();
             custom.push((p.attr("name").unwrap_or("").to_string(), value));
         }
@@ -316,7 +316,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
     };
     let mut rels = HashMap::new();
     if let Some(r) = &rels_root {
-        for rel in r.elements() {
+        for rel in r.root().elements() {
             if let (Some(id), Some(t)) = (rel.attr("Id"), rel.attr("Target")) {
                 rels.insert(id.to_string(), t.to_string());
             }
@@ -340,7 +340,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
         };
         let mut reader = Ours::new(&mut cx);
         parse_body(&pkg, &parts, options, &mut |c| {
-            reader.child(&c, &mut cx);
+            reader.child(c, &mut cx);
             Ok(())
         })?;
         Ok(ReadOutput {
@@ -369,21 +369,21 @@ pub(crate) fn parse_body(
     if parts.large {
         let root = pkg.stream(PART, |input| {
             xml::parse_streaming_read(source(PART), input, options, &streams, &mut |_, e| {
-                each(e).map(|()| None)
+                each(e).map(|()| false)
             })
             .map(|(root, _)| root)
         })?;
-        return has_body(&root.ok_or_else(|| missing(PART))?);
+        return has_body(root.ok_or_else(|| missing(PART))?.root());
     }
     let bytes = pkg.part(PART)?.ok_or_else(|| missing(PART))?;
     let root = xml::parse_streaming(source(PART), &bytes, options, &streams, &mut |_, e| {
-        each(e).map(|()| None)
+        each(e).map(|()| false)
     })?;
-    has_body(&root)
+    has_body(root.root())
 }
 
 /// Refuses a document part without a body.
-pub(crate) fn has_body(root: &El<'_>) -> Result<()> {
+pub(crate) fn has_body(root: El<'_>) -> Result<()> {
     match root.child("body") {
         Some(_) => Ok(()),
         None => Err(crate::Error::Syntax {
@@ -476,7 +476,7 @@ fn meta_from_props(p: &Parts<'_>, warnings: &mut Vec<Warning>) -> Meta {
     m
 }
 
-fn read_annex(c: &El<'_>, cx: &mut Cx<'_, '_>) -> Annex {
+fn read_annex(c: El<'_>, cx: &mut Cx<'_, '_>) -> Annex {
     let mut annex = Annex::default();
     let mut kids = Vec::new();
     for k in sdt_content(c) {
@@ -492,11 +492,11 @@ fn read_annex(c: &El<'_>, cx: &mut Cx<'_, '_>) -> Annex {
     annex
 }
 
-fn tag<'e>(sdt: &'e El<'_>) -> Option<&'e str> {
+fn tag<'e>(sdt: El<'e>) -> Option<&'e str> {
     sdt.child("sdtPr").and_then(|p| val(p, "tag"))
 }
 
-fn sdt_content<'e, 'a>(sdt: &'e El<'a>) -> Vec<&'e El<'a>> {
+fn sdt_content<'e>(sdt: El<'e>) -> Vec<El<'e>> {
     sdt.child("sdtContent")
         .map(|c| c.elements().collect())
         .unwrap_or_default()
@@ -521,14 +521,14 @@ impl Ours {
         }
     }
 
-    fn child(&mut self, c: &El<'_>, cx: &mut Cx<'_, '_>) {
+    fn child(&mut self, c: El<'_>, cx: &mut Cx<'_, '_>) {
         let doc = &mut self.doc;
-        match (c.name.as_ref(), tag(c)) {
+        match (c.name, tag(c)) {
             ("sdt", Some("undocs:masthead")) => {
                 // Everything here is in the properties but the title notes.
                 let mut ps = Vec::new();
                 c.find_all("p", &mut ps);
-                for p in ps.into_iter().filter(|p| pstyle(p) == Some(styles::TITLE)) {
+                for p in ps.into_iter().filter(|p| pstyle(*p) == Some(styles::TITLE)) {
                     for inline in paragraph_inlines(p, cx) {
                         if let Inline::Note(n) = inline {
                             let content = match n.content.into_iter().next() {
@@ -545,9 +545,9 @@ impl Ours {
             }
             ("sdt", Some("undocs:summary")) => {
                 // Inside the one-cell table that frames it.
-                let mut kids: Vec<&El> = Vec::new();
+                let mut kids: Vec<El<'_>> = Vec::new();
                 for k in sdt_content(c) {
-                    match k.name.as_ref() {
+                    match k.name {
                         "tbl" => {
                             let mut cells = Vec::new();
                             k.find_all("tc", &mut cells);
@@ -558,7 +558,7 @@ impl Ours {
                         _ => kids.push(k),
                     }
                 }
-                kids.retain(|e| pstyle(e) != Some("SummaryHeadG"));
+                kids.retain(|e| pstyle(*e) != Some("SummaryHeadG"));
                 doc.meta.summary = blocks(&kids, cx);
             }
             ("sdt", Some("undocs:annex")) => {
@@ -581,15 +581,15 @@ impl Ours {
 
 /// The number typed at the start of a paragraph ("1." then a tab), if any, and how many
 /// runs it takes.
-fn typed_number(p: &El<'_>) -> Option<String> {
+fn typed_number(p: El<'_>) -> Option<String> {
     let mut runs = p.elements().filter(|e| e.name != "pPr");
     let (a, b) = (runs.next()?, runs.next()?);
-    let plain = |r: &El<'_>| {
+    let plain = |r: El<'_>| {
         r.name == "r"
             && r.child("rPr")
                 .is_none_or(|p| p.elements().all(|x| x.name == "rtl"))
     };
-    let content = |r: &El<'_>| {
+    let content = |r: El<'_>| {
         r.elements()
             .filter(|e| e.name != "rPr")
             .map(|e| e.name.to_string())
@@ -600,7 +600,7 @@ fn typed_number(p: &El<'_>) -> Option<String> {
     (plain(a) && plain(b) && only_text && only_tab).then(|| a.text())
 }
 
-fn paragraph(p: &El<'_>, cx: &mut Cx<'_, '_>) -> Paragraph {
+fn paragraph(p: El<'_>, cx: &mut Cx<'_, '_>) -> Paragraph {
     let num = typed_number(p);
     let content = runs(p, num.is_some(), cx);
     Paragraph {
@@ -610,17 +610,17 @@ fn paragraph(p: &El<'_>, cx: &mut Cx<'_, '_>) -> Paragraph {
     }
 }
 
-fn paragraph_inlines(p: &El<'_>, cx: &mut Cx<'_, '_>) -> Vec<Inline> {
+fn paragraph_inlines(p: El<'_>, cx: &mut Cx<'_, '_>) -> Vec<Inline> {
     runs(p, false, cx)
 }
 
 /// The runs of a paragraph (or hyperlink) as inlines; `skip_number` leaves out the typed
 /// number and its tab.
-fn runs(p: &El<'_>, skip_number: bool, cx: &mut Cx<'_, '_>) -> Vec<Inline> {
+fn runs(p: El<'_>, skip_number: bool, cx: &mut Cx<'_, '_>) -> Vec<Inline> {
     let mut items: Vec<(RunFormat, Inline)> = Vec::new();
     let mut skip = if skip_number { 2 } else { 0 };
     for e in p.elements() {
-        match e.name.as_ref() {
+        match e.name {
             "pPr" => {}
             "r" => {
                 if skip > 0 {
@@ -658,7 +658,7 @@ fn runs(p: &El<'_>, skip_number: bool, cx: &mut Cx<'_, '_>) -> Vec<Inline> {
 /// Markup the model has no place for (math, a field undocs does not write): its text kept
 /// as plain text, and said; never dropped without a word.
 fn keep_unknown_text(
-    e: &El<'_>,
+    e: El<'_>,
     name: &str,
     cx: &mut Cx<'_, '_>,
     items: &mut Vec<(RunFormat, Inline)>,
@@ -669,7 +669,7 @@ fn keep_unknown_text(
     }
 }
 
-fn run(r: &El<'_>, cx: &mut Cx<'_, '_>, items: &mut Vec<(RunFormat, Inline)>) {
+fn run(r: El<'_>, cx: &mut Cx<'_, '_>, items: &mut Vec<(RunFormat, Inline)>) {
     let rpr = r.child("rPr");
     let rstyle = rpr.and_then(|x| val(x, "rStyle"));
     let f = RunFormat {
@@ -700,7 +700,7 @@ fn run(r: &El<'_>, cx: &mut Cx<'_, '_>, items: &mut Vec<(RunFormat, Inline)>) {
         }
     };
     for c in r.elements() {
-        match c.name.as_ref() {
+        match c.name {
             "t" => {
                 if custom_mark {
                     custom_mark = false; // the mark itself was taken with the reference
@@ -758,7 +758,7 @@ fn run(r: &El<'_>, cx: &mut Cx<'_, '_>, items: &mut Vec<(RunFormat, Inline)>) {
                         vec![]
                     }
                     Some(Ok(n)) => {
-                        let kids: Vec<&El> = n.elements().collect();
+                        let kids: Vec<El<'_>> = n.el().elements().collect();
                         cx.in_note = true;
                         let mut bs = blocks(&kids, cx);
                         cx.in_note = false;
@@ -788,21 +788,21 @@ fn run(r: &El<'_>, cx: &mut Cx<'_, '_>, items: &mut Vec<(RunFormat, Inline)>) {
     flush(&mut text, items);
 }
 
-fn blocks(children: &[&El<'_>], cx: &mut Cx<'_, '_>) -> Vec<Block> {
+fn blocks(children: &[El<'_>], cx: &mut Cx<'_, '_>) -> Vec<Block> {
     let mut out = Vec::new();
     blocks_into(children, cx, &mut out);
     out
 }
 
 /// [`blocks`], appended to `out` (a subparagraph attaches to the paragraph before it there).
-fn blocks_into(children: &[&El<'_>], cx: &mut Cx<'_, '_>, out: &mut Vec<Block>) {
+fn blocks_into(children: &[El<'_>], cx: &mut Cx<'_, '_>, out: &mut Vec<Block>) {
     for c in children {
-        match c.name.as_ref() {
+        match c.name {
             "p" => {
-                let Some(style) = pstyle(c) else {
+                let Some(style) = pstyle(*c) else {
                     // Unstyled paragraphs close table cells and fill empty ones; one with
                     // text (not undocs' own) is a paragraph.
-                    let p = paragraph(c, cx);
+                    let p = paragraph(*c, cx);
                     if !crate::recognize::inlines::is_blank(&p.content) {
                         out.push(Block::Paragraph(p));
                     }
@@ -810,20 +810,22 @@ fn blocks_into(children: &[&El<'_>], cx: &mut Cx<'_, '_>, out: &mut Vec<Block>) 
                 };
                 match styles::role(style) {
                     Role::Sub(level) => {
-                        let p = paragraph(c, cx);
+                        let p = paragraph(*c, cx);
                         // ("SubTxt0G", a level 0 no writer makes, attaches like level 1.)
                         match crate::model::last_paragraph_at(out, level.saturating_sub(1)) {
                             Some(parent) => parent.subparagraphs.push(p),
                             None => out.push(Block::Paragraph(p)),
                         }
                     }
-                    Role::Heading(kind) => out.push(Block::Division(division_heading(c, kind, cx))),
-                    _ => out.push(Block::Paragraph(paragraph(c, cx))),
+                    Role::Heading(kind) => {
+                        out.push(Block::Division(division_heading(*c, kind, cx)))
+                    }
+                    _ => out.push(Block::Paragraph(paragraph(*c, cx))),
                 }
             }
             "sdt" => {
-                let kids = sdt_content(c);
-                match tag(c) {
+                let kids = sdt_content(*c);
+                match tag(*c) {
                     Some("undocs:division") => {
                         let (head, rest) = match kids.split_first() {
                             Some((h, rest)) if h.name == "p" => (Some(*h), rest),
@@ -850,7 +852,7 @@ fn blocks_into(children: &[&El<'_>], cx: &mut Cx<'_, '_>, out: &mut Vec<Block>) 
                     Some("undocs:list") => {
                         let items = kids
                             .iter()
-                            .map(|item| blocks(&sdt_content(item), cx))
+                            .map(|item| blocks(&sdt_content(*item), cx))
                             .collect();
                         out.push(Block::List(List { items }));
                     }
@@ -858,7 +860,7 @@ fn blocks_into(children: &[&El<'_>], cx: &mut Cx<'_, '_>, out: &mut Vec<Block>) 
                     Some("undocs:resolution") => {
                         let mut r = Resolution::default();
                         for k in kids {
-                            match (k.name.as_ref(), pstyle(k).map(styles::role), tag(k)) {
+                            match (k.name, pstyle(k).map(styles::role), tag(k)) {
                                 ("p", Some(Role::ResNum), _) => {
                                     r.num =
                                         Some(crate::model::plain_text(&paragraph_inlines(k, cx)))
@@ -902,7 +904,7 @@ fn blocks_into(children: &[&El<'_>], cx: &mut Cx<'_, '_>, out: &mut Vec<Block>) 
                         .elements()
                         .filter(|e| e.name == "tc")
                         .map(|tc| {
-                            let kids: Vec<&El> =
+                            let kids: Vec<El<'_>> =
                                 tc.elements().filter(|e| e.name != "tcPr").collect();
                             blocks(&kids, cx)
                         })
@@ -913,13 +915,13 @@ fn blocks_into(children: &[&El<'_>], cx: &mut Cx<'_, '_>, out: &mut Vec<Block>) 
             }
             // Containers of blocks.
             "customXml" | "ins" | "moveTo" => {
-                let kids: Vec<&El> = c.elements().collect();
+                let kids: Vec<El<'_>> = c.elements().collect();
                 out.extend(blocks(&kids, cx));
             }
             "sectPr" | "bookmarkStart" | "bookmarkEnd" | "del" | "moveFrom" | "proofErr" => {}
             other => {
                 let mut items = Vec::new();
-                keep_unknown_text(c, other, cx, &mut items);
+                keep_unknown_text(*c, other, cx, &mut items);
                 if !items.is_empty() {
                     out.push(Block::Paragraph(Paragraph {
                         num: None,
@@ -932,7 +934,7 @@ fn blocks_into(children: &[&El<'_>], cx: &mut Cx<'_, '_>, out: &mut Vec<Block>) 
     }
 }
 
-fn division_heading(p: &El<'_>, kind: DivisionKind, cx: &mut Cx<'_, '_>) -> Division {
+fn division_heading(p: El<'_>, kind: DivisionKind, cx: &mut Cx<'_, '_>) -> Division {
     let num = typed_number(p);
     let heading = runs(p, num.is_some(), cx);
     Division {
@@ -944,12 +946,12 @@ fn division_heading(p: &El<'_>, kind: DivisionKind, cx: &mut Cx<'_, '_>) -> Divi
 }
 
 /// Text of a paragraph with its tabs as `\t` (used by the foreign reader too).
-pub(crate) fn node_text(e: &El<'_>) -> String {
+pub(crate) fn node_text(e: El<'_>) -> String {
     let mut s = String::new();
-    fn go(e: &El<'_>, s: &mut String) {
-        for c in &e.children {
+    fn go(e: El<'_>, s: &mut String) {
+        for c in e.children() {
             if let Node::El(x) = c {
-                match x.name.as_ref() {
+                match x.name {
                     "t" => s.push_str(&x.text()),
                     "tab" => s.push('\t'),
                     "br" | "cr" => s.push('\n'),

@@ -34,13 +34,13 @@ struct CharStyle {
 }
 
 /// On/off of a toggle property if present (`w:b`, `w:b w:val="0"`).
-fn toggle(rpr: &El<'_>, name: &str) -> Option<bool> {
+fn toggle(rpr: El<'_>, name: &str) -> Option<bool> {
     rpr.child(name).map(|_| on(rpr, name))
 }
 
 /// Vertical alignment if set: `w:vertAlign`, or failing that a raised or lowered
 /// `w:position`.
-fn vertical(rpr: &El<'_>) -> Option<Option<bool>> {
+fn vertical(rpr: El<'_>) -> Option<Option<bool>> {
     match val(rpr, "vertAlign") {
         Some("superscript") => return Some(Some(true)),
         Some("subscript") => return Some(Some(false)),
@@ -63,7 +63,7 @@ pub(crate) struct Styles {
 
 impl Styles {
     /// Reads the character styles from the parsed styles part.
-    pub(crate) fn new(root: Option<&El<'_>>) -> Self {
+    pub(crate) fn new(root: Option<El<'_>>) -> Self {
         let mut chars = HashMap::new();
         for st in root.into_iter().flat_map(|r| r.elements()) {
             if st.name != "style" || st.attr("type") != Some("character") {
@@ -91,7 +91,7 @@ impl Styles {
     /// The formatting of a run: its own properties, then its character style's chain. A
     /// right-to-left run (`w:rtl`) is bold and italic as Word shows it, by `w:bCs` and
     /// `w:iCs`; where a file sets only `w:b` or `w:i`, those are taken.
-    fn format(&self, rpr: Option<&El<'_>>) -> RunFormat {
+    fn format(&self, rpr: Option<El<'_>>) -> RunFormat {
         let rtl = rpr.and_then(|r| toggle(r, "rtl")).unwrap_or(false);
         let mut bold = rpr.and_then(|r| toggle(r, "b"));
         let mut italic = rpr.and_then(|r| toggle(r, "i"));
@@ -145,7 +145,7 @@ type Leaves = Vec<(RunFormat, Inline)>;
 /// become notes with their content read from `word/footnotes.xml`; inside a note
 /// (`in_note`) a reference is kept as its superscript mark, with a warning.
 pub(crate) fn paragraph_lines(
-    p: &El<'_>,
+    p: El<'_>,
     cx: &mut RunCx<'_, '_>,
     in_note: bool,
 ) -> Vec<Vec<Inline>> {
@@ -154,9 +154,9 @@ pub(crate) fn paragraph_lines(
     lines.into_iter().map(settle).collect()
 }
 
-fn walk(e: &El<'_>, cx: &mut RunCx<'_, '_>, in_note: bool, lines: &mut Vec<Leaves>) {
+fn walk(e: El<'_>, cx: &mut RunCx<'_, '_>, in_note: bool, lines: &mut Vec<Leaves>) {
     for c in e.elements() {
-        match c.name.as_ref() {
+        match c.name {
             "r" => run(c, cx, in_note, lines),
             "hyperlink" => {
                 let url = c
@@ -205,7 +205,7 @@ fn walk(e: &El<'_>, cx: &mut RunCx<'_, '_>, in_note: bool, lines: &mut Vec<Leave
 
 /// Markup the model has no place for (math, a field undocs does not know): its text, to
 /// keep as plain text, and the warning that says so; `None` when it holds no text.
-pub(crate) fn unknown_markup(e: &El<'_>, name: &str) -> Option<(String, Warning)> {
+pub(crate) fn unknown_markup(e: El<'_>, name: &str) -> Option<(String, Warning)> {
     let text = if matches!(name, "oMath" | "oMathPara") {
         let mut ts = Vec::new();
         e.find_all("t", &mut ts);
@@ -225,7 +225,7 @@ pub(crate) fn unknown_markup(e: &El<'_>, name: &str) -> Option<(String, Warning)
     Some((text, w))
 }
 
-fn run(r: &El<'_>, cx: &mut RunCx<'_, '_>, in_note: bool, lines: &mut Vec<Leaves>) {
+fn run(r: El<'_>, cx: &mut RunCx<'_, '_>, in_note: bool, lines: &mut Vec<Leaves>) {
     let rpr = r.child("rPr");
     if in_note
         && (r.child("footnoteRef").is_some()
@@ -242,7 +242,7 @@ fn run(r: &El<'_>, cx: &mut RunCx<'_, '_>, in_note: bool, lines: &mut Vec<Leaves
         let Some(line) = lines.last_mut() else {
             return;
         };
-        match c.name.as_ref() {
+        match c.name {
             "t" if skip_mark => skip_mark = false,
             "t" => line.push((f, Inline::Text(c.text()))),
             "tab" | "ptab" => line.push((f, Inline::Text(" ".into()))),
@@ -303,7 +303,7 @@ fn run(r: &El<'_>, cx: &mut RunCx<'_, '_>, in_note: bool, lines: &mut Vec<Leaves
                 let marker = roman(cx.endnotes);
                 let id = c.attr("id").unwrap_or("");
                 let content = match cx.parts.endnotes.get(id) {
-                    Some(Ok(note)) => paragraphs_of(&note, cx),
+                    Some(Ok(note)) => paragraphs_of(note.el(), cx),
                     Some(Err(e)) => {
                         cx.warnings.push(Warning::new(
                             crate::Format::Docx,
@@ -347,7 +347,7 @@ fn note_content(cx: &mut RunCx<'_, '_>, id: &str) -> Vec<Block> {
         return vec![];
     };
     match note {
-        Ok(note) => paragraphs_of(&note, cx),
+        Ok(note) => paragraphs_of(note.el(), cx),
         Err(e) => {
             cx.warnings.push(Warning::new(
                 crate::Format::Docx,
@@ -388,7 +388,7 @@ fn roman(mut n: usize) -> String {
 
 /// A note's paragraphs (those inside its tables and content controls too), without the
 /// mark Word repeats at its start.
-fn paragraphs_of(note: &El<'_>, cx: &mut RunCx<'_, '_>) -> Vec<Block> {
+fn paragraphs_of(note: El<'_>, cx: &mut RunCx<'_, '_>) -> Vec<Block> {
     let mut out = Vec::new();
     let mut paras = Vec::new();
     note.find_all("p", &mut paras);
@@ -475,7 +475,7 @@ fn settle(leaves: Leaves) -> Vec<Inline> {
 mod tests {
     use super::*;
 
-    fn el(xml: &str) -> El<'_> {
+    fn el(xml: &str) -> crate::xml::Tree<'_> {
         super::super::read::parse(
             "word/styles.xml",
             xml.as_bytes(),
@@ -491,7 +491,7 @@ mod tests {
         let styles = el(
             r#"<w:styles xmlns:w="w"><w:style w:type="character" w:styleId="CsBold"><w:rPr><w:bCs/></w:rPr></w:style></w:styles>"#,
         );
-        let styles = Styles::new(Some(&styles));
+        let styles = Styles::new(Some(styles.root()));
         for (rpr, bold) in [
             (r#"<w:rPr xmlns:w="w"><w:rtl/><w:bCs/></w:rPr>"#, true),
             (
@@ -508,7 +508,7 @@ mod tests {
             (r#"<w:rPr xmlns:w="w"><w:b/></w:rPr>"#, true),
         ] {
             let r = el(rpr);
-            assert_eq!(styles.format(Some(&r)).bold, bold, "{rpr}");
+            assert_eq!(styles.format(Some(r.root())).bold, bold, "{rpr}");
         }
     }
 }
