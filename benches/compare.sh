@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process comparison with peers on the same files: `undocs convert x.docx x.json`
 # against `pandoc -f docx -t json`, and AKN/JSON conversions for reference. Prints the
-# median wall time of each and the ratio pandoc / undocs. Needs pandoc and hyperfine (or
-# falls back to a loop with `date`).
+# median wall time of each and the ratio pandoc / undocs. Needs pandoc; times with hyperfine
+# when it is installed, else with a loop of `date`.
 #
 #   bash benches/compare.sh            # builds undocs in release mode first
 set -euo pipefail
@@ -12,13 +12,22 @@ U=target/release/undocs
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-# Inputs: the seed as DOCX, a UN Word file, and a generated 1,000-paragraph report.
+# Inputs: the seed as DOCX, the two UN Word samples, and a generated 1,000-paragraph report.
 $U convert fixtures/a-hrc-31-81/source.md "$WORK/seed.docx" --set 'symbol=A/HRC/31/81*'
 cp fixtures/docx/01_FCCC_PA_CMA_2021_10_Add.3_EN.docx "$WORK/un01.docx"
+cp fixtures/docx/02_A_80_6_PlanOutline_EN.docx "$WORK/un02.docx"
 cargo run --release --quiet --example generate_report -- 1000 "$WORK/gen1000.docx"
 
 median_ms() { # command... → median of N runs, in milliseconds
   local n=15 times=()
+  # hyperfine starts the command itself (-N, no shell) and times only it; the fallback
+  # loop also times bash forking the command and the second `date`, about 1 ms that
+  # would count against the faster of two programs.
+  if command -v hyperfine >/dev/null; then
+    hyperfine -N --runs $n --warmup 2 --export-json "$WORK/hf.json" "$(printf '%q ' "$@")" >/dev/null 2>&1
+    python3 -c 'import json,sys; print("%.2f" % (json.load(open(sys.argv[1]))["results"][0]["median"] * 1000))' "$WORK/hf.json"
+    return
+  fi
   for _ in $(seq $n); do
     local s e
     s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N)
@@ -28,7 +37,7 @@ median_ms() { # command... → median of N runs, in milliseconds
 }
 
 printf '%-14s %12s %12s %8s\n' file undocs_ms pandoc_ms ratio
-for f in seed un01 gen1000; do
+for f in seed un01 un02 gen1000; do
   u=$(median_ms $U convert "$WORK/$f.docx" "$WORK/$f.json")
   if command -v pandoc >/dev/null; then
     p=$(median_ms pandoc -f docx -t json -o "$WORK/$f.pandoc.json" "$WORK/$f.docx")
