@@ -128,6 +128,7 @@ pub(crate) struct El<'t> {
 
 /// A child: an element or text.
 #[derive(Clone, Copy, Debug)]
+#[cfg_attr(not(feature = "akn"), allow(dead_code))]
 pub(crate) enum Node<'t> {
     El(El<'t>),
     Text(&'t str),
