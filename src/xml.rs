@@ -914,12 +914,14 @@ fn run<'a>(
                     continue;
                 }
                 if stack.is_empty() {
-                    lines.root_at(base + pos);
                     if rooted {
-                        // (A second root: the last one is the tree's, as quick-xml reads on.)
-                        tree.items.clear();
-                        tree.attrs.clear();
+                        // (quick-xml reads on past the root; XML has one.)
+                        return Err(syntax(
+                            pos,
+                            format!("a second root element <{name}> (an XML document has one)"),
+                        ));
                     }
+                    lines.root_at(base + pos);
                     rooted = true;
                 }
                 if tree.items.len() >= u32::MAX as usize || tree.attrs.len() >= u32::MAX as usize {
@@ -1411,9 +1413,12 @@ mod tests {
             })
             .collect();
         assert_eq!(kids, ["ab", "<p>2", "c"]);
-        // A second root replaces the first, as quick-xml reads on past it.
-        let t = p("<a>1</a><b>2</b>").unwrap();
-        assert_eq!((t.root().name, t.root().text()), ("b", "2".to_string()));
+        // A second root is an error, where it starts (quick-xml would read on past it).
+        let e = p("<a>1</a>\n<b>2</b>").unwrap_err().to_string();
+        assert!(
+            e.contains("second root element <b>") && e.contains("line 2"),
+            "{e}"
+        );
     }
 
     /// A generated element: what the tree must read back.
