@@ -35,7 +35,6 @@ impl Parts<'_> {
     }
 }
 
-/// The `name` elements of a notes part, by their `w:id`.
 /// The notes of a part (`word/footnotes.xml`, `word/endnotes.xml`) by id. In a large
 /// document (its document part streamed, [`ReadOptions::stream_from`]) only where each
 /// note is in the part is kept, and a note is parsed again at its reference: every note's
@@ -44,7 +43,8 @@ impl Parts<'_> {
 pub(crate) struct Notes<'a> {
     part: &'static str,
     bytes: &'a [u8],
-    /// The part's root, holding the notes (`held`: where each is among its children).
+    /// The part's tree, holding the notes (`held`: each note's index in it, for
+    /// [`xml::Tree::element`]).
     root: Option<xml::Tree<'a>>,
     held: HashMap<String, usize>,
     spans: HashMap<String, (u64, u64)>,
