@@ -7,7 +7,7 @@
 //! document variables.
 
 use super::package::Package;
-use super::read::{Parts, node_text, parse, pstyle};
+use super::read::{Parts, node_text, parse, parse_styles, pstyle};
 use super::runs::{RunCx, Styles, paragraph_lines};
 use crate::model::{Inline, JobNumber, TitleNote, plain_text};
 use crate::recognize::{Hints, Input, Lines, Source};
@@ -255,7 +255,7 @@ pub(crate) fn read(
     // Style display names, for files whose style ids are not the template's own.
     let styles_bytes = pkg.part("word/styles.xml")?;
     let styles_root = match &styles_bytes {
-        Some(b) => Some(parse("word/styles.xml", b, options)?),
+        Some(b) => Some(parse_styles(b, options)?),
         None => None,
     };
     let mut style_names: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
@@ -269,8 +269,16 @@ pub(crate) fn read(
             }
         }
     }
+    // (Each style's level worked out once, not at every paragraph.)
+    let levels: std::collections::HashMap<&str, usize> = style_names
+        .iter()
+        .map(|(id, name)| (*id, heading_level(id).max(heading_level(name))))
+        .collect();
     let level_of = |style: &str| {
-        heading_level(style).max(style_names.get(style).map_or(0, |n| heading_level(n)))
+        levels
+            .get(style)
+            .copied()
+            .unwrap_or_else(|| heading_level(style))
     };
     let styles = Styles::new(styles_root.as_ref().map(|t| t.root()));
     let mut cx = RunCx {
@@ -339,19 +347,25 @@ pub(crate) fn read(
     if !header.is_empty() {
         inputs.push(plain_block(header));
     }
-    let vars = doc_vars(pkg, options)?;
-    let var = |name: &str| {
-        vars.iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    };
-    let footer = first_page_part(pkg, first_footer.as_deref(), parts, options)?;
-    let job = parts
-        .prop("JobNo")
-        .and_then(job_number)
-        .or_else(|| var("jobn").and_then(job_number))
-        .or_else(|| var("JobNo").and_then(job_number))
-        .or_else(|| footer.iter().find_map(|l| JobNumber::parse_prefix(l)));
+    // The job number: from the custom properties, else the document variables of
+    // `word/settings.xml`, else the first-page footer (the later parts are read only when
+    // the earlier ones have none).
+    let mut job = parts.prop("JobNo").and_then(job_number);
+    if job.is_none() {
+        let vars = doc_vars(pkg, options)?;
+        let var = |name: &str| {
+            vars.iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.as_str())
+        };
+        job = var("jobn")
+            .and_then(job_number)
+            .or_else(|| var("JobNo").and_then(job_number));
+    }
+    if job.is_none() {
+        let footer = first_page_part(pkg, first_footer.as_deref(), parts, options)?;
+        job = footer.iter().find_map(|l| JobNumber::parse_prefix(l));
+    }
     if let Some(j) = job {
         inputs.push(Input::JobNumber(j));
     }

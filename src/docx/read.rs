@@ -164,6 +164,24 @@ pub(crate) fn parse<'a>(
     xml::parse(source(part), bytes, options)
 }
 
+/// Parses `word/styles.xml` for what the readers take from it: each style's id, type,
+/// name, `basedOn` and character properties. Paragraph and table properties and the
+/// document defaults are skipped (they are most of the part).
+pub(crate) fn parse_styles<'a>(bytes: &'a [u8], options: &ReadOptions) -> Result<xml::Tree<'a>> {
+    fn skip_in_styles(name: &str) -> bool {
+        skip(name)
+            || matches!(
+                name,
+                "pPr" | "tblPr" | "trPr" | "tcPr" | "tblStylePr" | "docDefaults" | "next" | "link"
+            )
+    }
+    let src = Source {
+        skip: Some(skip_in_styles),
+        ..source("word/styles.xml")
+    };
+    xml::parse(src, bytes, options)
+}
+
 /// WordprocessingML elements neither DOCX reader looks at: their subtrees are skipped.
 fn skip(name: &str) -> bool {
     matches!(

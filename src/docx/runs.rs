@@ -423,18 +423,16 @@ fn settle(leaves: Leaves) -> Vec<Inline> {
     for (f, i) in leaves {
         match i {
             Inline::Text(t) => {
-                let mut s = String::with_capacity(t.len());
-                for ch in t.chars() {
-                    if ch.is_whitespace() && ch != '\u{a0}' {
-                        if !space_before {
-                            s.push(' ');
-                            space_before = true;
-                        }
-                    } else {
-                        s.push(ch);
-                        space_before = false;
+                // (Most texts are printed as they are: they are kept, not copied.)
+                if let Some(space_after) = settled(&t, space_before) {
+                    space_before = space_after;
+                    if !t.is_empty() {
+                        out.push((f, Inline::Text(t)));
                     }
+                    continue;
                 }
+                let (s, space_after) = collapse(&t, space_before);
+                space_before = space_after;
                 if !s.is_empty() {
                     out.push((f, Inline::Text(s)));
                 }
@@ -471,9 +469,59 @@ fn settle(leaves: Leaves) -> Vec<Inline> {
     build_runs(out)
 }
 
+/// Text with its white space collapsed as printed: runs of white space (not no-break
+/// spaces) to one space, none after white space (`space_before`: the text before ended
+/// with some). Gives whether the text ends with white space.
+fn collapse(t: &str, mut space_before: bool) -> (String, bool) {
+    let mut s = String::with_capacity(t.len());
+    for ch in t.chars() {
+        if ch.is_whitespace() && ch != '\u{a0}' {
+            if !space_before {
+                s.push(' ');
+                space_before = true;
+            }
+        } else {
+            s.push(ch);
+            space_before = false;
+        }
+    }
+    (s, space_before)
+}
+
+/// Whether text needs no change to be settled ([`settle`]): no white space but single
+/// plain spaces, none of them after white space (`space_before`: the text before ended
+/// with some). Gives whether the text ends with white space.
+fn settled(t: &str, mut space_before: bool) -> Option<bool> {
+    for ch in t.chars() {
+        if ch.is_whitespace() && ch != '\u{a0}' {
+            if ch != ' ' || space_before {
+                return None;
+            }
+            space_before = true;
+        } else {
+            space_before = false;
+        }
+    }
+    Some(space_before)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn text_settled_as_it_is_is_what_collapsing_gives(
+            t in "[a \t\n\u{a0}é]{0,12}",
+            before: bool,
+        ) {
+            let (want, end) = collapse(&t, before);
+            match settled(&t, before) {
+                Some(e) => proptest::prop_assert_eq!((t.clone(), e), (want, end)),
+                None => proptest::prop_assert_ne!(t, want),
+            }
+        }
+    }
 
     fn el(xml: &str) -> crate::xml::Tree<'_> {
         super::super::read::parse(

@@ -74,29 +74,45 @@ pub struct Link {
 /// assert_eq!(v, [Inline::Text("ab".into())]);
 /// ```
 pub fn normalize_inlines(v: &mut Vec<Inline>) {
-    let old = std::mem::take(v);
-    for mut i in old {
-        match &mut i {
-            Inline::Text(t) if t.is_empty() => continue,
+    // (In place: the inlines kept move to the front, the rest is cut off the end. Most
+    // runs are already canonical, and are not rebuilt.)
+    let mut kept: usize = 0;
+    for at in 0..v.len() {
+        let Some(i) = v.get_mut(at) else { break };
+        let gone = match i {
+            Inline::Text(t) => t.is_empty(),
             Inline::Emphasis(c)
             | Inline::Strong(c)
             | Inline::Superscript(c)
             | Inline::Subscript(c) => {
                 normalize_inlines(c);
-                if c.is_empty() {
-                    continue;
-                }
+                c.is_empty()
             }
-            Inline::Link(l) => normalize_inlines(&mut l.content),
-            Inline::Note(n) => super::normalize_blocks(&mut n.content),
-            _ => {}
+            Inline::Link(l) => {
+                normalize_inlines(&mut l.content);
+                false
+            }
+            Inline::Note(n) => {
+                super::normalize_blocks(&mut n.content);
+                false
+            }
+            _ => false,
+        };
+        if gone {
+            continue;
         }
-        if let (Some(Inline::Text(prev)), Inline::Text(t)) = (v.last_mut(), &i) {
+        let (before, from) = v.split_at_mut(at);
+        if let (Some(Inline::Text(prev)), Some(Inline::Text(t))) = (
+            kept.checked_sub(1).and_then(|k| before.get_mut(k)),
+            from.first(),
+        ) {
             prev.push_str(t);
             continue;
         }
-        v.push(i);
+        v.swap(kept, at);
+        kept += 1;
     }
+    v.truncate(kept);
     // Text grown a piece at a time holds up to twice its length: a document holds its
     // text for as long as it lives, so the slack goes (most of a read's memory is text).
     for i in v.iter_mut() {
@@ -140,6 +156,40 @@ pub fn plain_text(v: &[Inline]) -> String {
     s
 }
 
+/// The start of the plain text of inlines ([`plain_text`]): at least its first `n` bytes
+/// (all of it when it is shorter), for rules that look at how a text starts.
+#[cfg_attr(
+    not(any(feature = "text", feature = "docx", feature = "pdf")),
+    allow(dead_code)
+)]
+pub(crate) fn plain_head(v: &[Inline], n: usize) -> String {
+    fn go(v: &[Inline], n: usize, out: &mut String) {
+        for i in v {
+            if out.len() >= n {
+                return;
+            }
+            match i {
+                Inline::Text(t) => {
+                    let mut k = (n - out.len()).min(t.len());
+                    while !t.is_char_boundary(k) {
+                        k += 1;
+                    }
+                    out.push_str(t.get(..k).unwrap_or(t));
+                }
+                Inline::Emphasis(c)
+                | Inline::Strong(c)
+                | Inline::Superscript(c)
+                | Inline::Subscript(c) => go(c, n, out),
+                Inline::Link(l) => go(&l.content, n, out),
+                other => push_plain(std::slice::from_ref(other), out),
+            }
+        }
+    }
+    let mut s = String::new();
+    go(v, n, &mut s);
+    s
+}
+
 fn push_plain(v: &[Inline], out: &mut String) {
     for i in v {
         match i {
@@ -166,8 +216,18 @@ fn push_plain(v: &[Inline], out: &mut String) {
 /// ```
 pub fn link_symbols(text: &str) -> Vec<Inline> {
     let mut out = Vec::new();
+    split_symbols(text, super::find_symbols(text), &mut out);
+    out
+}
+
+/// Text split at the symbols `found` in it ([`super::find_symbols`]), onto `out`.
+pub(crate) fn split_symbols(
+    text: &str,
+    found: Vec<(std::ops::Range<usize>, super::Symbol)>,
+    out: &mut Vec<Inline>,
+) {
     let mut at = 0;
-    for (range, symbol) in super::find_symbols(text) {
+    for (range, symbol) in found {
         if range.start > at {
             out.push(Inline::Text(text[at..range.start].to_string()));
         }
@@ -177,7 +237,6 @@ pub fn link_symbols(text: &str) -> Vec<Inline> {
     if at < text.len() {
         out.push(Inline::Text(text[at..].to_string()));
     }
-    out
 }
 
 /// Character formatting of a run: bold, italic, vertical alignment.
@@ -277,6 +336,21 @@ pub fn build_runs(runs: Vec<(RunFormat, Inline)>) -> Vec<Inline> {
             normalize_inlines(&mut v);
             return v;
         }
+        // (Runs all of one key, the common case, are one group: not split and gathered
+        // again.)
+        let uniform = runs.split_first().and_then(|(first, rest)| {
+            let k = key(&first.0, depth);
+            rest.iter().all(|r| key(&r.0, depth) == k).then_some(k)
+        });
+        match uniform {
+            Some(0) => return level(runs, depth + 1),
+            Some(k) => {
+                let mut out = Vec::with_capacity(1);
+                wrap(k, depth, runs, &mut out);
+                return out;
+            }
+            None => {}
+        }
         let mut out = Vec::new();
         let mut group = Vec::new();
         let mut current: Option<u8> = None;
@@ -311,4 +385,91 @@ pub fn build_runs(runs: Vec<(RunFormat, Inline)>) -> Vec<Inline> {
 /// ```
 pub fn canonical_formatting(v: &mut Vec<Inline>) {
     *v = build_runs(flatten_runs(v));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The rebuilding form [`normalize_inlines`] had before it worked in place: the oracle
+    /// the in-place form is checked against.
+    fn normalized_by_rebuilding(v: Vec<Inline>) -> Vec<Inline> {
+        let mut out: Vec<Inline> = Vec::new();
+        for mut i in v {
+            match &mut i {
+                Inline::Text(t) if t.is_empty() => continue,
+                Inline::Emphasis(c)
+                | Inline::Strong(c)
+                | Inline::Superscript(c)
+                | Inline::Subscript(c) => {
+                    *c = normalized_by_rebuilding(std::mem::take(c));
+                    if c.is_empty() {
+                        continue;
+                    }
+                }
+                Inline::Link(l) => {
+                    l.content = normalized_by_rebuilding(std::mem::take(&mut l.content))
+                }
+                _ => {}
+            }
+            if let (Some(Inline::Text(prev)), Inline::Text(t)) = (out.last_mut(), &i) {
+                prev.push_str(t);
+                continue;
+            }
+            out.push(i);
+        }
+        out
+    }
+
+    /// Inlines far from canonical: empty texts, texts side by side, empty wrappers.
+    fn raw_inlines() -> impl Strategy<Value = Vec<Inline>> {
+        let leaf = prop_oneof![
+            prop::sample::select(vec!["", "a", " b ", "see A/HRC/31/81", "é", ""])
+                .prop_map(|s| Inline::Text(s.to_string())),
+            Just(Inline::LineBreak),
+        ];
+        let inline = leaf.prop_recursive(3, 24, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Inline::Emphasis),
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Inline::Strong),
+                prop::collection::vec(inner.clone(), 0..3).prop_map(Inline::Superscript),
+                prop::collection::vec(inner.clone(), 0..3).prop_map(Inline::Subscript),
+                prop::collection::vec(inner, 0..3).prop_map(|content| Inline::Link(Link {
+                    url: "https://un.org".into(),
+                    content,
+                })),
+            ]
+        });
+        prop::collection::vec(inline, 0..8)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn in_place_normalizing_agrees_with_rebuilding(v in raw_inlines()) {
+            let want = normalized_by_rebuilding(v.clone());
+            let mut got = v;
+            normalize_inlines(&mut got);
+            prop_assert_eq!(got, want);
+        }
+
+        #[test]
+        fn the_head_of_plain_text_is_its_start(v in raw_inlines(), n in 0usize..40) {
+            let all = plain_text(&v);
+            let head = plain_head(&v, n);
+            prop_assert!(all.starts_with(&head), "{head:?} / {all:?}");
+            prop_assert!(head.len() >= n.min(all.len()), "{n}: {head:?} / {all:?}");
+        }
+    }
+
+    #[test]
+    fn text_split_at_symbols_keeps_every_byte() {
+        let text = "see A/HRC/31/81 and S/RES/1244 (1999).";
+        let mut out = Vec::new();
+        split_symbols(text, super::super::find_symbols(text), &mut out);
+        assert_eq!(out.len(), 5, "{out:?}");
+        assert_eq!(plain_text(&out), text);
+    }
 }

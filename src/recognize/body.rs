@@ -188,14 +188,25 @@ fn language_note_text(v: &[Inline]) -> bool {
 /// so in each official language ("Annexe II", "Anexo", "Приложение", "المرفق الأول",
 /// "附件一").
 fn annex_label(b: &Lines, j: &Joined) -> Option<String> {
-    let first = strip_marks(plain_text(b.lines.first()?).trim());
+    let first = strip_marks(&first_line(b, j)?);
     let is_annex = crate::model::words::annex_label(&first);
     (is_annex && (heading_like(b, j) || b.hints.standalone || b.lines.len() <= 2)).then_some(first)
 }
 
+/// The trimmed plain text of a block's first line: the joined text's, when it is the only
+/// line (the joined text is the line's, trimmed: blank lines are not joined, and what
+/// joining trims, plain text trimmed drops too).
+fn first_line<'j>(b: &Lines, j: &'j Joined) -> Option<std::borrow::Cow<'j, str>> {
+    let first = b.lines.first()?;
+    Some(match b.lines.len() {
+        1 => std::borrow::Cow::Borrowed(j.text.as_str()),
+        _ => std::borrow::Cow::Owned(plain_text(first).trim().to_string()),
+    })
+}
+
 /// Whether the first line of a block is a meeting line ("12th plenary meeting").
-fn meeting_line(b: &Lines) -> bool {
-    let first = b.lines.first().map(|l| plain_text(l)).unwrap_or_default();
+fn meeting_line(b: &Lines, j: &Joined) -> bool {
+    let first = first_line(b, j).unwrap_or_default();
     first.split_whitespace().next().is_some_and(|w| {
         let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         !d.is_empty() && d.bytes().all(|c| c.is_ascii_digit()) && w.len() > d.len()
@@ -418,7 +429,7 @@ impl Body {
             return LineClass::ResolutionStart(num, title);
         }
         if self.part() == Some(ResPart::Annex)
-            && meeting_line(b)
+            && meeting_line(b, j)
             && b.lines
                 .iter()
                 .all(|l| plain_text(l).trim().chars().count() <= MAX_ADOPTION_LINE)
@@ -448,7 +459,7 @@ impl Body {
             {
                 return LineClass::Origin;
             }
-            if *part == ResPart::Adoption || meeting_line(b) {
+            if *part == ResPart::Adoption || meeting_line(b, j) {
                 return LineClass::Adoption;
             }
         }

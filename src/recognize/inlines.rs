@@ -2,7 +2,7 @@
 //! trimming, taking a printed number off the front, unwrapping a line set wholly in bold,
 //! and linking UN symbols once a paragraph is complete.
 
-use crate::model::{Block, Inline, Note, link_symbols, normalize_inlines, plain_text};
+use crate::model::{Block, Inline, Note, normalize_inlines, plain_text};
 
 /// Whether a line holds nothing: no visible text, no note, no link.
 pub(crate) fn is_blank(v: &[Inline]) -> bool {
@@ -144,12 +144,16 @@ fn first_char(v: &[Inline]) -> Option<char> {
 pub(crate) fn join_lines(lines: &[Vec<Inline>]) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::new();
     let mut prev_plain = String::new();
-    for l in lines {
+    for (k, l) in lines.iter().enumerate() {
         if is_blank(l) {
             continue;
         }
         let l = trimmed(l.clone());
-        let plain = plain_text(&l);
+        // (Asked of the next line only: a block's last line's is not computed.)
+        let plain = match k + 1 < lines.len() {
+            true => plain_text(&l),
+            false => String::new(),
+        };
         if !out.is_empty() {
             let hyphenated = joins_without_space(&prev_plain, first_char(&l));
             push_joined(&mut out, l, !hyphenated);
@@ -273,7 +277,7 @@ fn drop_front(v: &mut Vec<Inline>, n: &mut usize) {
 /// inlines come back trimmed but otherwise whole.
 pub(crate) fn strip_prefix(v: &[Inline], prefix: &str) -> Vec<Inline> {
     let mut v = trimmed(v.to_vec());
-    if plain_text(&v).starts_with(prefix) {
+    if crate::model::plain_head(&v, prefix.len()).starts_with(prefix) {
         let mut n = prefix.len();
         drop_front(&mut v, &mut n);
         trim_start(&mut v);
@@ -357,24 +361,32 @@ pub(crate) fn finish(v: &mut Vec<Inline>) {
 }
 
 fn link(v: &mut Vec<Inline>) {
-    let old = std::mem::take(v);
-    for i in old {
+    // (In place: only a text holding a symbol is split, and only it is replaced.)
+    let mut at = 0;
+    while let Some(i) = v.get_mut(at) {
         match i {
-            Inline::Text(t) => v.extend(link_symbols(&t)),
-            Inline::Emphasis(mut c) => {
-                link(&mut c);
-                v.push(Inline::Emphasis(c))
+            Inline::Text(t) => {
+                if t.is_empty() {
+                    v.remove(at);
+                    continue;
+                }
+                let found = crate::model::find_symbols(t);
+                if found.is_empty() {
+                    at += 1;
+                    continue;
+                }
+                let mut parts = Vec::new();
+                crate::model::split_symbols(t, found, &mut parts);
+                let n = parts.len();
+                v.splice(at..at + 1, parts);
+                at += n;
+                continue;
             }
-            Inline::Strong(mut c) => {
-                link(&mut c);
-                v.push(Inline::Strong(c))
-            }
-            Inline::Note(mut n) => {
-                finish_blocks(&mut n.content);
-                v.push(Inline::Note(n))
-            }
-            other => v.push(other),
+            Inline::Emphasis(c) | Inline::Strong(c) => link(c),
+            Inline::Note(n) => finish_blocks(&mut n.content),
+            _ => {}
         }
+        at += 1;
     }
 }
 
@@ -398,6 +410,44 @@ pub(crate) fn finish_blocks(blocks: &mut [Block]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The rebuilding form `link` had before it worked in place: the oracle the in-place
+    /// form is checked against.
+    fn linked_by_rebuilding(v: Vec<Inline>) -> Vec<Inline> {
+        let mut out = Vec::new();
+        for i in v {
+            match i {
+                Inline::Text(t) => out.extend(crate::model::link_symbols(&t)),
+                Inline::Emphasis(c) => out.push(Inline::Emphasis(linked_by_rebuilding(c))),
+                Inline::Strong(c) => out.push(Inline::Strong(linked_by_rebuilding(c))),
+                other => out.push(other),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn linking_in_place_agrees_with_rebuilding() {
+        let cases = [
+            vec![t("no symbol here")],
+            vec![t("see A/HRC/31/81, para. 2"), t(" and S/RES/1244 (1999)")],
+            vec![
+                t("A/80/6"),
+                Inline::Strong(vec![t("x E/CN.6/2020/L.1 y"), t("")]),
+                Inline::Emphasis(vec![Inline::Strong(vec![t("A/HRC/1/2")])]),
+                Inline::Superscript(vec![t("A/HRC/1/2")]),
+                Inline::LineBreak,
+                t("tail A/C.3/79/L.5/Rev.1"),
+            ],
+            vec![],
+        ];
+        for v in cases {
+            let want = linked_by_rebuilding(v.clone());
+            let mut got = v;
+            link(&mut got);
+            assert_eq!(got, want);
+        }
+    }
 
     fn t(s: &str) -> Inline {
         Inline::Text(s.into())

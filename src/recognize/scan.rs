@@ -148,7 +148,8 @@ pub(crate) fn furniture(t: &str) -> bool {
     let digits = |x: &str| {
         !x.is_empty() && x.len() <= MAX_PAGE_DIGITS && x.bytes().all(|b| b.is_ascii_digit())
     };
-    Symbol::parse_printed(t).is_ok()
+    // (A symbol has a slash: most lines have none, and are not parsed as one.)
+    (t.contains('/') && Symbol::parse_printed(t).is_ok())
         || digits(t)
         || t.split_once('/')
             .is_some_and(|(a, b)| digits(a) && digits(b))

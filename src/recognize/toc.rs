@@ -51,10 +51,16 @@ fn is_label(b: &Input) -> bool {
 /// in the same block).
 fn is_heading(b: &Input) -> bool {
     match b {
-        Input::Lines(b) => b
-            .lines
-            .first()
-            .is_some_and(|l| plain_text(l).trim().eq_ignore_ascii_case("contents")),
+        Input::Lines(b) => b.lines.first().is_some_and(|l| {
+            // (Only a line that starts so is read whole.)
+            const HEAD: usize = 64;
+            let head = crate::model::plain_head(l, HEAD);
+            let t = head.trim_start();
+            t.get(..8)
+                .is_some_and(|w| w.eq_ignore_ascii_case("contents"))
+                && (head.len() < HEAD && t.trim_end().len() == 8
+                    || plain_text(l).trim().eq_ignore_ascii_case("contents"))
+        }),
         _ => false,
     }
 }
@@ -140,4 +146,43 @@ pub(crate) fn drop_tables_of_contents(
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Inline;
+
+    fn block(line: Vec<Inline>) -> Input {
+        Input::Lines(crate::recognize::Lines {
+            lines: vec![line],
+            ..Default::default()
+        })
+    }
+
+    #[test]
+    fn a_contents_heading_is_the_word_alone() {
+        let t = |s: &str| Inline::Text(s.to_string());
+        let long_blank = format!("Contents{}", " ".repeat(100));
+        let yes = [
+            vec![t("Contents")],
+            vec![t("  CONTENTS ")],
+            vec![Inline::Strong(vec![t("Con")]), t("tents")],
+            vec![t(&long_blank)],
+        ];
+        for l in yes {
+            assert!(is_heading(&block(l.clone())), "{l:?}");
+        }
+        let long = format!("Contents{}x", " ".repeat(100));
+        let no = [
+            vec![t("Contents of the report")],
+            vec![t("Content")],
+            vec![t(&long)],
+            vec![t("Contentsé")],
+            vec![],
+        ];
+        for l in no {
+            assert!(!is_heading(&block(l.clone())), "{l:?}");
+        }
+    }
 }

@@ -56,6 +56,10 @@ impl JobNumber {
     pub fn parse_prefix(line: &str) -> Option<JobNumber> {
         let mut words = line.split_whitespace();
         let first = words.next()?;
+        // (Every job number has a hyphen in its first word: most lines have none.)
+        if !first.contains('-') {
+            return None;
+        }
         // "GE.16-01234(E)": the letter printed without a space.
         if let Some(at) = first.len().checked_sub(3)
             && first.is_char_boundary(at)

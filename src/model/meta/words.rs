@@ -513,9 +513,14 @@ pub(crate) fn annex_label(line: &str) -> bool {
             && r.bytes()
                 .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
     };
-    for word in ["Annex", "Annexe", "Anexo", "Приложение"] {
-        let upper = word.to_uppercase();
-        for w in [word, upper.as_str()] {
+    // (Each word as printed and in capitals.)
+    for words in [
+        ["Annex", "ANNEX"],
+        ["Annexe", "ANNEXE"],
+        ["Anexo", "ANEXO"],
+        ["Приложение", "ПРИЛОЖЕНИЕ"],
+    ] {
+        for w in words {
             if let Some(r) = t.strip_prefix(w)
                 && (r.is_empty() || r.starts_with(' ') && number(r))
             {
