@@ -307,10 +307,8 @@ type NextEvent<'a> = quick_xml::Result<Event<'a>>;
 /// not one enum: the held parse, the common one, is compiled without the others' branches).
 trait Events {
     fn buffer_position(&self) -> u64;
-    fn skip_to_end(
-        &mut self,
-        end: quick_xml::events::BytesEnd<'static>,
-    ) -> std::result::Result<(), (u64, String)>;
+    /// Reads past the end of the element named `end` (its qualified name) just started.
+    fn skip_to_end(&mut self, end: &str) -> std::result::Result<(), (u64, String)>;
     /// The next event; sets `in_akn` to whether its element is in an Akoma Ntoso
     /// namespace (an out-parameter: an event paired with a flag, moved through the
     /// result, made the stores and loads of every event stall).
@@ -335,12 +333,9 @@ macro_rules! held_events {
             self.0.buffer_position()
         }
 
-        fn skip_to_end(
-            &mut self,
-            end: quick_xml::events::BytesEnd<'static>,
-        ) -> std::result::Result<(), (u64, String)> {
+        fn skip_to_end(&mut self, end: &str) -> std::result::Result<(), (u64, String)> {
             let r = &mut self.0;
-            r.read_to_end(end.name())
+            r.read_to_end(quick_xml::name::QName(end))
                 .map(|_| ())
                 .map_err(|e| (r.error_position(), e.to_string()))
         }
@@ -362,7 +357,7 @@ impl Events for HeldNs<'_> {
         // (Only a start tag's namespace is looked up: resolving every event, and moving it
         // paired with its namespace, cost a tenth of an AKN read.)
         let ev = r.read_event();
-        if let Ok(Event::Start(s)) = &ev {
+        if let Ok(Event::Start(s) | Event::Empty(s)) = &ev {
             *in_akn = in_akn_namespace(r.resolver(), s);
         }
         ev
@@ -398,19 +393,17 @@ impl<R: BufRead> Events for Streamed<R> {
         }
     }
 
-    fn skip_to_end(
-        &mut self,
-        end: quick_xml::events::BytesEnd<'static>,
-    ) -> std::result::Result<(), (u64, String)> {
+    fn skip_to_end(&mut self, end: &str) -> std::result::Result<(), (u64, String)> {
+        let end = quick_xml::name::QName(end);
         let r = match self {
             Streamed::Ns(r, buf) => {
                 buf.clear();
-                r.read_to_end_into(end.name(), buf)
+                r.read_to_end_into(end, buf)
                     .map_err(|e| (r.error_position(), e.to_string()))
             }
             Streamed::Plain(r, buf) => {
                 buf.clear();
-                r.read_to_end_into(end.name(), buf)
+                r.read_to_end_into(end, buf)
                     .map_err(|e| (r.error_position(), e.to_string()))
             }
         };
@@ -422,7 +415,7 @@ impl<R: BufRead> Events for Streamed<R> {
             Streamed::Ns(r, buf) => {
                 buf.clear();
                 let ev = r.read_event_into(buf);
-                if let Ok(Event::Start(s)) = &ev {
+                if let Ok(Event::Start(s) | Event::Empty(s)) = &ev {
                     *in_akn = in_akn_namespace(r.resolver(), s);
                 }
                 ev
@@ -745,12 +738,12 @@ pub(crate) fn parse_streaming<'a>(
     };
     if src.namespaces {
         let mut r = NsReader::from_str(text);
-        r.config_mut().expand_empty_elements = true;
+        r.config_mut().expand_empty_elements = false;
         r.config_mut().check_end_names = true;
         run(src, HeldNs(r), text, &lines, whole, options, streams, each)
     } else {
         let mut r = quick_xml::Reader::from_str(text);
-        r.config_mut().expand_empty_elements = true;
+        r.config_mut().expand_empty_elements = false;
         r.config_mut().check_end_names = true;
         run(
             src,
@@ -786,7 +779,7 @@ pub(crate) fn parse_element<'a>(
     let text: &'a str = std::str::from_utf8(piece)
         .map_err(|e| lines.error(src, at + e.valid_up_to() as u64, "not UTF-8"))?;
     let mut r = quick_xml::Reader::from_str(text);
-    r.config_mut().expand_empty_elements = true;
+    r.config_mut().expand_empty_elements = false;
     r.config_mut().check_end_names = true;
     let element = Extent {
         base: at,
@@ -826,12 +819,12 @@ pub(crate) fn parse_streaming_read<R: Read>(
     }
     let r = if src.namespaces {
         let mut r = NsReader::from_reader(counted);
-        r.config_mut().expand_empty_elements = true;
+        r.config_mut().expand_empty_elements = false;
         r.config_mut().check_end_names = true;
         Streamed::Ns(r, Vec::new())
     } else {
         let mut r = quick_xml::Reader::from_reader(counted);
-        r.config_mut().expand_empty_elements = true;
+        r.config_mut().expand_empty_elements = false;
         r.config_mut().check_end_names = true;
         Streamed::Plain(r, Vec::new())
     };
@@ -882,6 +875,7 @@ fn run<'a>(
     let mut tree = Tree::default();
     let mut stack: Vec<Open> = Vec::new();
     let mut rooted = false;
+    let mut skipped = String::new();
     loop {
         let pos = r.buffer_position();
         if streamed {
@@ -895,9 +889,13 @@ fn run<'a>(
         }
         // (Matched where quick-xml left it: moved out of its result first, each event
         // stalled on loads of what had just been stored.)
-        match next {
+        let closes = match next {
             Err(e) => return Err(syntax(r.error_position(), e.to_string())),
-            Ok(Event::Start(s)) => {
+            Ok(ev @ (Event::Start(_) | Event::Empty(_))) => {
+                let empty = matches!(ev, Event::Empty(_));
+                let (Event::Start(s) | Event::Empty(s)) = ev else {
+                    continue;
+                };
                 if stack.len() >= options.max_depth {
                     return Err(Error::Limit {
                         format: src.format,
@@ -909,8 +907,13 @@ fn run<'a>(
                 }
                 let name = intern(text, s.local_name().as_ref());
                 if src.skip.is_some_and(|skip| skip(&name)) && !stack.is_empty() {
-                    let end = s.to_end().into_owned();
-                    r.skip_to_end(end).map_err(|(at, e)| syntax(at, e))?;
+                    // (An empty element has nothing to skip; the name is copied out of
+                    // the event, which the reader lends, into a buffer used again.)
+                    if !empty {
+                        skipped.clear();
+                        skipped.push_str(s.name().as_ref());
+                        r.skip_to_end(&skipped).map_err(|(at, e)| syntax(at, e))?;
+                    }
                     continue;
                 }
                 if stack.is_empty() {
@@ -968,47 +971,9 @@ fn run<'a>(
                     last: None,
                     parent_last,
                 });
+                empty
             }
-            Ok(Event::End(_)) => {
-                let Some(open) = stack.pop() else {
-                    return Err(syntax(pos, "unexpected end tag".to_string()));
-                };
-                let end = tree.items.len() as u32;
-                if let Some(Item::El { end: e, .. }) = tree.items.get_mut(open.at) {
-                    *e = end;
-                }
-                let depth = stack.len().wrapping_sub(1);
-                let Some(parent) = stack.last_mut() else {
-                    if extent.one_element {
-                        break;
-                    }
-                    continue;
-                };
-                let handed = streams.iter().any(|st| {
-                    st.depth == depth
-                        && (st.parents.is_empty()
-                            || matches!(tree.items.get(parent.at),
-                                Some(Item::El { name, .. }) if st.parents.contains(&name.as_ref())))
-                });
-                if handed
-                    && let Some(el) = El::at(&tree, open.at)
-                    && !each(depth, el)?
-                {
-                    let first = match tree.items.get(open.at) {
-                        Some(Item::El { attrs, .. }) => attrs.0 as usize,
-                        _ => tree.attrs.len(),
-                    };
-                    tree.items.truncate(open.at);
-                    tree.attrs.truncate(first);
-                    parent.last = open.parent_last;
-                    if tree.items.capacity() > 4 * tree.items.len() + 4096 {
-                        tree.items.shrink_to_fit(); // (after a huge element: not kept for the rest)
-                    }
-                    if tree.attrs.capacity() > 4 * tree.attrs.len() + 4096 {
-                        tree.attrs.shrink_to_fit();
-                    }
-                }
-            }
+            Ok(Event::End(_)) => true,
             Ok(Event::Text(t)) => {
                 let content = t.xml10_content();
                 if let Some(open) = stack.last_mut() {
@@ -1016,6 +981,7 @@ fn run<'a>(
                 } else if !content.trim().is_empty() {
                     return Err(syntax(pos, "text outside the root element".to_string()));
                 }
+                false
             }
             Ok(Event::CData(t)) => {
                 if let Some(open) = stack.last_mut() {
@@ -1025,6 +991,7 @@ fn run<'a>(
                         Cow::Owned(t.xml10_content().into_owned()),
                     );
                 }
+                false
             }
             Ok(Event::GeneralRef(g)) => {
                 let c = match g.resolve_char_ref().map_err(|e| syntax(pos, e.to_string()))? {
@@ -1041,6 +1008,7 @@ fn run<'a>(
                         Cow::Owned(c.encode_utf8(&mut b).to_string()),
                     );
                 }
+                false
             }
             Ok(Event::DocType(_)) => {
                 return Err(syntax(
@@ -1049,7 +1017,49 @@ fn run<'a>(
                 ));
             }
             Ok(Event::Eof) => break,
-            Ok(Event::Empty(_) | Event::Comment(_) | Event::Decl(_) | Event::PI(_)) => {}
+            Ok(Event::Comment(_) | Event::Decl(_) | Event::PI(_)) => false,
+        };
+        if !closes {
+            continue;
+        }
+        // An element ends (an empty one where it starts).
+        let Some(open) = stack.pop() else {
+            return Err(syntax(pos, "unexpected end tag".to_string()));
+        };
+        let end = tree.items.len() as u32;
+        if let Some(Item::El { end: e, .. }) = tree.items.get_mut(open.at) {
+            *e = end;
+        }
+        let depth = stack.len().wrapping_sub(1);
+        let Some(parent) = stack.last_mut() else {
+            if extent.one_element {
+                break;
+            }
+            continue;
+        };
+        let handed = streams.iter().any(|st| {
+            st.depth == depth
+                && (st.parents.is_empty()
+                    || matches!(tree.items.get(parent.at),
+                            Some(Item::El { name, .. }) if st.parents.contains(&name.as_ref())))
+        });
+        if handed
+            && let Some(el) = El::at(&tree, open.at)
+            && !each(depth, el)?
+        {
+            let first = match tree.items.get(open.at) {
+                Some(Item::El { attrs, .. }) => attrs.0 as usize,
+                _ => tree.attrs.len(),
+            };
+            tree.items.truncate(open.at);
+            tree.attrs.truncate(first);
+            parent.last = open.parent_last;
+            if tree.items.capacity() > 4 * tree.items.len() + 4096 {
+                tree.items.shrink_to_fit(); // (after a huge element: not kept for the rest)
+            }
+            if tree.attrs.capacity() > 4 * tree.attrs.len() + 4096 {
+                tree.attrs.shrink_to_fit();
+            }
         }
     }
     // Both errors below are found at the end of the input, and named there: a stream no
@@ -1335,6 +1345,57 @@ mod tests {
     }
 
     #[test]
+    fn skipped_elements_are_passed_over_empty_or_not() {
+        fn skip(name: &str) -> bool {
+            name == "s"
+        }
+        let src = Source {
+            format: Format::Docx,
+            part: "word/document.xml",
+            namespaces: false,
+            skip: Some(skip),
+        };
+        let opts = ReadOptions::default();
+        let xml = r#"<r><s/><a>1</a><s x="1"><s><b/></s><s/>t</s><a>2<s/>3</a><s></s><e/></r>"#;
+        let t = parse(src, xml.as_bytes(), &opts).unwrap();
+        let names: Vec<&str> = t.root().elements().map(|e| e.name).collect();
+        assert_eq!(names, ["a", "a", "e"]);
+        assert_eq!(t.root().text(), "123");
+        assert!(
+            t.root()
+                .child("e")
+                .is_some_and(|e| e.children().next().is_none())
+        );
+        // A skipped root is read: only what is inside the root is skipped.
+        assert_eq!(
+            parse(src, b"<s><a/></s>", &opts)
+                .unwrap()
+                .root()
+                .elements()
+                .count(),
+            1
+        );
+        // Empty elements count toward the depth limit as any other.
+        let two = ReadOptions {
+            max_depth: 2,
+            ..Default::default()
+        };
+        assert!(p_with(&two, "<r><a/></r>").is_ok());
+        let e = p_with(&two, "<r><a><b/></a></r>").unwrap_err().to_string();
+        assert!(e.contains("max_depth"), "{e}");
+    }
+
+    fn p_with(options: &ReadOptions, xml: &str) -> Result<Tree<'static>> {
+        let src = Source {
+            format: Format::Akn,
+            part: "input",
+            namespaces: true,
+            skip: None,
+        };
+        parse(src, xml.as_bytes(), options).map(|t| Tree::copy_of(t.root()))
+    }
+
+    #[test]
     fn the_tree_in_one_vector_reads_as_a_tree() {
         let t = p(r#"<a x="1" y="&amp;">t1<b z="2">in b<c/>tail</b>t2<d/>t3</a>"#).unwrap();
         let a = t.root();
@@ -1445,6 +1506,11 @@ mod tests {
                         " {k}=\"{}\"",
                         escape_text(v).replace('"', "&quot;")
                     ));
+                }
+                // (Written empty both ways: `<a/>`, `<c></c>`.)
+                if kids.is_empty() && *name != "c" {
+                    out.push_str("/>");
+                    return;
                 }
                 out.push('>');
                 for k in kids {
