@@ -889,13 +889,10 @@ fn run<'a>(
         }
         // (Matched where quick-xml left it: moved out of its result first, each event
         // stalled on loads of what had just been stored.)
+        let empty = matches!(next, Ok(Event::Empty(_)));
         let closes = match next {
             Err(e) => return Err(syntax(r.error_position(), e.to_string())),
-            Ok(ev @ (Event::Start(_) | Event::Empty(_))) => {
-                let empty = matches!(ev, Event::Empty(_));
-                let (Event::Start(s) | Event::Empty(s)) = ev else {
-                    continue;
-                };
+            Ok(Event::Start(s) | Event::Empty(s)) => {
                 if stack.len() >= options.max_depth {
                     return Err(Error::Limit {
                         format: src.format,

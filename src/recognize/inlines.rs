@@ -150,9 +150,10 @@ pub(crate) fn join_lines(lines: &[Vec<Inline>]) -> Vec<Inline> {
         }
         let l = trimmed(l.clone());
         // (Asked of the next line only: a block's last line's is not computed.)
-        let plain = match k + 1 < lines.len() {
-            true => plain_text(&l),
-            false => String::new(),
+        let plain = if k + 1 < lines.len() {
+            plain_text(&l)
+        } else {
+            String::new()
         };
         if !out.is_empty() {
             let hyphenated = joins_without_space(&prev_plain, first_char(&l));

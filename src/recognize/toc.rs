@@ -52,14 +52,17 @@ fn is_label(b: &Input) -> bool {
 fn is_heading(b: &Input) -> bool {
     match b {
         Input::Lines(b) => b.lines.first().is_some_and(|l| {
-            // (Only a line that starts so is read whole.)
             const HEAD: usize = 64;
             let head = crate::model::plain_head(l, HEAD);
-            let t = head.trim_start();
-            t.get(..8)
+            if head.len() < HEAD {
+                return head.trim().eq_ignore_ascii_case("contents");
+            }
+            // (A longer line is the word only with white space around it: it is read whole
+            // only when it starts so.)
+            head.trim_start()
+                .get(..8)
                 .is_some_and(|w| w.eq_ignore_ascii_case("contents"))
-                && (head.len() < HEAD && t.trim_end().len() == 8
-                    || plain_text(l).trim().eq_ignore_ascii_case("contents"))
+                && plain_text(l).trim().eq_ignore_ascii_case("contents")
         }),
         _ => false,
     }
