@@ -404,6 +404,75 @@ fn convert_many_files_into_a_folder_keeps_going_past_a_bad_one() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// `convert --out-dir` overwrites nothing by surprise: two inputs with one output both fail,
+/// each naming the other, and nothing is written for them; an output that would replace
+/// its own input fails and leaves the input as it was; the output folder inside an input
+/// folder is not read again on a second run; a file given twice is converted once.
+#[test]
+fn convert_many_refuses_outputs_that_collide_or_replace_an_input() {
+    let dir = std::env::temp_dir().join(format!("undocs-batch-clash-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let inputs = dir.join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    std::fs::copy(FIXTURE, inputs.join("x.json")).unwrap();
+    std::fs::copy("fixtures/a-hrc-31-81/source.md", inputs.join("x.md")).unwrap();
+    std::fs::copy(FIXTURE, inputs.join("y.json")).unwrap();
+    let out = inputs.join("out");
+    let run = |to: &str, out: &std::path::Path, extra: &[&str]| {
+        let mut args = vec!["convert", "--to", to, "--out-dir", out.to_str().unwrap()];
+        args.push(inputs.to_str().unwrap());
+        args.extend_from_slice(extra);
+        let o = undocs(&args);
+        (
+            o.status.code(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    };
+    let y = inputs.join("y.json");
+    let (code, err) = run("akn", &out, &[y.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{err}");
+    let failures: Vec<&str> = err.lines().filter(|l| l.contains("failed: ")).collect();
+    assert_eq!(failures.len(), 2, "{err}");
+    for (me, other) in [("x.json", "x.md"), ("x.md", "x.json")] {
+        assert!(
+            failures.iter().any(
+                |l| l.contains(&format!("failed: {}", inputs.join(me).display()))
+                    && l.contains("also the output of")
+                    && l.contains(other)
+            ),
+            "{err}"
+        );
+    }
+    assert!(!out.join("x.akn.xml").exists());
+    assert!(out.join("y.akn.xml").exists());
+    // y.json given twice (in the folder, and by name): converted once.
+    assert!(
+        err.lines()
+            .last()
+            .is_some_and(|l| l.contains("1 of 3 converted")),
+        "{err}"
+    );
+    // A second run: out/y.akn.xml is not an input of it.
+    let (_, err) = run("akn", &out, &[]);
+    assert!(
+        err.lines()
+            .last()
+            .is_some_and(|l| l.contains("of 3 converted")),
+        "{err}"
+    );
+    // Into the input folder, in the input's own format: refused, the input unchanged.
+    let before = std::fs::read(&y).unwrap();
+    let (code, err) = run("json", &inputs, &[]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.lines()
+            .any(|l| l.contains("y.json") && l.contains("would replace its own input")),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&y).unwrap(), before);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// Output goes to its file only once complete: a write that fails (a control character
 /// XML cannot carry) leaves an existing file as it was and no temporary file behind; one
 /// that succeeds replaces it.

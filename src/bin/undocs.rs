@@ -331,7 +331,7 @@ fn convert_many(
             expected: "formats from each file's extension, and no --set (it is per document)",
         }));
     }
-    let inputs = batch::inputs(paths)?;
+    let inputs = batch::inputs_excluding(paths, Some(dir))?;
     let mut options = batch::BatchOptions::new(to, dir).with_jobs(jobs.unwrap_or(0));
     options.read = ReadOptions::default()
         .with_ignore_embedded(IGNORE_EMBEDDED.load(std::sync::atomic::Ordering::Relaxed));
