@@ -33,6 +33,7 @@ fn info_json_has_exactly_the_documented_keys_and_values() {
         "distribution",
         "date",
         "original_language",
+        "other_original_languages",
         "language",
         "session",
         "agenda_items",
@@ -55,6 +56,7 @@ fn info_json_has_exactly_the_documented_keys_and_values() {
     assert_eq!(v["distribution"], "General");
     assert_eq!(v["date"], "2025-03-24");
     assert_eq!(v["original_language"], "English");
+    assert_eq!(v["other_original_languages"], serde_json::json!([]));
     assert_eq!(v["language"], "English");
     assert_eq!(
         v["session"],

@@ -46,6 +46,51 @@ fn upr_reports_of_both_masthead_families_read_as_the_pages_say() {
     }
 }
 
+/// Two of the UPR samples print "Original: English/French" (checked with `pdftotext -l 1`
+/// on each: the other twelve print "Original: English" or "ENGLISH"). Both languages are
+/// read, English first, with no warning; and they come back from every format written.
+#[test]
+fn two_original_languages_are_both_read() {
+    let Some(upr) = shared("upr") else { return };
+    for f in ["angola2010", "belgium2011", "albania2010"] {
+        let r = read_pdf(&upr.join(format!("{f}.pdf")));
+        let m = &r.document.meta;
+        let want: &[undocs::model::Language] = if f == "albania2010" {
+            &[]
+        } else {
+            &[undocs::model::Language::FRENCH]
+        };
+        assert_eq!(
+            m.original_language,
+            Some(undocs::model::Language::ENGLISH),
+            "{f}"
+        );
+        assert_eq!(m.other_original_languages, want, "{f}");
+        assert!(
+            !r.warnings
+                .iter()
+                .any(|w| w.to_string().contains("original")),
+            "{f}: {:?}",
+            r.warnings
+        );
+        for to in [Format::Json, Format::Akn, Format::Docx, Format::Pdf] {
+            let mut bytes = Vec::new();
+            undocs::write(&r.document, to, &mut bytes)
+                .unwrap_or_else(|e| panic!("{f} {to:?}: {e}"));
+            let opts = ReadOptions::default().with_ignore_embedded(true);
+            let back = undocs::read_bytes(&bytes, to, &opts).unwrap().document.meta;
+            assert_eq!(
+                (
+                    back.original_language,
+                    back.other_original_languages.as_slice()
+                ),
+                (m.original_language, want),
+                "{f} through {to:?}"
+            );
+        }
+    }
+}
+
 /// Files that fail one of the seven checks when read as PDF, with the check and why.
 /// (None: every sample passes all seven.)
 const KNOWN: &[(&str, &str, &str)] = &[];

@@ -618,3 +618,55 @@ fn control_characters_are_removed_with_a_warning() {
     assert!(json.contains("The Council met."), "{json}");
     assert!(!json.contains("\\u000"), "{json}");
 }
+
+/// "Original:" lines naming several languages, as old mastheads print them: every one kept
+/// in order; a name not known is a warning that says which, and the known ones are kept.
+#[test]
+fn original_lines_with_several_languages() {
+    let masthead = |original: &str| {
+        format!(
+            "United Nations A/HRC/14/11\n\nGeneral Assembly Distr.: General\n                 18 March 2010\n\n                 {original}\n\nHuman Rights Council\nFourteenth session\nAgenda item 6\nUniversal periodic review\n\nReport of the Working Group on the Universal Periodic Review\n\nAngola\n\n1. The Working Group held its session.\n"
+        )
+    };
+    for (line, first, others) in [
+        (
+            "Original: English/French",
+            Language::ENGLISH,
+            vec![Language::FRENCH],
+        ),
+        (
+            "Original: ENGLISH/FRENCH/SPANISH",
+            Language::ENGLISH,
+            vec![Language::FRENCH, Language::SPANISH],
+        ),
+        (
+            "Original: English and Spanish",
+            Language::ENGLISH,
+            vec![Language::SPANISH],
+        ),
+        ("Original: French", Language::FRENCH, vec![]),
+    ] {
+        let r = read_text(masthead(line).as_bytes());
+        let m = &r.document.meta;
+        assert_eq!(m.original_language, Some(first), "{line}");
+        assert_eq!(m.other_original_languages, others, "{line}");
+        assert_eq!(m.language, Some(Language::ENGLISH), "{line}");
+        assert!(
+            !r.warnings
+                .iter()
+                .any(|w| w.to_string().contains("original")),
+            "{line}: {:?}",
+            r.warnings
+        );
+    }
+    let r = read_text(masthead("Original: English/Klingon").as_bytes());
+    assert_eq!(r.document.meta.original_language, Some(Language::ENGLISH));
+    assert!(r.document.meta.other_original_languages.is_empty());
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.to_string().contains("Klingon not known")),
+        "{:?}",
+        r.warnings
+    );
+}

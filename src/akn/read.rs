@@ -627,7 +627,10 @@ fn merge_meta(m: &mut crate::model::Meta, part: crate::model::Meta) {
     m.subsidiary_body = m.subsidiary_body.take().or(part.subsidiary_body);
     m.distribution = m.distribution.or(part.distribution);
     m.date = m.date.or(part.date);
-    m.original_language = m.original_language.or(part.original_language);
+    if m.original_language.is_none() {
+        m.original_language = part.original_language;
+        m.other_original_languages = part.other_original_languages;
+    }
     m.language = m.language.or(part.language);
     m.session = m.session.take().or(part.session);
     if m.agenda_items.is_empty() {
@@ -784,9 +787,19 @@ fn masthead_line(c: El<'_>, m: &mut crate::model::Meta, cx: &mut Cx) {
                     .or_else(|| Date::parse_printed(&text));
             }
             ("inline", Some("originalLanguage"), _) => {
-                m.original_language = crate::model::words::language_name(&text)
-                    .map(|(named, _)| named)
-                    .or_else(|| Language::from_name(&text))
+                // One for each original language ("Original: English/French").
+                let (found, _) = crate::model::words::original_languages(&text);
+                for (l, _) in found {
+                    match m.original_language {
+                        None => m.original_language = Some(l),
+                        Some(first) if first == l => {}
+                        Some(_) if m.other_original_languages.contains(&l) => {}
+                        Some(_) => m.other_original_languages.push(l),
+                    }
+                }
+                if m.original_language.is_none() {
+                    cx.warn("preface", format!("original language {text:?} not known"));
+                }
             }
             ("session", _, _) => {
                 let mut s = if cx.ours {
@@ -875,7 +888,9 @@ fn masthead_line(c: El<'_>, m: &mut crate::model::Meta, cx: &mut Cx) {
         && let Some(l) = w.strip_prefix("Original:")
     {
         if m.original_language.is_none() {
-            m.original_language = Language::from_name(l.trim());
+            let (found, _) = crate::model::words::original_languages(l);
+            m.original_language = found.first().map(|(l, _)| *l);
+            m.other_original_languages = found.iter().skip(1).map(|(l, _)| *l).collect();
         }
         return;
     }

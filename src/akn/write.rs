@@ -587,7 +587,7 @@ impl<'a> W<'a> {
             || meta.subsidiary_body.is_some()
             || meta.distribution.is_some()
             || meta.date.is_some()
-            || meta.original_language.is_some()
+            || meta.original_languages().next().is_some()
             || meta.session.is_some()
             || !meta.agenda_items.is_empty()
             || meta.title.is_some()
@@ -636,11 +636,19 @@ impl<'a> W<'a> {
                 w.inline_el("docDate", &[("date", &iso)], |w| w.text(&labels.date(d)))
             })?;
         }
-        if let Some(l) = meta.original_language {
-            let (label, name) = labels.original(l);
+        if let Some(l) = meta.original_languages().next() {
+            // "Original: English/French": one inline for each language.
+            let (label, _) = labels.original(l);
             self.mixed("p", &[], |w| {
                 w.text(label)?;
-                w.inline_el("inline", &[("name", "originalLanguage")], |w| w.text(&name))
+                for (i, l) in meta.original_languages().enumerate() {
+                    if i > 0 {
+                        w.text("/")?;
+                    }
+                    let (_, name) = labels.original(l);
+                    w.inline_el("inline", &[("name", "originalLanguage")], |w| w.text(&name))?;
+                }
+                Ok(())
             })?;
         }
         if let Some(b) = &meta.subsidiary_body {

@@ -466,6 +466,7 @@ fn info_json(doc: &Document, warnings: &[undocs::Warning]) -> Value {
         "distribution": m.distribution.map(|d| d.as_str()),
         "date": m.date.map(|d| d.to_string()),
         "original_language": m.original_language.map(|l| l.name()),
+        "other_original_languages": m.other_original_languages.iter().map(|l| l.name()).collect::<Vec<_>>(),
         "language": m.language.map(|l| l.name()),
         "session": m.session.as_ref().map(|s| json!({"number": s.number, "label": s.label, "dates": s.dates})),
         "agenda_items": m.agenda_items.iter().map(|a| json!({"number": a.number, "title": a.title})).collect::<Vec<_>>(),
@@ -510,7 +511,12 @@ fn print_info(doc: &Document, warnings: &[undocs::Warning]) {
     println!("Date:          {}", or_dash(m.date.map(|d| d.to_printed())));
     println!(
         "Original:      {}",
-        or_dash(m.original_language.map(|l| l.name().to_string()))
+        or_dash(m.original_language.map(|_| {
+            m.original_languages()
+                .map(|l| l.name())
+                .collect::<Vec<_>>()
+                .join("/")
+        }))
     );
     if let Some(s) = &m.session {
         let parts: Vec<&str> = [s.label.as_deref(), s.number.as_deref(), s.dates.as_deref()]

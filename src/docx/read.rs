@@ -454,6 +454,19 @@ fn meta_from_props(p: &Parts<'_>, warnings: &mut Vec<Warning>) -> Meta {
     m.original_language = p
         .prop("undocs.originalLanguage")
         .and_then(|l| l.parse().ok());
+    for code in p
+        .prop("undocs.otherOriginalLanguages")
+        .unwrap_or_default()
+        .split_whitespace()
+    {
+        match code.parse() {
+            Ok(l) => m.other_original_languages.push(l),
+            Err(_) => warn(
+                "original language",
+                format!("{code:?} is not a language code"),
+            ),
+        }
+    }
     m.language = p.prop("Language").and_then(Language::from_name);
     if p.prop("undocs.session").is_some() {
         m.session = Some(Session {

@@ -487,13 +487,13 @@ impl Ctx {
         }
         if let Some(v) = labels
             .version_line()
-            .filter(|_| m.original_language.is_some())
+            .filter(|_| m.original_languages().next().is_some())
         {
             self.line("Original", v, out)?;
         }
-        if let Some(l) = m.original_language {
-            let (label, name) = labels.original(l);
-            self.line("Original", &format!("{label}{name}"), out)?;
+        if m.original_languages().next().is_some() {
+            let (label, names) = labels.originals(m.original_languages());
+            self.line("Original", &format!("{label}{names}"), out)?;
             right = true;
         }
         if !right {
@@ -588,6 +588,14 @@ fn custom_xml(m: &Meta) -> Result<String> {
     }
     if let Some(l) = m.original_language {
         prop("undocs.originalLanguage", l.code())?;
+    }
+    if !m.other_original_languages.is_empty() {
+        let codes: Vec<&str> = m
+            .other_original_languages
+            .iter()
+            .map(|l| l.code())
+            .collect();
+        prop("undocs.otherOriginalLanguages", &codes.join(" "))?;
     }
     if let Some(l) = m.language {
         prop("Language", l.name())?;

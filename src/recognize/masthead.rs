@@ -105,6 +105,40 @@ fn is_un_name(lower: &str) -> bool {
         || crate::model::words::is_un_name(t)
 }
 
+/// Sets the original languages an "Original:" line lists ("English/French": English, then
+/// French); a part naming no known language is said in a warning. Gives the language the
+/// first one's name is written in ("anglais": French), when known.
+fn set_originals(
+    m: &mut Meta,
+    list: &str,
+    at: usize,
+    src: Source,
+    warnings: &mut Vec<Warning>,
+) -> Option<Language> {
+    let (found, unknown) = crate::model::words::original_languages(list);
+    m.original_language = found.first().map(|(l, _)| *l);
+    m.other_original_languages = found.iter().skip(1).map(|(l, _)| *l).collect();
+    if found.is_empty() {
+        src.warn(
+            warnings,
+            WarningKind::NotUnderstood,
+            at,
+            format!("original language {list:?} not known"),
+        );
+    } else if !unknown.is_empty() {
+        src.warn(
+            warnings,
+            WarningKind::NotUnderstood,
+            at,
+            format!(
+                "original languages {list:?}: {} not known",
+                unknown.join(", ")
+            ),
+        );
+    }
+    found.first().and_then(|(_, wording)| *wording)
+}
+
 /// A version's language line: a language's name in English, in its own language or in
 /// capitals without accents ("FRANCAIS").
 fn version_language(l: &str) -> Option<Language> {
@@ -384,44 +418,17 @@ fn masthead_lines(
             // "Arabic Original: English" on one line.
             m.language = Some(version);
             let original = format!("Original{original}");
-            if let Some(lang) = crate::model::words::original_line(&original)
-                && let Some((named, _)) = crate::model::words::language_name(lang)
-            {
-                m.original_language = Some(named);
+            if let Some(list) = crate::model::words::original_line(&original) {
+                set_originals(m, list, b.at, src, warnings);
             }
             st.recognized = true;
-        } else if let Some(lang) = crate::model::words::original_line(l) {
-            // "Original: English/French": the model holds one original language; the first is
-            // kept and the others named in a warning.
-            let (first, others) = match lang.split_once('/') {
-                Some((a, b)) => (a.trim(), Some(b.trim())),
-                None => (lang, None),
-            };
-            let named = crate::model::words::language_name(first);
-            m.original_language = named.map(|(l, _)| l).or_else(|| Language::from_name(first));
-            if let (Some(kept), Some(others)) = (m.original_language, others) {
-                src.warn(
-                    warnings,
-                    WarningKind::KeptAsText,
-                    b.at,
-                    format!(
-                        "several original languages ({l:?}): {} kept, {others} not held by the model",
-                        kept.name()
-                    ),
-                );
-            }
+        } else if let Some(list) = crate::model::words::original_line(l) {
+            // "Original: English", "Original: English/French".
+            let wording = set_originals(m, list, b.at, src, warnings);
             // The language the original is named in is this version's ("anglais": French),
             // unless a language line said otherwise.
             m.language
-                .get_or_insert(named.map_or(Language::ENGLISH, |(_, wording)| wording));
-            if m.original_language.is_none() {
-                src.warn(
-                    warnings,
-                    WarningKind::NotUnderstood,
-                    b.at,
-                    format!("original language {lang:?} not known"),
-                );
-            }
+                .get_or_insert(wording.unwrap_or(Language::ENGLISH));
             st.recognized = true;
         } else if let Some(s) = Session::parse_printed(l) {
             m.session = Some(s);

@@ -213,7 +213,10 @@ pub fn meta() -> impl Strategy<Value = Meta> {
                 (1990u16..2026, 1u8..13, 1u8..29)
                     .prop_map(|(y, m, d)| Date::new(y, m, d).expect("valid")),
             ),
-            prop::option::of(langs.clone()),
+            // Original languages: none, one, or several ("English/French").
+            prop::option::of(
+                prop::sample::subsequence(Language::OFFICIAL.to_vec(), 1..4).prop_shuffle(),
+            ),
             prop::option::of(langs),
         ),
         (
@@ -266,7 +269,7 @@ pub fn meta() -> impl Strategy<Value = Meta> {
         .prop_map(
             |(
                 (symbols, reissued, organ, subsidiary_body),
-                (distribution, date, original_language, language),
+                (distribution, date, originals, language),
                 (session, agenda_items, kind),
                 (title, subtitle, title_notes, summary, job_number, sponsors),
             )| Meta {
@@ -276,7 +279,10 @@ pub fn meta() -> impl Strategy<Value = Meta> {
                 subsidiary_body,
                 distribution,
                 date,
-                original_language,
+                original_language: originals.as_ref().and_then(|o| o.first().copied()),
+                other_original_languages: originals
+                    .map(|o| o.into_iter().skip(1).collect())
+                    .unwrap_or_default(),
                 language,
                 session,
                 agenda_items,

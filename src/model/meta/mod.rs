@@ -72,9 +72,15 @@ pub struct Meta {
     /// Date of issue.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
-    /// "Original: English".
+    /// "Original: English". The first when several are printed ("Original:
+    /// English/French"); the others are in [`Meta::other_original_languages`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub original_language: Option<Language>,
+    /// The original languages printed after the first, in order: French for "Original:
+    /// English/French" (documents submitted in two languages, common in reports of
+    /// 2008–2012). Empty for one original language.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other_original_languages: Vec<Language>,
     /// The language of this version.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<Language>,
@@ -309,11 +315,28 @@ pub const SET_KEYS: &[&str] = &[
 ];
 
 impl Meta {
+    /// The original languages, in printed order: [`Meta::original_language`], then
+    /// [`Meta::other_original_languages`].
+    ///
+    /// ```
+    /// use undocs::model::{Language, Meta};
+    /// let mut m = Meta::default();
+    /// m.set("original_language", "English/French")?;
+    /// assert_eq!(m.original_languages().collect::<Vec<_>>(), [Language::ENGLISH, Language::FRENCH]);
+    /// # Ok::<(), undocs::Error>(())
+    /// ```
+    pub fn original_languages(&self) -> impl Iterator<Item = Language> + '_ {
+        self.original_language
+            .into_iter()
+            .chain(self.other_original_languages.iter().copied())
+    }
+
     /// Fills or overrides one field from a `key=value` pair, as `undocs convert --set` does.
     /// See [`SET_KEYS`]. `symbol` replaces the symbols (a trailing `*` sets `reissued`),
     /// `symbol2` adds a second one; `date` takes ISO or printed dates; languages take codes
-    /// or names; `agenda_item` adds an item written `6: Universal periodic review`;
-    /// `sponsor` adds a sponsor.
+    /// or names (`original_language` several, as printed: `English/French`);
+    /// `agenda_item` adds an item written `6: Universal periodic review`; `sponsor` adds a
+    /// sponsor.
     ///
     /// ```
     /// let mut m = undocs::model::Meta::default();
@@ -379,7 +402,18 @@ impl Meta {
                     expected: "a date as printed (\"29 January 2016\") or an ISO date (2016-01-29)",
                 })?,
             }),
-            "original_language" => self.original_language = Some(lang(v)?),
+            // "English/French": several originals, the first one first.
+            "original_language" => {
+                let mut all = Vec::new();
+                for part in v.split('/') {
+                    let l = lang(part.trim())?;
+                    if !all.contains(&l) {
+                        all.push(l);
+                    }
+                }
+                self.original_language = all.first().copied();
+                self.other_original_languages = all.into_iter().skip(1).collect();
+            }
             "language" => self.language = Some(lang(v)?),
             "session" => self.session.get_or_insert_with(Session::default).number = opt(v),
             "session_label" => self.session.get_or_insert_with(Session::default).label = opt(v),

@@ -253,6 +253,31 @@ pub(crate) fn original_line(s: &str) -> Option<&str> {
     None
 }
 
+/// The languages an "Original:" line names, in printed order ("English/French", "ENGLISH,
+/// FRENCH", "English and French", "anglais et français"): each with the language its name
+/// is written in when that is known; and the parts that name no language known here.
+/// A language named twice counts once.
+pub(crate) fn original_languages(list: &str) -> (Vec<(Language, Option<Language>)>, Vec<&str>) {
+    let mut found: Vec<(Language, Option<Language>)> = Vec::new();
+    let mut unknown = Vec::new();
+    let parts = list
+        .split(['/', ',', ';'])
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" et "))
+        .flat_map(|p| p.split(" y "));
+    for part in parts.map(str::trim).filter(|p| !p.is_empty()) {
+        let l = language_name(part)
+            .map(|(named, wording)| (named, Some(wording)))
+            .or_else(|| Language::from_name(part).map(|l| (l, None)));
+        match l {
+            Some(l) if found.iter().any(|(f, _)| *f == l.0) => {}
+            Some(l) => found.push(l),
+            None => unknown.push(part),
+        }
+    }
+    (found, unknown)
+}
+
 // ---------------------------------------------------------------------------------------
 // Sessions: "Trente et unième session", "31er período de sesiones", "Septuagésimo octavo
 // período de sesiones", "Тридцать первая сессия", "الدورة الحادية والثلاثون", "第三十一届会议".
@@ -1186,6 +1211,25 @@ impl Labels {
         }
     }
 
+    /// The "Original:" label and the originals' names, as the masthead prints several:
+    /// ("Original: ", "English/French"), ("Original : ", "anglais/français").
+    pub(crate) fn originals(
+        self,
+        ls: impl IntoIterator<Item = Language>,
+    ) -> (&'static str, String) {
+        let mut label = "Original: ";
+        let mut names = String::new();
+        for (i, l) in ls.into_iter().enumerate() {
+            let (lab, name) = self.original(l);
+            if i > 0 {
+                names.push('/');
+            }
+            label = lab;
+            names.push_str(&name);
+        }
+        (label, names)
+    }
+
     /// The "Original:" label and the original's name: ("Original : ", "anglais").
     pub(crate) fn original(self, l: Language) -> (&'static str, String) {
         let local = LANGUAGE_NAMES
@@ -1400,6 +1444,56 @@ fn printed_language_name(folded: &str) -> String {
 mod tests {
     use super::*;
     use crate::model::Distribution;
+
+    #[test]
+    fn original_lines_name_one_or_several_languages() {
+        let names = |s| {
+            let (found, unknown) = original_languages(s);
+            (
+                found.iter().map(|(l, _)| l.code()).collect::<Vec<_>>(),
+                unknown,
+            )
+        };
+        assert_eq!(names("English"), (vec!["en"], vec![]));
+        assert_eq!(names("English/French"), (vec!["en", "fr"], vec![]));
+        assert_eq!(names("ENGLISH / FRENCH"), (vec!["en", "fr"], vec![]));
+        assert_eq!(
+            names("English, French and Spanish"),
+            (vec!["en", "fr", "es"], vec![])
+        );
+        assert_eq!(names("anglais et français"), (vec!["en", "fr"], vec![]));
+        assert_eq!(names("inglés y francés"), (vec!["en", "fr"], vec![]));
+        assert_eq!(names("English/English"), (vec!["en"], vec![]));
+        assert_eq!(names("English/Klingon"), (vec!["en"], vec!["Klingon"]));
+        // The wording: "anglais" is French.
+        assert_eq!(
+            original_languages("anglais/espagnol").0,
+            [
+                (Language::ENGLISH, Some(Language::FRENCH)),
+                (Language::SPANISH, Some(Language::FRENCH))
+            ]
+        );
+        let en = Labels::new(Some(Language::ENGLISH));
+        assert_eq!(
+            en.originals([Language::ENGLISH, Language::FRENCH]),
+            ("Original: ", "English/French".to_string())
+        );
+        let fr = Labels::new(Some(Language::FRENCH));
+        assert_eq!(
+            fr.originals([Language::ENGLISH, Language::FRENCH]),
+            ("Original : ", "anglais/français".to_string())
+        );
+        // What one prints, the other reads back.
+        for labels in [en, fr] {
+            let (_, printed) = labels.originals([Language::SPANISH, Language::ENGLISH]);
+            let back: Vec<Language> = original_languages(&printed)
+                .0
+                .into_iter()
+                .map(|(l, _)| l)
+                .collect();
+            assert_eq!(back, [Language::SPANISH, Language::ENGLISH], "{printed}");
+        }
+    }
 
     #[test]
     fn annex_labels_in_each_language() {

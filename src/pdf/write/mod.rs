@@ -435,11 +435,11 @@ fn masthead_top(
         out.push((t(r), 10.0, false, x, y, Align::Left));
         y += 12.0;
     }
-    if let (Some(v), Some(_)) = (labels.version_line(), m.original_language) {
+    if let (Some(v), Some(_)) = (labels.version_line(), m.original_languages().next()) {
         out.push((t(v.into()), 10.0, false, x, y, Align::Left));
     }
-    if let Some(l) = m.original_language {
-        let (label, name) = labels.original(l);
+    if m.original_languages().next().is_some() {
+        let (label, name) = labels.originals(m.original_languages());
         out.push((
             t(format!("{label}{name}")),
             10.0,
