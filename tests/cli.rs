@@ -520,3 +520,36 @@ fn a_failed_conversion_leaves_the_existing_output_untouched() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `info` lists the headings as a tree; a division without heading text (debates have
+/// them) shows as "(no heading)" at its place, not as an empty line; two original
+/// languages print as "English/French".
+#[test]
+fn info_lists_untitled_divisions_and_every_original_language() {
+    let dir = std::env::temp_dir().join(format!("undocs-cli-info-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("untitled.json");
+    std::fs::write(
+        &input,
+        r#"{"undocs":"2","meta":{"original_language":"en","other_original_languages":["fr"]},
+        "body":[{"division":{"kind":"chapter","heading":[],"content":[
+          {"division":{"kind":"section","num":"A.","heading":[{"text":"Prayers"}],"content":[]}}]}}]}"#,
+    )
+    .unwrap();
+    let o = undocs(&["info", input.to_str().unwrap()]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let headings: Vec<&str> = out
+        .lines()
+        .skip_while(|l| *l != "Headings:")
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .collect();
+    assert_eq!(headings, ["  (no heading)", "    A. Prayers"], "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("Original:") && l.ends_with("English/French")),
+        "{out}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -559,7 +559,13 @@ fn print_info(doc: &Document, warnings: &[undocs::Warning]) {
     println!("Headings:");
     for h in doc.headings() {
         let num = h.num.map(|n| format!("{n} ")).unwrap_or_default();
-        let line = format!("  {}{num}{}", "  ".repeat(h.level - 1), h.text);
+        // (A division without heading text, as debates have, still shows where it is.)
+        let text = if h.text.is_empty() && num.is_empty() {
+            "(no heading)"
+        } else {
+            &h.text
+        };
+        let line = format!("  {}{num}{text}", "  ".repeat(h.level - 1));
         println!("{}", line.trim_end());
     }
     for w in warnings {
