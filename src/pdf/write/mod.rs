@@ -5,6 +5,7 @@
 //! `flow` turns the document into set lines (`layout` breaks and justifies them), `paginate`
 //! puts them on pages with their notes at the foot, and this module draws the pages.
 
+mod catalog;
 mod flow;
 mod fonts;
 pub(crate) mod layout;
@@ -349,6 +350,7 @@ fn to_bytes(doc: &Document, options: &WriteOptions) -> Result<Vec<u8>> {
     })
     .ok_or_else(|| unrepresentable("the embedded JSON (a file of that name is there already)"))?;
     pdf.finish()
+        .map(catalog::without_suspects)
         .map_err(|e| unrepresentable(format!("the PDF (krilla: {e:?})")))
 }
 
