@@ -62,7 +62,7 @@ pub use format::Format;
 pub use location::Location;
 pub use options::{FontBytes, ReadOptions, Warning, WarningKind, WriteOptions};
 #[cfg(feature = "json")]
-pub use roundtrip::{RoundTrip, roundtrip};
+pub use roundtrip::{RoundTrip, roundtrip, roundtrip_with};
 
 use std::io::{Read as _, Write};
 

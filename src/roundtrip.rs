@@ -40,6 +40,15 @@ impl RoundTrip {
     pub fn differs(&self) -> bool {
         matches!(self, RoundTrip::Differs { .. })
     }
+
+    /// The format tried (or skipped).
+    pub fn format(&self) -> Format {
+        match self {
+            RoundTrip::Skipped { format, .. }
+            | RoundTrip::Identical { format, .. }
+            | RoundTrip::Differs { format, .. } => *format,
+        }
+    }
 }
 
 impl std::fmt::Display for RoundTrip {
@@ -85,6 +94,29 @@ impl std::fmt::Display for RoundTrip {
 /// # Ok::<(), undocs::Error>(())
 /// ```
 pub fn roundtrip(doc: &Document, max_differences: usize) -> Result<Vec<RoundTrip>> {
+    roundtrip_with(doc, max_differences, &ReadOptions::default())
+}
+
+/// [`roundtrip`], reading back with these options: with
+/// [`ReadOptions::ignore_embedded`], the PDF comes back from its page layout rather than
+/// from the JSON it embeds, and the differences say what the layout does not carry.
+///
+/// ```
+/// # #[cfg(feature = "pdf")] {
+/// let doc = undocs::read_path("fixtures/a-hrc-59-15/document.json", &undocs::ReadOptions::default())?.document;
+/// let layout = undocs::ReadOptions::default().with_ignore_embedded(true);
+/// let pdf = undocs::roundtrip_with(&doc, 20, &layout)?
+///     .into_iter()
+///     .find(|r| r.format() == undocs::Format::Pdf);
+/// println!("{}", pdf.map(|r| r.to_string()).unwrap_or_default());
+/// # }
+/// # Ok::<(), undocs::Error>(())
+/// ```
+pub fn roundtrip_with(
+    doc: &Document,
+    max_differences: usize,
+    options: &ReadOptions,
+) -> Result<Vec<RoundTrip>> {
     let mut out = Vec::new();
     for format in Format::ALL {
         if !format.can_write() || !format.can_read() {
@@ -102,7 +134,7 @@ pub fn roundtrip(doc: &Document, max_differences: usize) -> Result<Vec<RoundTrip
         }
         let mut buf = Vec::new();
         crate::write(doc, format, &mut buf)?;
-        let back = crate::read_bytes(&buf, format, &ReadOptions::default())?;
+        let back = crate::read_bytes(&buf, format, options)?;
         let mut differences = crate::json::differences(doc, &back.document, max_differences);
         let mut canonical = false;
         if !differences.is_empty() && format == Format::Docx {

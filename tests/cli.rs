@@ -553,3 +553,39 @@ fn info_lists_untitled_divisions_and_every_original_language() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `roundtrip --ignore-embedded` reads the PDF back from its page layout (it was accepted
+/// and not used): a link, which the layout route does not read yet, is a difference
+/// there, and none through the embedded JSON.
+#[test]
+fn roundtrip_reads_the_pdf_layout_when_asked() {
+    let dir = std::env::temp_dir().join(format!("undocs-cli-rt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("link.json");
+    std::fs::write(
+        &input,
+        r#"{"undocs":"2","meta":{"symbols":["A/HRC/31/81"]},"body":[{"paragraph":{"num":"1.","content":[
+          {"text":"See "},{"link":{"url":"https://www.ohchr.org/","content":[{"text":"the site"}]}},{"text":"."}]}}]}"#,
+    )
+    .unwrap();
+    let pdf_line = |args: &[&str]| {
+        let o = undocs(args);
+        let out = String::from_utf8_lossy(&o.stdout).into_owned();
+        let line = out
+            .lines()
+            .find(|l| l.starts_with("pdf:"))
+            .unwrap_or("")
+            .to_string();
+        (o.status.code(), line, out)
+    };
+    let (code, line, out) = pdf_line(&["roundtrip", input.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(line.starts_with("pdf: identical"), "{out}");
+    let (code, line, out) = pdf_line(&["roundtrip", "--ignore-embedded", input.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        line.starts_with("pdf: DIFFERS") && out.contains(r#""See " ≠ "See the site.""#),
+        "{out}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -526,3 +526,39 @@ fn links_are_annotations_over_their_words() {
     // The link's words run over two lines: one area on each.
     assert_eq!(n, 2, "{urls}");
 }
+
+/// A resolution is printed as the UN prints A/RES/73/8 (its page 1 compared by eye with
+/// sample 10's): the title once, after its number ("73/8. Title"), under the "Resolution
+/// adopted…" line and the origin; the formula's italics its own. And it reads back from
+/// the page layout whole: preamble, operative paragraphs, formula, origin, adoption lines,
+/// note. (Before, the title printed twice and the reader took the number's wide gap on
+/// page 1 for the masthead's two columns: the title lost its second line and the
+/// preamble ended up in a section.)
+#[test]
+fn a_resolution_reads_back_whole_from_its_page_layout() {
+    let doc = common::read_fixture("fixtures/pdftotext/10_A_RES_73_8_EN.txt", Format::Text);
+    let r = common::first_resolution(&doc);
+    assert_eq!((r.preamble.len(), r.operative.len()), (8, 5));
+    let back = layout_read(&pdf_of(&doc)).document;
+    let diffs = undocs::json::differences(&doc, &back, 10);
+    assert!(diffs.is_empty(), "{}", diffs.join("\n"));
+    // The title is printed once (the other mention is operative paragraph 5's, quoted).
+    if let Some(text) = pdftotext_of(&doc) {
+        let titles = text
+            .lines()
+            .filter(|l| l.starts_with("Necessity of ending the economic"))
+            .count();
+        assert_eq!(titles, 1, "{text}");
+        assert_eq!(text.matches("“Necessity of ending the economic").count(), 1);
+    }
+}
+
+/// pdftotext's reading of the document's PDF (`None`, with a notice, without pdftotext).
+fn pdftotext_of(doc: &Document) -> Option<String> {
+    if !common::oracle_available("pdftotext", &["-v"]) {
+        return None;
+    }
+    let path = temp("pdftotext-of.pdf");
+    std::fs::write(&path, pdf_of(doc)).unwrap();
+    Some(run("pdftotext", &[], &path))
+}

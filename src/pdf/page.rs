@@ -64,8 +64,16 @@ impl Line {
     /// Whether a line of page 1 holds columns that are lines of their own (the masthead's
     /// left and right blocks), not one line set with wide gaps: a table of contents entry
     /// ("I.   Background ......... 2") is one line.
+    ///
+    /// A line whose first column is a lone label ("73/8.   Title", "I.   Introduction",
+    /// "1.   Text": a number set apart by a tab with no space glyph in it) is one line too.
     fn masthead_columns(&self) -> bool {
-        self.segments.len() > 1 && !self.text().contains("....")
+        self.segments.len() > 1
+            && !self.text().contains("....")
+            && !self
+                .segments
+                .first()
+                .is_some_and(|s| is_label(s.text().trim()))
     }
 
     /// Whether the line ends a sentence (a note mark after the full stop does not count).
@@ -1065,6 +1073,30 @@ fn is_page_word(s: &str) -> bool {
 }
 
 /// "12.", "(a)", "93.1": a numbered line.
+/// A heading's or paragraph's number standing alone: "73/8.", "6/CMA.3.", "1.", "12.3.",
+/// "IV.", "A.", "(a)".
+fn is_label(t: &str) -> bool {
+    if t.is_empty() || t.len() > 12 || t.contains(char::is_whitespace) {
+        return false;
+    }
+    if let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        return !inner.is_empty()
+            && inner.len() <= 4
+            && inner.bytes().all(|b| b.is_ascii_lowercase());
+    }
+    let Some(num) = t.strip_suffix('.') else {
+        return false;
+    };
+    let roman = !num.is_empty() && num.bytes().all(|b| b"IVXLC".contains(&b));
+    let letter = num.len() == 1 && num.bytes().all(|b| b.is_ascii_uppercase());
+    // Digits first, then digits, dots, slashes and letters ("73/8", "6/CMA.3", "12.3").
+    let number = num.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && num
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'/');
+    roman || letter || number
+}
+
 fn starts_numbered(t: &str) -> bool {
     let Some(head) = t.split_whitespace().next() else {
         return false;
@@ -1197,6 +1229,31 @@ pub(crate) fn note_blocks(text: &str) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lone_labels() {
+        for t in [
+            "73/8.", "6/CMA.3.", "1.", "12.3.", "IV.", "A.", "(a)", "(iii)",
+        ] {
+            assert!(is_label(t), "{t}");
+        }
+        for t in [
+            "",
+            "A",
+            "United Nations",
+            "Distr.: General",
+            "A/HRC/31/81",
+            "GE.16-01234",
+            "(E)",
+            "Annex",
+            "2016.",
+            "a.",
+            "/8.",
+            "(abcde)",
+        ] {
+            assert_eq!(is_label(t), t == "2016.", "{t}");
+        }
+    }
 
     fn seg(pieces: &[(&str, &[u32])]) -> Segment {
         Segment {

@@ -471,6 +471,11 @@ impl<'f> Flow<'f> {
                     })
                 });
                 let x = if in_body { TEXT_L } else { env.left };
+                // "[without reference to a Main Committee (A/73/L.3)]" stands over the
+                // number and title, as the UN prints it.
+                if !r.origin.is_empty() {
+                    self.resolution_line(&r.origin, true, &env, g, out);
+                }
                 match &r.num {
                     Some(n) if !resolution_number => {
                         self.heading(
@@ -520,29 +525,8 @@ impl<'f> Flow<'f> {
                     }
                     _ => {}
                 }
-                for (v, italic) in [(&r.origin, true), (&r.formula, true)] {
-                    if v.is_empty() {
-                        continue;
-                    }
-                    let pg = self.group(GroupKind::P, Some(g));
-                    let frame = Frame {
-                        style: Style {
-                            size: env.size,
-                            bold: false,
-                            italic,
-                        },
-                        leading: env.leading,
-                        first: env.left,
-                        tab: env.left,
-                        rest: env.left,
-                        right: env.right,
-                        align: Align::Left,
-                        label: None,
-                        label_style: None,
-                    };
-                    let before = std::mem::take(&mut self.pending_after);
-                    self.set_into(v, &frame, pg, before, false, out);
-                    self.pending_after = env.after;
+                if !r.formula.is_empty() {
+                    self.resolution_line(&r.formula, false, &env, g, out);
                 }
                 for b in r.preamble.iter().chain(&r.operative) {
                     self.block(b, &env, g, out);
@@ -573,6 +557,38 @@ impl<'f> Flow<'f> {
                 }
             }
         }
+    }
+
+    /// A resolution's origin (`italic`: set in italics, as the UN prints it) or enacting
+    /// formula (its italics its own: "*The General Assembly*," keeps its comma upright), on
+    /// its own, from the left.
+    fn resolution_line(
+        &mut self,
+        v: &[Inline],
+        italic: bool,
+        env: &Env,
+        parent: usize,
+        out: &mut Vec<FlowLine>,
+    ) {
+        let pg = self.group(GroupKind::P, Some(parent));
+        let frame = Frame {
+            style: Style {
+                size: env.size,
+                bold: false,
+                italic,
+            },
+            leading: env.leading,
+            first: env.left,
+            tab: env.left,
+            rest: env.left,
+            right: env.right,
+            align: Align::Left,
+            label: None,
+            label_style: None,
+        };
+        let before = std::mem::take(&mut self.pending_after);
+        self.set_into(v, &frame, pg, before, false, out);
+        self.pending_after = env.after;
     }
 
     fn table(&mut self, t: &Table, env: &Env, parent: usize, out: &mut Vec<FlowLine>) {
@@ -671,7 +687,9 @@ impl<'f> Flow<'f> {
     }
 
     /// The masthead's flowing part on page 1: body, session, agenda items, title, subtitle.
-    pub(crate) fn masthead(&mut self, m: &Meta, root: usize) {
+    /// The first page's left column and title block. `title_in_body`: the title is printed
+    /// by the body (a resolution's "73/8. Title", as the UN prints a resolution), not here.
+    pub(crate) fn masthead(&mut self, m: &Meta, root: usize, title_in_body: bool) {
         let mut out = std::mem::take(&mut self.lines);
         // A right-to-left document's column is at the right (its lines end there).
         let rtl = m.language.is_some_and(|l| l.is_rtl());
@@ -741,7 +759,7 @@ impl<'f> Flow<'f> {
         for s in &m.sponsors {
             line(self, &t(s), 10.0, false, 6.0, MARGIN, &mut out);
         }
-        if m.title.is_some() || !m.title_notes.is_empty() {
+        if (m.title.is_some() || !m.title_notes.is_empty()) && !title_in_body {
             let mut v = t(m.title.as_deref().unwrap_or(""));
             for n in &m.title_notes {
                 v.push(Inline::Note(Note {
