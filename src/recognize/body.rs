@@ -171,7 +171,9 @@ fn paragraph(num: Option<String>, mut content: Vec<Inline>) -> Paragraph {
 
 /// An annex's note of the languages it is issued in, printed under its label: "[English
 /// only]", "[Arabic, English and French only]". The annex's title may follow it.
-fn language_note(b: &Block) -> bool {
+/// A paragraph that is only a language note: "[English only]", "[Arabic, English and
+/// French only]" (annexes circulated as received).
+pub(crate) fn language_note(b: &Block) -> bool {
     matches!(b, Block::Paragraph(p) if p.num.is_none() && language_note_text(&p.content))
 }
 

@@ -316,11 +316,27 @@ pub(crate) fn whole(v: &[Inline], strong: bool) -> Option<Vec<Inline>> {
     }
 }
 
-/// A line without a whole-bold or whole-italic wrapper.
+/// A line without a whole-bold or whole-italic wrapper. Note marks after the wrapper, set
+/// upright ("**Conclusions and/or recommendations**" and its "**" mark), do not keep it:
+/// the heading reads as the same heading without its note.
 pub(crate) fn unwrap(v: &[Inline]) -> Vec<Inline> {
-    whole(v, true)
-        .or_else(|| whole(v, false))
-        .unwrap_or_else(|| trimmed(v.to_vec()))
+    if let Some(u) = whole(v, true).or_else(|| whole(v, false)) {
+        return u;
+    }
+    let v = trimmed(v.to_vec());
+    let notes = v
+        .iter()
+        .rev()
+        .take_while(|i| matches!(i, Inline::Note(_)))
+        .count();
+    if notes > 0 && notes < v.len() {
+        let (body, marks) = v.split_at(v.len() - notes);
+        if let Some(mut u) = whole(body, true).or_else(|| whole(body, false)) {
+            u.extend(marks.iter().cloned());
+            return u;
+        }
+    }
+    v
 }
 
 /// Takes the notes out of inlines (title lines whose marks become title notes).
@@ -411,6 +427,35 @@ pub(crate) fn finish_blocks(blocks: &mut [Block]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unwrap_leaves_trailing_note_marks_outside() {
+        let t = |s: &str| Inline::Text(s.into());
+        let note = Inline::Note(Note {
+            marker: "**".into(),
+            content: vec![],
+        });
+        let heading = "Conclusions and/or recommendations";
+        // Bold, then an upright mark: the same as a bold line with the mark inside.
+        let upright = unwrap(&[Inline::Strong(vec![t(heading)]), note.clone()]);
+        let inside = unwrap(&[Inline::Strong(vec![t(heading), note.clone()])]);
+        assert_eq!(upright, [t(heading), note.clone()]);
+        assert_eq!(inside, upright);
+        // Italic the same way; white space at the ends does not count.
+        assert_eq!(
+            unwrap(&[
+                t(" "),
+                Inline::Emphasis(vec![t("Note")]),
+                note.clone(),
+                t(" ")
+            ]),
+            [t("Note"), note.clone()]
+        );
+        // Partly bold: kept as it is; a note alone: kept.
+        let partly = vec![Inline::Strong(vec![t("Bold")]), t(" plain"), note.clone()];
+        assert_eq!(unwrap(&partly), partly);
+        assert_eq!(unwrap(std::slice::from_ref(&note)), [note]);
+    }
 
     /// The rebuilding form `link` had before it worked in place: the oracle the in-place
     /// form is checked against.

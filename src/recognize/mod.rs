@@ -16,7 +16,7 @@
 //! (is this a paragraph number? a decision heading? page furniture?) are pure functions in
 //! `scan.rs`.
 
-mod body;
+pub(crate) mod body;
 pub(crate) mod inlines;
 mod masthead;
 #[cfg(any(feature = "text", feature = "pdf"))]

@@ -861,6 +861,33 @@ impl<'f> Flow<'f> {
         if let Some(f) = out.get_mut(start) {
             f.new_page = true;
         }
+        // A language note opening the body ("[English only]") stands at the right between
+        // the label and the title, as the UN prints it.
+        let note = match a.body.first() {
+            Some(Block::Paragraph(p))
+                if !a.title.is_empty() && crate::recognize::body::language_note(&a.body[0]) =>
+            {
+                Some(p)
+            }
+            _ => None,
+        };
+        if let Some(p) = note {
+            let pg = self.group(GroupKind::P, Some(g));
+            let frame = Frame {
+                style: style(&BODY, false, BODY.size),
+                leading: BODY.leading,
+                first: TEXT_L,
+                tab: TEXT_L,
+                rest: TEXT_L,
+                right: TEXT_R,
+                align: Align::Right,
+                label: None,
+                label_style: None,
+            };
+            let before = std::mem::take(&mut self.pending_after);
+            self.set_into(&p.content, &frame, pg, before, false, out);
+            self.pending_after = 12.0;
+        }
         if !a.title.is_empty() {
             self.heading(
                 None,
@@ -876,7 +903,7 @@ impl<'f> Flow<'f> {
                 out,
             );
         }
-        for b in &a.body {
+        for b in &a.body[usize::from(note.is_some())..] {
             self.block(b, &BODY, g, out);
         }
     }

@@ -18,6 +18,8 @@ pub(crate) enum Align {
     /// From the left; a line of right-to-left text, from the right.
     Left,
     Center,
+    /// Ending at the right ("[English only]" over an annex's title).
+    Right,
 }
 
 /// The text style of a paragraph.
@@ -431,6 +433,7 @@ pub(crate) fn set(
                 (x0, (avail - natural) / spaces as f32)
             }
             Align::Center => (x0 + ((avail - natural) / 2.0).max(0.0), 0.0),
+            Align::Right => (x0 + (avail - natural).max(0.0), 0.0),
             // (A line of right-to-left text set from the left ends at the right.)
             Align::Left if rtl_start => (x0 + (avail - natural).max(0.0), 0.0),
             _ => (x0, 0.0),
