@@ -545,7 +545,8 @@ fn word_samples_printed_by_libreoffice_read_as_the_word_reader_reads_them() {
 const LAYOUT_LOSSES: &[(&str, &str)] = &[
     (
         "albania2010.pdf",
-        "recommendations numbered 1, 2, 3… inside paragraph 67 come back as paragraphs",
+        "recommendations numbered 1, 2, 3… inside paragraph 67, the first at the top of a \
+         page in our print, come back as paragraphs",
     ),
     (
         "australia2011.pdf",

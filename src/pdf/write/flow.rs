@@ -294,12 +294,20 @@ impl<'f> Flow<'f> {
     ) {
         let g = self.group(GroupKind::P, Some(parent));
         let indent = TAB * level.min(4) as f32;
+        // Items numbered "1.", "2."… inside a paragraph (the recommendations of older UPR
+        // reports) are set as an indented block, as the UN sets them; lettered ones, "(a)",
+        // go back to the margin after their first line.
+        let block = level > 0
+            && p.num.as_deref().is_some_and(|n| {
+                n.strip_suffix('.')
+                    .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+            });
         let frame = Frame {
             style: style(env, false, env.size),
             leading: env.leading,
             first: env.left + indent,
             tab: env.left + indent + TAB,
-            rest: env.left,
+            rest: if block { env.left + indent } else { env.left },
             right: env.right,
             align: Align::Justify,
             label: p.num.clone(),
