@@ -74,8 +74,16 @@ impl Numbering {
         let continues = self
             .nested_next
             .is_some_and(|k| n == k || (spaced && n == k + 1));
+        // (Asked at most once.)
+        let mut ask = Some(recommendation);
+        let mut reads_as_recommendation = || ask.take().is_some_and(|f| f());
+        // A list's first item at the top of a page of items: the page's margin is the
+        // items' own, so the indent says nothing; a UPR recommendation ("… (Canada);")
+        // after a paragraph of the body is an item, not the body starting again at 1.
+        let first_on_its_page = n == 1 && spaced && !deeper && self.next_para > 1 && indent < 1.0;
         if (n == 1 && deeper && spaced)
-            || (continues && (n != self.next_para || deeper || recommendation()))
+            || (first_on_its_page && reads_as_recommendation())
+            || (continues && (n != self.next_para || deeper || reads_as_recommendation()))
         {
             self.nested_next = Some(n + 1);
             return Start::ListItem;
@@ -137,6 +145,30 @@ pub(crate) fn names_a_state(last_line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_whose_first_item_starts_a_page() {
+        // Paragraph 67 ends a page with "…enjoy the support of Albania:"; the next page
+        // holds only items, so its margin is theirs (indent 0).
+        let mut n = Numbering::default();
+        let no = || false;
+        for k in 1..=67 {
+            assert_eq!(
+                n.classify(&format!("{k}."), true, 0.0, no),
+                Start::Paragraph
+            );
+        }
+        assert_eq!(n.classify("1.", true, 0.0, || true), Start::ListItem);
+        assert_eq!(n.classify("2.", true, 0.0, no), Start::ListItem);
+        assert_eq!(n.classify("68.", true, 0.0, no), Start::Paragraph);
+        // A "1." that does not read as a recommendation starts the body again (an annex).
+        assert_eq!(n.classify("1.", true, 0.0, no), Start::Paragraph);
+        // Nor is an item a "1." indented past the page's margin on its page, or one not
+        // followed by a tab.
+        let mut m = Numbering::default();
+        assert_eq!(m.classify("1.", true, 0.0, no), Start::Paragraph);
+        assert_eq!(m.classify("1.", false, 0.0, || true), Start::Other);
+    }
 
     #[test]
     fn a_list_inside_a_paragraph_keeps_the_body_numbering() {
