@@ -482,7 +482,7 @@ impl<'f> Flow<'f> {
                 // "[without reference to a Main Committee (A/73/L.3)]" stands over the
                 // number and title, as the UN prints it.
                 if !r.origin.is_empty() {
-                    self.resolution_line(&r.origin, true, &env, g, out);
+                    self.resolution_part(&r.origin, true, 0.0, Align::Left, &env, g, out);
                 }
                 match &r.num {
                     Some(n) if !resolution_number => {
@@ -534,11 +534,33 @@ impl<'f> Flow<'f> {
                     _ => {}
                 }
                 if !r.formula.is_empty() {
-                    self.resolution_line(&r.formula, false, &env, g, out);
+                    self.resolution_part(&r.formula, false, TAB, Align::Left, &env, g, out);
                 }
-                for b in r.preamble.iter().chain(&r.operative) {
+                // Preambular paragraphs start a centimetre in, as the formula does (sample
+                // 10, and the FCCC decisions of sample 01); operative ones hang their number
+                // at the margin.
+                for b in &r.preamble {
+                    match b {
+                        Block::Paragraph(p) if p.num.is_none() && p.subparagraphs.is_empty() => {
+                            let italic = env.italic;
+                            self.resolution_part(
+                                &p.content,
+                                italic,
+                                TAB,
+                                Align::Justify,
+                                &env,
+                                g,
+                                out,
+                            );
+                        }
+                        b => self.block(b, &env, g, out),
+                    }
+                }
+                for b in &r.operative {
                     self.block(b, &env, g, out);
                 }
+                // "30th plenary meeting" / "1 November 2018" end at the right margin, as in
+                // sample 10 and the FCCC decisions of sample 01.
                 for a in &r.adoption {
                     let pg = self.group(GroupKind::P, Some(g));
                     let frame = Frame {
@@ -552,7 +574,7 @@ impl<'f> Flow<'f> {
                         tab: env.left,
                         rest: env.left,
                         right: env.right,
-                        align: Align::Center,
+                        align: Align::Right,
                         label: None,
                         label_style: None,
                     };
@@ -567,13 +589,17 @@ impl<'f> Flow<'f> {
         }
     }
 
-    /// A resolution's origin (`italic`: set in italics, as the UN prints it) or enacting
-    /// formula (its italics its own: "*The General Assembly*," keeps its comma upright), on
-    /// its own, from the left.
-    fn resolution_line(
+    /// A paragraph of a resolution's own parts, from the left margin: `italic` its base
+    /// style (the origin is set in italics, as the UN prints it; the formula's and the
+    /// preamble's italics are their own: "*The General Assembly*," keeps its comma
+    /// upright), its first line `indent` in.
+    #[allow(clippy::too_many_arguments)]
+    fn resolution_part(
         &mut self,
         v: &[Inline],
         italic: bool,
+        indent: f32,
+        align: Align,
         env: &Env,
         parent: usize,
         out: &mut Vec<FlowLine>,
@@ -586,11 +612,11 @@ impl<'f> Flow<'f> {
                 italic,
             },
             leading: env.leading,
-            first: env.left,
-            tab: env.left,
+            first: env.left + indent,
+            tab: env.left + indent,
             rest: env.left,
             right: env.right,
-            align: Align::Left,
+            align,
             label: None,
             label_style: None,
         };
