@@ -349,6 +349,15 @@ fn akn4eu_bill_and_kenyan_debate() {
         "{:?}",
         r.warnings
     );
+    // Its FRBRdate is the draft's placeholder, 2999-01-01: no date of issue, and said.
+    assert_eq!(d.meta.date, None);
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.message.contains("\"2999-01-01\" is a placeholder")),
+        "{:?}",
+        r.warnings
+    );
 
     let r = read_akn(
         &std::fs::read(format!(

@@ -662,13 +662,25 @@ fn read_meta(meta: El<'_>, doc: &mut Document, cx: &mut Cx) {
             }
         }
         if !cx.ours {
-            // The expression date stands in for the date of issue when the preface has none.
+            // The expression date stands in for the date of issue when the preface has none;
+            // drafts carry a placeholder far in the future ("2999-01-01" in AKN4EU), which
+            // is no date of issue.
             if let Some(d) = expr.child("FRBRdate").and_then(|d| d.attr("date")) {
-                doc.meta.date = d.get(..10).and_then(|d| d.parse().ok());
+                let date: Option<crate::model::Date> = d.get(..10).and_then(|d| d.parse().ok());
+                match date {
+                    Some(date) if date.year() >= PLACEHOLDER_YEAR => cx.warn(
+                        "meta/FRBRExpression/FRBRdate",
+                        format!("date {d:?} is a placeholder, not a date of issue: left out"),
+                    ),
+                    date => doc.meta.date = date,
+                }
             }
         }
     }
 }
+
+/// An FRBR date from this year on is a draft's placeholder, not a date.
+const PLACEHOLDER_YEAR: u16 = 2900;
 
 fn read_preface(p: El<'_>, doc: &mut Document, resolution: &mut Option<Resolution>, cx: &mut Cx) {
     let m = &mut doc.meta;
