@@ -802,12 +802,7 @@ fn masthead_line(c: El<'_>, m: &mut crate::model::Meta, cx: &mut Cx) {
                 // One for each original language ("Original: English/French").
                 let (found, _) = crate::model::words::original_languages(&text);
                 for (l, _) in found {
-                    match m.original_language {
-                        None => m.original_language = Some(l),
-                        Some(first) if first == l => {}
-                        Some(_) if m.other_original_languages.contains(&l) => {}
-                        Some(_) => m.other_original_languages.push(l),
-                    }
+                    m.add_original_language(l);
                 }
                 if m.original_language.is_none() {
                     cx.warn("preface", format!("original language {text:?} not known"));
@@ -900,9 +895,9 @@ fn masthead_line(c: El<'_>, m: &mut crate::model::Meta, cx: &mut Cx) {
         && let Some(l) = w.strip_prefix("Original:")
     {
         if m.original_language.is_none() {
-            let (found, _) = crate::model::words::original_languages(l);
-            m.original_language = found.first().map(|(l, _)| *l);
-            m.other_original_languages = found.iter().skip(1).map(|(l, _)| *l).collect();
+            for (l, _) in crate::model::words::original_languages(l).0 {
+                m.add_original_language(l);
+            }
         }
         return;
     }

@@ -116,8 +116,11 @@ fn set_originals(
     warnings: &mut Vec<Warning>,
 ) -> Option<Language> {
     let (found, unknown) = crate::model::words::original_languages(list);
-    m.original_language = found.first().map(|(l, _)| *l);
-    m.other_original_languages = found.iter().skip(1).map(|(l, _)| *l).collect();
+    m.original_language = None;
+    m.other_original_languages.clear();
+    for (l, _) in &found {
+        m.add_original_language(*l);
+    }
     if found.is_empty() {
         src.warn(
             warnings,

@@ -331,6 +331,16 @@ impl Meta {
             .chain(self.other_original_languages.iter().copied())
     }
 
+    /// Adds an original language after those already there (the first becomes
+    /// [`Meta::original_language`]); one already there is not added again.
+    pub(crate) fn add_original_language(&mut self, l: Language) {
+        match self.original_language {
+            None => self.original_language = Some(l),
+            Some(first) if first == l || self.other_original_languages.contains(&l) => {}
+            Some(_) => self.other_original_languages.push(l),
+        }
+    }
+
     /// Fills or overrides one field from a `key=value` pair, as `undocs convert --set` does.
     /// See [`SET_KEYS`]. `symbol` replaces the symbols (a trailing `*` sets `reissued`),
     /// `symbol2` adds a second one; `date` takes ISO or printed dates; languages take codes
@@ -404,15 +414,15 @@ impl Meta {
             }),
             // "English/French": several originals, the first one first.
             "original_language" => {
-                let mut all = Vec::new();
-                for part in v.split('/') {
-                    let l = lang(part.trim())?;
-                    if !all.contains(&l) {
-                        all.push(l);
-                    }
+                let all = v
+                    .split('/')
+                    .map(|part| lang(part.trim()))
+                    .collect::<crate::Result<Vec<_>>>()?;
+                self.original_language = None;
+                self.other_original_languages.clear();
+                for l in all {
+                    self.add_original_language(l);
                 }
-                self.original_language = all.first().copied();
-                self.other_original_languages = all.into_iter().skip(1).collect();
             }
             "language" => self.language = Some(lang(v)?),
             "session" => self.session.get_or_insert_with(Session::default).number = opt(v),
