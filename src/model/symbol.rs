@@ -384,19 +384,30 @@ fn is_final(s: &str) -> bool {
     }
 }
 
-/// A body or sub-series: `HRC`, `C.3`, `CN.7`, `WG.6`, `Sub.2`, `CONF.216`, `EA.5`, `C`.
+/// A body or sub-series: `HRC`, `C.3`, `CN.7`, `WG.6`, `Sub.2`, `CONF.216`, `EA.5`, `C`, and
+/// up to [`MAX_BODY_DOTS`] dotted parts after the name: `OzL.Pro.31` (the Meeting of the
+/// Parties to the Montreal Protocol), `OzL.Pro.WG.1`.
 fn is_body(s: &str) -> bool {
-    let (head, tail) = match split_at_byte(s, b'.') {
-        Some((h, t)) => (h, Some(t)),
-        None => (s, None),
-    };
+    let mut segments = s.split('.');
+    let head = segments.next().unwrap_or_default();
     let head_ok = head.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
         && head.bytes().all(|b| b.is_ascii_alphabetic())
         && head.len() <= 12;
-    let tail_ok = tail.is_none_or(|t| {
+    let mut dots = 0;
+    let tails_ok = segments.all(|t| {
+        dots += 1;
         !t.is_empty() && t.len() <= 8 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
     });
-    head_ok && tail_ok
+    head_ok && tails_ok && dots <= MAX_BODY_DOTS
+}
+
+/// Most dotted parts after a body's name (`OzL.Pro.WG.1` has three).
+const MAX_BODY_DOTS: usize = 3;
+
+/// A body's session printed in parentheses right after its name, as the Convention to
+/// Combat Desertification does: `COP(16)` in `ICCD/COP(16)/23`.
+fn is_body_session(text: &str, paren: Option<&str>) -> bool {
+    paren.is_some_and(is_digits) && !text.contains(' ')
 }
 
 fn is_country(s: &str) -> bool {
@@ -404,8 +415,12 @@ fn is_country(s: &str) -> bool {
 }
 
 /// A serial number: digits, optionally followed by a resolution part letter (`270 B`) or a
-/// letter suffix (`12A`).
+/// letter suffix (`12A`); or the range of a treaty body's combined periodic reports (`6-7` in
+/// `CRC/C/GBR/CO/6-7`).
 fn is_serial(s: &str) -> bool {
+    if let Some((from, to)) = split_at_byte(s, b'-') {
+        return is_digits(from) && is_digits(to);
+    }
     let (num, part) = match split_at_byte(s, b' ') {
         Some((n, p)) => (n, Some(p)),
         None => (s, None),
@@ -540,6 +555,13 @@ fn classify(s: &str, comps: &mut [Comp<'_>]) -> Result<Vec<(PartKind, u16, u16)>
                 .iter()
                 .any(|c| is_numbered_special(c.base))
         });
+    if serial_at.is_some_and(|i| i + 1 < first_final) {
+        return Err(
+            "only final components (Add., Corr., Rev., Amend., Summary) may follow the serial \
+             number"
+                .into(),
+        );
+    }
 
     let mut spans = Vec::with_capacity(comps.len());
     spans.push(span(PartKind::Series, first));
@@ -570,7 +592,9 @@ fn classify(s: &str, comps: &mut [Comp<'_>]) -> Result<Vec<(PartKind, u16, u16)>
                 || ((before == "C" || before.starts_with("C.")) && i + 1 < first_final))
         {
             PartKind::Country
-        } else if is_body(b) && !seen_number {
+        } else if is_body(b) && (!seen_number || i + 1 < first_final) {
+            // (After a session or year, a body is followed by the document's number:
+            // `E/ICEF/2005/P/L.6`, `ISBA/28/C/5`, `CCPR/C/128/D/2845/2016`.)
             PartKind::Body
         } else {
             return Err(format!("component {b:?} is not one a UN symbol has here"));
@@ -584,8 +608,14 @@ fn classify(s: &str, comps: &mut [Comp<'_>]) -> Result<Vec<(PartKind, u16, u16)>
             PartKind::Special if c.text.contains('.') => numbered = true,
             _ => {}
         }
-        if kind != PartKind::Serial && kind != PartKind::Final && c.paren.is_some() {
-            // Parenthetical parts belong to serial numbers and final components only.
+        let paren_ok = match kind {
+            PartKind::Serial | PartKind::Final => true,
+            PartKind::Body => c.paren.is_none() || is_body_session(c.text, c.paren),
+            _ => c.paren.is_none(),
+        };
+        if !paren_ok {
+            // Parenthetical parts belong to serial numbers and final components (and a
+            // body's session: `COP(16)`).
             return Err("a parenthetical part may only follow the serial number".into());
         }
         spans.push(span(kind, c));
@@ -770,22 +800,23 @@ mod tests {
         }
 
         fn is_body(s: &str) -> bool {
-            let (head, tail) = match s.split_once('.') {
-                Some((h, t)) => (h, Some(t)),
-                None => (s, None),
-            };
+            let segments: Vec<&str> = s.split('.').collect();
+            let head = segments[0];
             let head_ok = head.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
                 && head.bytes().all(|b| b.is_ascii_alphabetic())
                 && head.len() <= 12;
-            let tail_ok = tail.is_none_or(|t| {
+            let tails_ok = segments[1..].iter().all(|t| {
                 !t.is_empty()
                     && t.len() <= 8
                     && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
             });
-            head_ok && tail_ok
+            head_ok && tails_ok && segments.len() <= 4
         }
 
         fn is_serial(s: &str) -> bool {
+            if let Some((from, to)) = s.split_once('-') {
+                return is_digits(from) && is_digits(to);
+            }
             let (num, part) = match s.split_once(' ') {
                 Some((n, p)) => (n, Some(p)),
                 None => (s, None),
@@ -880,6 +911,14 @@ mod tests {
                         .iter()
                         .any(|b| is_numbered_special(b))
                 });
+            if let Some(i) = serial_at
+                && i + 1 < first_final
+            {
+                return Err(err(
+                    "only final components (Add., Corr., Rev., Amend., Summary) may follow the \
+                     serial number",
+                ));
+            }
 
             let mut parts: Vec<Part<'_>> = Vec::with_capacity(comps.len());
             parts.push(Part {
@@ -912,7 +951,7 @@ mod tests {
                             && i + 1 < first_final))
                 {
                     PartKind::Country
-                } else if is_body(b) && !seen_number {
+                } else if is_body(b) && (!seen_number || i + 1 < first_final) {
                     PartKind::Body
                 } else {
                     return Err(err(&format!(
@@ -929,7 +968,17 @@ mod tests {
                 ) {
                     seen_number = true;
                 }
-                if kind != PartKind::Serial && b != comps[i] && kind != PartKind::Final {
+                let body_session = kind == PartKind::Body
+                    && comps[i].strip_prefix(b).is_some_and(|p| {
+                        p.strip_prefix('(')
+                            .and_then(|p| p.strip_suffix(')'))
+                            .is_some_and(is_digits)
+                    });
+                if kind != PartKind::Serial
+                    && b != comps[i]
+                    && kind != PartKind::Final
+                    && !body_session
+                {
                     // Parenthetical parts belong to serial numbers and final components only.
                     return Err(err(
                         "a parenthetical part may only follow the serial number",
@@ -1075,6 +1124,28 @@ mod tests {
         ("HRI/CORE/SVN/2014", &[Series, Special, Country, Serial]),
         ("HRI/GEN/1/Rev.9", &[Series, Special, Serial, Final]),
         ("SG/SM/20000", &[Series, Special, Serial]),
+        // Combined periodic reports (concluding observations on them).
+        (
+            "CRC/C/GBR/CO/6-7",
+            &[Series, Body, Country, Special, Serial],
+        ),
+        (
+            "CAT/C/USA/CO/3-5",
+            &[Series, Body, Country, Special, Serial],
+        ),
+        // Bodies after the session or year.
+        ("E/ICEF/2005/P/L.6", &[Series, Body, Year, Body, Special]),
+        ("E/CN.17/2001/PC/2", &[Series, Body, Year, Body, Serial]),
+        ("ISBA/28/C/5", &[Series, Session, Body, Serial]),
+        ("PBC/17/OC/1", &[Series, Session, Body, Serial]),
+        (
+            "CCPR/C/128/D/2845/2016",
+            &[Series, Body, Session, Body, Session, Serial],
+        ),
+        // Dotted bodies and a body's session in parentheses.
+        ("UNEP/OzL.Pro.31/9", &[Series, Body, Serial]),
+        ("UNEP/OzL.Pro.WG.1/42/5", &[Series, Body, Session, Serial]),
+        ("ICCD/COP(16)/23", &[Series, Body, Serial]),
     ];
 
     const INVALID: &[&str] = &[
@@ -1100,6 +1171,12 @@ mod tests {
         "and/or",
         "A/HRC/31/81/xyz",
         "A/(1)/2",
+        "A/31/C/CRC",
+        "A/HRC/31/81/C/1x",
+        "CRC/C/GBR/CO/6-",
+        "UNEP/OzL.Pro.WG.1.2.3/9",
+        "ICCD/COP (16)/23",
+        "ICCD/COP(x)/23",
     ];
 
     #[test]
@@ -1177,6 +1254,9 @@ mod tests {
             "WG.6",
             "x",
             "270 B",
+            "6-7",
+            "OzL.Pro.31",
+            "COP(16)",
         ];
         let (mut n, mut ok) = (0, 0);
         let mut t = String::new();

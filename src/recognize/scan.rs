@@ -141,20 +141,48 @@ pub(crate) fn truncated_job_number(s: &str) -> bool {
         && year.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// A line that is page furniture: a symbol, a page number ("2", "2/12", "Page 2"), a job
-/// number ("GE.16-01234", "16-01234 (E) 290116").
+/// A line that is page furniture: a symbol (or a draft's placeholder for one,
+/// "FCCC/PA/CMA/2021/X/Add.3"), a page number ("2", "2/12", "Page 2"), a job number
+/// ("GE.16-01234", "16-01234 (E) 290116").
 pub(crate) fn furniture(t: &str) -> bool {
     let t = t.trim();
     let digits = |x: &str| {
         !x.is_empty() && x.len() <= MAX_PAGE_DIGITS && x.bytes().all(|b| b.is_ascii_digit())
     };
     // (A symbol has a slash: most lines have none, and are not parsed as one.)
-    (t.contains('/') && Symbol::parse_printed(t).is_ok())
+    (t.contains('/') && (Symbol::parse_printed(t).is_ok() || placeholder_symbol(t)))
         || digits(t)
         || t.split_once('/')
             .is_some_and(|(a, b)| digits(a) && digits(b))
         || t.strip_prefix("Page ").is_some_and(digits)
         || job_number(t).is_some()
+}
+
+/// Whether `t` is a symbol whose number a draft left as a placeholder: a component or the
+/// number after a dot made only of `x` or `X` ("A/HRC/31/L.xx", "A/80/xxx",
+/// "FCCC/PA/CMA/2021/X/Add.3"), with at least three components. Such lines head the pages of
+/// drafts and advance versions.
+fn placeholder_symbol(t: &str) -> bool {
+    let is_x = |c: &str| !c.is_empty() && c.len() <= 4 && c.bytes().all(|b| b == b'x' || b == b'X');
+    let mut any = false;
+    let filled: Vec<String> = t
+        .trim_end_matches('*')
+        .split('/')
+        .map(|c| {
+            let (head, num) = c.rsplit_once('.').unwrap_or(("", c));
+            if is_x(num) {
+                any = true;
+                if head.is_empty() {
+                    "1".to_string()
+                } else {
+                    format!("{head}.1")
+                }
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    any && filled.len() >= 3 && filled.join("/").parse::<Symbol>().is_ok()
 }
 
 /// Whether plain text ends without final punctuation: a paragraph that goes on in the next
@@ -550,6 +578,14 @@ mod tests {
                 && furniture("GE.16-01234 (E) 290116")
         );
         assert!(!furniture("Introduction") && !furniture("12345") && !furniture("1. Text"));
+        // Drafts' placeholders for the number (sample 01 printed by LibreOffice heads its
+        // pages with "FCCC/PA/CMA/2021/X/Add.3").
+        for t in ["FCCC/PA/CMA/2021/X/Add.3", "A/HRC/31/L.xx", "A/80/xxx*"] {
+            assert!(furniture(t), "{t}");
+        }
+        for t in ["X/Y", "A/X", "HIV/XX", "A/HRC/xyz", "A/HRC/31/L.xx/more"] {
+            assert!(!furniture(t), "{t}");
+        }
         assert!(ends_open("(see"));
         assert!(!ends_open("para. 19)."));
         assert!(!ends_open("the right.*"));
