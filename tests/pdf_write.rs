@@ -562,3 +562,55 @@ fn pdftotext_of(doc: &Document) -> Option<String> {
     std::fs::write(&path, pdf_of(doc)).unwrap();
     Some(run("pdftotext", &[], &path))
 }
+
+/// A treaty body's masthead prints the treaty in the organ's place, over several lines of
+/// the left column when it is long (the Convention against Torture's name takes two at
+/// 14 points). Every word is printed, left of the distribution column (pdftotext), and the
+/// layout reads back the whole name, the symbol with its range of reports, and the rest of
+/// the masthead; so do DOCX, AKN and JSON.
+#[test]
+fn a_treaty_bodys_masthead_keeps_the_whole_treaty_name() {
+    const CAT: &str =
+        "Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or Punishment";
+    let mut doc = common::read_fixture("fixtures/a-hrc-59-15/document.json", Format::Json);
+    doc.meta.symbols = vec!["CAT/C/GBR/CO/6-7".parse().unwrap()];
+    doc.meta.organ = Some(CAT.into());
+    doc.meta.subsidiary_body = Some("Committee against Torture".into());
+    let want = doc.meta.clone();
+    let back = layout_read(&pdf_of(&doc)).document.meta;
+    assert_eq!(back.symbols, want.symbols);
+    assert_eq!(back.organ.as_deref(), Some(CAT));
+    assert_eq!(back.subsidiary_body, want.subsidiary_body);
+    assert_eq!(
+        (back.distribution, back.date, back.original_language),
+        (want.distribution, want.date, want.original_language)
+    );
+    assert_eq!(back.title, want.title);
+    for to in [Format::Docx, Format::Akn, Format::Json] {
+        let mut bytes = Vec::new();
+        undocs::write(&doc, to, &mut bytes).unwrap();
+        let opts = ReadOptions::default().with_ignore_embedded(true);
+        let m = undocs::read_bytes(&bytes, to, &opts).unwrap().document.meta;
+        assert_eq!(
+            (m.symbols, m.organ, m.subsidiary_body),
+            (
+                want.symbols.clone(),
+                want.organ.clone(),
+                want.subsidiary_body.clone()
+            ),
+            "{to:?}"
+        );
+    }
+    if let Some(text) = pdftotext_of(&doc) {
+        // pdftotext (without -layout) gives the left column's lines, then the right's.
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        let at = |s: &str| lines.iter().position(|l| *l == s);
+        let first = at("Convention against Torture and Other Cruel,").expect(&text);
+        assert_eq!(
+            lines.get(first + 1),
+            Some(&"Inhuman or Degrading Treatment or Punishment"),
+            "{text}"
+        );
+        assert!(at("Distr.: General").is_some(), "{text}");
+    }
+}

@@ -670,3 +670,47 @@ fn original_lines_with_several_languages() {
         r.warnings
     );
 }
+
+/// A treaty body's masthead (constructed in the layout of the committees' template): the
+/// treaty in the organ's place, over two lines of the left column beside the distribution
+/// block; the symbol with the range of the combined reports it considers.
+#[test]
+fn treaty_body_masthead() {
+    let txt = "   United Nations                                             CRC/C/GBR/CO/6-7\n   Convention on the                                          Distr.: General\n   Rights of the Child                                        12 July 2016\n\n                                                              Original: English\n\n\
+Committee on the Rights of the Child\n\n\
+   Concluding observations on the combined sixth and seventh periodic reports of the\n   United Kingdom of Great Britain and Northern Ireland\n\n\
+   I.   Introduction\n\n\
+   1.   The Committee considered the combined sixth and seventh periodic reports.\n";
+    let m = read_text(txt.as_bytes()).document.meta;
+    assert_eq!(
+        m.symbols.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        ["CRC/C/GBR/CO/6-7"]
+    );
+    assert_eq!(
+        m.organ.as_deref(),
+        Some("Convention on the Rights of the Child")
+    );
+    assert_eq!(
+        m.subsidiary_body.as_deref(),
+        Some("Committee on the Rights of the Child")
+    );
+    assert_eq!(m.distribution, Some(Distribution::General));
+    assert_eq!(m.date, Date::new(2016, 7, 12));
+    assert_eq!(m.original_language, Some(Language::ENGLISH));
+    assert_eq!(
+        m.title.as_deref(),
+        Some(
+            "Concluding observations on the combined sixth and seventh periodic reports of the \
+             United Kingdom of Great Britain and Northern Ireland"
+        )
+    );
+    // The French version: "Convention relative aux" / "droits de l'enfant".
+    let fr = txt
+        .replace("Convention on the   ", "Convention relative aux")
+        .replace("Rights of the Child   ", "droits de l’enfant     ");
+    let m = read_text(fr.as_bytes()).document.meta;
+    assert_eq!(
+        m.organ.as_deref(),
+        Some("Convention relative aux droits de l’enfant")
+    );
+}

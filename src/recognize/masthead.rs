@@ -87,6 +87,9 @@ struct State {
     origin: Option<String>,
     /// "Distr." seen alone: the distribution is on the next line.
     pending_distribution: bool,
+    /// The lines so far of a treaty's name that goes on ("Convention on the" / "Rights of
+    /// the Child"), the organ of a treaty body's masthead.
+    pending_treaty: Option<String>,
 }
 
 /// "United Nations" as mastheads print it: "UNITED" and "NATIONS" on two lines before 2010,
@@ -103,6 +106,20 @@ fn is_un_name(lower: &str) -> bool {
     };
     matches!(t, "united nations" | "nations unies" | "united" | "nations")
         || crate::model::words::is_un_name(t)
+}
+
+/// The treaty's name with `l` when `l` begins it or goes on with it, in the organ's place
+/// (no organ, no title yet), and whether the name is whole.
+fn treaty_line(st: &State, m: &Meta, l: &str) -> Option<(String, bool)> {
+    if st.title_found || st.seen_session || m.subsidiary_body.is_some() {
+        return None;
+    }
+    let name = match (&st.pending_treaty, &m.organ) {
+        (Some(p), _) => format!("{p} {l}"),
+        (None, None) => l.to_string(),
+        (None, Some(_)) => return None,
+    };
+    crate::model::words::treaty(&name).map(|complete| (name, complete))
 }
 
 /// Sets the original languages an "Original:" line lists ("English/French": English, then
@@ -365,6 +382,12 @@ fn masthead_lines(
         if is_un_name(&lower) || (l.len() == 1 && l.chars().all(|c| c.is_ascii_uppercase())) {
             // "United Nations" (before 2010 in capitals over two lines, "UNITED" / "NATIONS",
             // with the large series letter beside it: "NATIONS A"), and the letter alone.
+            st.recognized = true;
+        } else if let Some((name, complete)) = treaty_line(st, m, l) {
+            // A treaty body's masthead prints the treaty where others print the organ. (Its
+            // lines so far are the organ: nothing is lost if the name stops short.)
+            m.organ = Some(name.clone());
+            st.pending_treaty = (!complete).then_some(name);
             st.recognized = true;
         } else if st.pending_distribution && Distribution::parse_printed(l).is_some() {
             // "Distr." over "GENERAL" (older mastheads).

@@ -59,7 +59,9 @@ pub struct Meta {
     /// Whether the symbol was printed with an asterisk: a technical reissue.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub reissued: bool,
-    /// The principal organ as printed: "General Assembly", "Security Council".
+    /// The principal organ as printed: "General Assembly", "Security Council"; on a treaty
+    /// body's documents, the treaty the masthead prints in its place: "Convention on the
+    /// Rights of the Child".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub organ: Option<String>,
     /// The subsidiary body as printed: "Human Rights Council" (JSON key

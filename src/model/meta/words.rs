@@ -744,6 +744,140 @@ pub(crate) fn organ(l: &str) -> Option<Language> {
     ORGANS.iter().find(|(o, _)| *o == f).map(|(_, lang)| *lang)
 }
 
+/// The core human rights treaties, whose committees' documents print the treaty where other
+/// mastheads print the organ ("Convention on the Rights of the Child", over two lines in
+/// the left column), in English, French and Spanish (folded), with their language.
+const TREATIES: &[(&str, Language)] = &[
+    ("convention on the rights of the child", Language::ENGLISH),
+    (
+        "international covenant on civil and political rights",
+        Language::ENGLISH,
+    ),
+    (
+        "international covenant on economic, social and cultural rights",
+        Language::ENGLISH,
+    ),
+    (
+        "convention against torture and other cruel, inhuman or degrading treatment or punishment",
+        Language::ENGLISH,
+    ),
+    (
+        "convention on the elimination of all forms of discrimination against women",
+        Language::ENGLISH,
+    ),
+    (
+        "international convention on the elimination of all forms of racial discrimination",
+        Language::ENGLISH,
+    ),
+    (
+        "convention on the rights of persons with disabilities",
+        Language::ENGLISH,
+    ),
+    (
+        "international convention on the protection of the rights of all migrant workers and \
+         members of their families",
+        Language::ENGLISH,
+    ),
+    (
+        "international convention for the protection of all persons from enforced disappearance",
+        Language::ENGLISH,
+    ),
+    (
+        "convention relative aux droits de l'enfant",
+        Language::FRENCH,
+    ),
+    (
+        "pacte international relatif aux droits civils et politiques",
+        Language::FRENCH,
+    ),
+    (
+        "pacte international relatif aux droits economiques, sociaux et culturels",
+        Language::FRENCH,
+    ),
+    (
+        "convention contre la torture et autres peines ou traitements cruels, inhumains ou \
+         degradants",
+        Language::FRENCH,
+    ),
+    (
+        "convention sur l'elimination de toutes les formes de discrimination a l'egard des femmes",
+        Language::FRENCH,
+    ),
+    (
+        "convention internationale sur l'elimination de toutes les formes de discrimination \
+         raciale",
+        Language::FRENCH,
+    ),
+    (
+        "convention relative aux droits des personnes handicapees",
+        Language::FRENCH,
+    ),
+    (
+        "convention internationale sur la protection des droits de tous les travailleurs \
+         migrants et des membres de leur famille",
+        Language::FRENCH,
+    ),
+    (
+        "convention internationale pour la protection de toutes les personnes contre les \
+         disparitions forcees",
+        Language::FRENCH,
+    ),
+    ("convencion sobre los derechos del nino", Language::SPANISH),
+    (
+        "pacto internacional de derechos civiles y politicos",
+        Language::SPANISH,
+    ),
+    (
+        "pacto internacional de derechos economicos, sociales y culturales",
+        Language::SPANISH,
+    ),
+    (
+        "convencion contra la tortura y otros tratos o penas crueles, inhumanos o degradantes",
+        Language::SPANISH,
+    ),
+    (
+        "convencion sobre la eliminacion de todas las formas de discriminacion contra la mujer",
+        Language::SPANISH,
+    ),
+    (
+        "convencion internacional sobre la eliminacion de todas las formas de discriminacion \
+         racial",
+        Language::SPANISH,
+    ),
+    (
+        "convencion sobre los derechos de las personas con discapacidad",
+        Language::SPANISH,
+    ),
+    (
+        "convencion internacional sobre la proteccion de los derechos de todos los trabajadores \
+         migratorios y de sus familiares",
+        Language::SPANISH,
+    ),
+    (
+        "convencion internacional para la proteccion de todas las personas contra las \
+         desapariciones forzadas",
+        Language::SPANISH,
+    ),
+];
+
+/// Whether `l` (one line or the lines so far, joined with spaces) begins the name of a core
+/// human rights treaty, two words at least: `Some(true)` when it is the whole name,
+/// `Some(false)` when the name goes on.
+pub(crate) fn treaty(l: &str) -> Option<bool> {
+    let f = fold(l);
+    if f.split(' ').count() < 2 {
+        return None;
+    }
+    TREATIES.iter().find_map(|(name, _)| {
+        let rest = name.strip_prefix(f.as_str())?;
+        if rest.is_empty() {
+            Some(true)
+        } else {
+            rest.starts_with(' ').then_some(false)
+        }
+    })
+}
+
 /// Words that name a subsidiary body ("Conseil des droits de l'homme", "Comité…").
 pub(crate) fn is_body_name(l: &str) -> bool {
     const WORDS: &[&str] = &[
@@ -1444,6 +1578,27 @@ fn printed_language_name(folded: &str) -> String {
 mod tests {
     use super::*;
     use crate::model::Distribution;
+
+    #[test]
+    fn treaty_names_whole_or_begun() {
+        assert_eq!(treaty("Convention on the Rights of the Child"), Some(true));
+        assert_eq!(treaty("CONVENTION ON THE"), Some(false));
+        assert_eq!(treaty("Convención sobre los Derechos del Niño"), Some(true));
+        assert_eq!(
+            treaty("Pacte international relatif aux droits civils et politiques"),
+            Some(true)
+        );
+        // One word, a word cut short, words after the name, or another text: no.
+        for t in [
+            "Convention",
+            "Convention on the Ri",
+            "Convention on the Rights of the Child and its Optional Protocols",
+            "Report of the Committee",
+            "",
+        ] {
+            assert_eq!(treaty(t), None, "{t}");
+        }
+    }
 
     #[test]
     fn original_lines_name_one_or_several_languages() {

@@ -89,16 +89,7 @@ fn to_bytes(doc: &Document, options: &WriteOptions) -> Result<Vec<u8>> {
         headers,
         ..
     } = f;
-    let top_lines: Vec<(Line, Point, Align)> = top
-        .into_iter()
-        .map(|(inl, size, bold, x, y, right)| {
-            let mut frame = small_frame(size, x);
-            frame.style.bold = bold;
-            let mut set = layout::set(&inl, &frame, &mut fonts, &mut Vec::new());
-            let l = set.swap_remove(0);
-            (l, Point::from_xy(x, y), right)
-        })
-        .collect();
+    let (top_lines, masthead_low) = set_masthead_top(top, &mut fonts);
     if !fonts.missing.is_empty() {
         let list: String = fonts.missing.iter().take(20).collect();
         let codes: Vec<String> = fonts
@@ -114,7 +105,8 @@ fn to_bytes(doc: &Document, options: &WriteOptions) -> Result<Vec<u8>> {
         )));
     }
 
-    let pages = paginate::paginate(&lines, &note_lines, &headers, masthead_bottom(m));
+    let bottom = masthead_bottom(m, masthead_low);
+    let pages = paginate::paginate(&lines, &note_lines, &headers, bottom);
 
     // krilla: PDF/A-3b, tagged.
     let configuration = ConfigurationBuilder::new()
@@ -191,7 +183,7 @@ fn to_bytes(doc: &Document, options: &WriteOptions) -> Result<Vec<u8>> {
             // The rules under "United Nations" and under the organ.
             artifact(&mut s, |s| {
                 rule(s, MARGIN, PAGE_W - MARGIN, 57.5, 0.75);
-                rule(s, MARGIN, PAGE_W - MARGIN, masthead_bottom(m) - 14.0, 2.0);
+                rule(s, MARGIN, PAGE_W - MARGIN, bottom - 14.0, 2.0);
             });
             if let Some(j) = &m.job_number {
                 let frame = small_frame(9.0, MARGIN);
@@ -388,18 +380,44 @@ enum Align {
     BeforeNext,
 }
 
-/// The page-1 masthead lines at fixed places: (text, size, bold, x, baseline, alignment).
-#[allow(clippy::type_complexity)]
-fn masthead_top(
-    m: &crate::model::Meta,
-) -> Vec<(Vec<crate::model::Inline>, f32, bool, f32, f32, Align)> {
+/// One masthead item at a fixed place on page 1.
+struct Top {
+    text: Vec<crate::model::Inline>,
+    size: f32,
+    /// A smaller size for a text that takes more than two lines at `size` (a treaty's
+    /// long name in the organ's place).
+    small: f32,
+    bold: bool,
+    x: f32,
+    /// Where its lines end at the latest (the organ stops short of the distribution
+    /// column).
+    right: f32,
+    /// The first line's baseline.
+    y: f32,
+    align: Align,
+}
+
+/// Where the distribution column starts.
+const DISTRIBUTION_X: f32 = PAGE_W - MARGIN - 146.5;
+
+/// The page-1 masthead items at their places.
+fn masthead_top(m: &crate::model::Meta) -> Vec<Top> {
     use crate::model::Inline;
     let t = |s: String| vec![Inline::Text(s)];
+    let item = |text: String, size: f32, x: f32, y: f32, align: Align| Top {
+        text: t(text),
+        size,
+        small: size,
+        bold: false,
+        x,
+        right: PAGE_W - MARGIN,
+        y,
+        align,
+    };
     let labels = crate::model::words::Labels::new(m.language);
-    let mut out = vec![(
-        t(labels.united_nations().into()),
+    let mut out = vec![item(
+        labels.united_nations().into(),
         14.0,
-        false,
         MARGIN,
         51.0,
         Align::Left,
@@ -414,23 +432,21 @@ fn masthead_top(
         // The first symbol's series letters large, as the UN prints them ("A/HRC/59/15").
         match printed.split_once('/') {
             Some((series, rest)) if i == 0 && !series.is_empty() && series.len() <= 4 => {
-                out.push((
-                    t(series.to_string()),
-                    20.0,
-                    false,
-                    MARGIN,
-                    y,
-                    Align::BeforeNext,
-                ));
-                out.push((t(format!("/{rest}")), 10.0, false, MARGIN, y, Align::Right));
+                out.push(item(series.to_string(), 20.0, MARGIN, y, Align::BeforeNext));
+                out.push(item(format!("/{rest}"), 10.0, MARGIN, y, Align::Right));
             }
-            _ => out.push((t(printed), 10.0, false, MARGIN, y, Align::Right)),
+            _ => out.push(item(printed, 10.0, MARGIN, y, Align::Right)),
         }
     }
     if let Some(o) = &m.organ {
-        out.push((t(o.clone()), 20.0, true, MARGIN, 82.0, Align::Left));
+        out.push(Top {
+            small: 14.0,
+            bold: true,
+            right: DISTRIBUTION_X - 12.0,
+            ..item(o.clone(), 20.0, MARGIN, 82.0, Align::Left)
+        });
     }
-    let x = PAGE_W - MARGIN - 146.5;
+    let x = DISTRIBUTION_X;
     let mut y = 80.0;
     let mut right = Vec::new();
     if let Some(d) = m.distribution {
@@ -440,18 +456,17 @@ fn masthead_top(
         right.push(labels.date(d));
     }
     for r in right {
-        out.push((t(r), 10.0, false, x, y, Align::Left));
+        out.push(item(r, 10.0, x, y, Align::Left));
         y += 12.0;
     }
     if let (Some(v), Some(_)) = (labels.version_line(), m.original_languages().next()) {
-        out.push((t(v.into()), 10.0, false, x, y, Align::Left));
+        out.push(item(v.into(), 10.0, x, y, Align::Left));
     }
     if m.original_languages().next().is_some() {
         let (label, name) = labels.originals(m.original_languages());
-        out.push((
-            t(format!("{label}{name}")),
+        out.push(item(
+            format!("{label}{name}"),
             10.0,
-            false,
             x,
             y + 12.0,
             Align::Left,
@@ -460,10 +475,50 @@ fn masthead_top(
     out
 }
 
-/// Where the flow starts on page 1, below the masthead's rule.
-fn masthead_bottom(m: &crate::model::Meta) -> f32 {
+/// Sets the masthead items: every line of each (a long organ or list of original
+/// languages wraps; the items below it in its column move down), and the lowest baseline.
+fn set_masthead_top(top: Vec<Top>, fonts: &mut Fonts) -> (Vec<(Line, Point, Align)>, f32) {
+    let mut out = Vec::new();
+    // Where an item took more than one line: its column, its place, the extra depth.
+    let mut grown: Vec<(f32, f32, f32)> = Vec::new();
+    let mut low = 0.0f32;
+    for it in top {
+        let set_at = |size: f32, fonts: &mut Fonts| {
+            let mut frame = small_frame(size, it.x);
+            frame.style.bold = it.bold;
+            frame.right = it.right;
+            (
+                layout::set(&it.text, &frame, fonts, &mut Vec::new()),
+                frame.leading,
+            )
+        };
+        let (mut lines, mut leading) = set_at(it.size, fonts);
+        if lines.len() > 2 && it.small < it.size {
+            (lines, leading) = set_at(it.small, fonts);
+        }
+        let dy: f32 = grown
+            .iter()
+            .filter(|(x, y, _)| *x == it.x && *y < it.y)
+            .map(|g| g.2)
+            .sum();
+        let n = lines.len();
+        for (i, l) in lines.into_iter().enumerate() {
+            let y = it.y + dy + i as f32 * leading;
+            low = low.max(y);
+            out.push((l, Point::from_xy(it.x, y), it.align));
+        }
+        if n > 1 {
+            grown.push((it.x, it.y, (n - 1) as f32 * leading));
+        }
+    }
+    (out, low)
+}
+
+/// Where the flow starts on page 1, below the masthead's rule (which is 14 points above
+/// it, and at least 10 below the masthead's lowest baseline, `low`).
+fn masthead_bottom(m: &crate::model::Meta, low: f32) -> f32 {
     let extra = m.symbols.len().saturating_sub(3) as f32 * 12.0;
-    140.0 + extra
+    (140.0 + extra).max(low + 24.0)
 }
 
 fn artifact(s: &mut Surface, f: impl FnOnce(&mut Surface)) {
