@@ -411,6 +411,87 @@ fn akn4eu_bill_and_kenyan_debate() {
         assert!(paras.iter().any(|p| p == line), "{line:?} not read");
     }
     assert_eq!(paras.iter().filter(|p| *p == "(Applause)").count(), 2);
+    // The one note, kept in <meta> and cited by <noteRef href="#not01" marker="1"/> after
+    // "BES" (read by hand in the file): a note there, with its marker and text.
+    let mut notes = Vec::new();
+    d.walk(&mut |b, _, _| {
+        if let Block::Paragraph(p) = b {
+            for (k, i) in p.content.iter().enumerate() {
+                if let Inline::Note(n) = i {
+                    let before = plain_text(&p.content[..k]);
+                    notes.push((before, n.marker.clone(), n.content.clone()));
+                }
+            }
+        }
+    });
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    let (before, marker, content) = &notes[0];
+    assert!(before.ends_with("serving the interest of teachers in the BES"));
+    assert_eq!(marker, "1");
+    let [Block::Paragraph(p)] = content.as_slice() else {
+        panic!("{content:?}")
+    };
+    assert_eq!(
+        plain_text(&p.content),
+        "BES: definition of Educational System"
+    );
+    assert!(!r.warnings.iter().any(|w| w.message.contains("noteRef")));
+}
+
+/// A judgment (its parts as in the OASIS example of a South African judgment,
+/// za_Judgement_2008-11-26.xml, cut down): the header, which the model has no place
+/// for, stays before the body; items numbered "[1]" are numbered paragraphs; an editorial
+/// note in <meta> that nothing cites is named in a warning.
+#[test]
+fn a_judgments_header_comes_first_and_its_numbered_items_are_paragraphs() {
+    let xml = r##"<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+<judgment name="decision"><meta>
+ <identification source="#somebody"><FRBRExpression><FRBRdate date="2008-11-26" name="Delivery"/><FRBRlanguage language="eng"/></FRBRExpression></identification>
+ <notes source="#somebody"><note eId="not1"><p>Sections starting at [16] and ending at [35] were deleted.</p></note></notes>
+</meta>
+<header>
+ <p><b><docProponent refersTo="#Scoa">SUPREME COURT OF APPEAL</docProponent></b></p>
+ <p class="judgementNumber">Case number: <docNumber>653/07</docNumber></p>
+</header>
+<judgmentBody><background><blockList eId="l1">
+ <item eId="i1"><num>[1]</num><p>The appellant is a long distance haulier.</p></item>
+ <item eId="i2"><num>[2]</num><p>The truck was on its way.</p>
+  <blockList eId="l2"><listIntroduction>As follows:</listIntroduction><item eId="i3"><num>(a)</num><p>first</p></item></blockList></item>
+</blockList></background></judgmentBody>
+<conclusions><p>BRAND JA</p></conclusions>
+</judgment></akomaNtoso>"##;
+    for r in [
+        read_akn(xml.as_bytes()),
+        undocs::akn::read_from(xml.as_bytes(), &ReadOptions::default()).unwrap(),
+    ] {
+        let texts: Vec<(Option<String>, String)> = r
+            .document
+            .body
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => (p.num.clone(), plain_text(&p.content)),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        let want = [
+            (None, "SUPREME COURT OF APPEAL"),
+            (None, "Case number: 653/07"),
+            (Some("[1]"), "The appellant is a long distance haulier."),
+            (Some("[2]"), "The truck was on its way."),
+            (None, "As follows:"),
+            (Some("(a)"), "first"),
+            (None, "BRAND JA"),
+        ]
+        .map(|(n, t)| (n.map(str::to_string), t.to_string()));
+        assert_eq!(texts, want);
+        assert!(
+            r.warnings
+                .iter()
+                .any(|w| w.message.contains("note \"not1\" is cited by no <noteRef>")),
+            "{:?}",
+            r.warnings
+        );
+    }
 }
 
 #[test]

@@ -18,6 +18,16 @@ struct Cx {
     compact: bool,
     warnings: Vec<Warning>,
     dropped: std::collections::BTreeMap<String, usize>,
+    /// The notes of `<meta>` (`<notes><note eId=…>`), which `<noteRef>`s in the text cite:
+    /// their marker and content, and whether a reference took them.
+    notes: std::collections::BTreeMap<String, MetaNote>,
+}
+
+/// A note kept in `<meta>`, cited by `<noteRef href="#eId">`.
+struct MetaNote {
+    marker: Option<String>,
+    content: Vec<Block>,
+    cited: bool,
 }
 
 impl Cx {
@@ -171,6 +181,7 @@ impl State {
                 compact,
                 warnings: Vec::new(),
                 dropped: Default::default(),
+                notes: Default::default(),
             },
             doc: Document::default(),
             top: Top {
@@ -181,6 +192,8 @@ impl State {
                 preface_read: false,
                 conclusions: Vec::new(),
                 extra: Vec::new(),
+                before: Vec::new(),
+                body_started: false,
             },
         }
     }
@@ -211,6 +224,26 @@ impl State {
         }
         if !cx.ours {
             doc.normalize();
+        }
+        for (id, n) in std::mem::take(&mut cx.notes) {
+            if !n.cited {
+                let text: String = n
+                    .content
+                    .iter()
+                    .filter_map(|b| match b {
+                        Block::Paragraph(p) => Some(crate::model::plain_text(&p.content)),
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                cx.warn(
+                    "meta/notes",
+                    format!(
+                        "note {id:?} is cited by no <noteRef>: it has no place in the text and was dropped: {:?}",
+                        text.chars().take(80).collect::<String>()
+                    ),
+                );
+            }
         }
         let dropped = std::mem::take(&mut cx.dropped);
         for (name, n) in dropped {
@@ -264,6 +297,11 @@ struct Top {
     /// place for: blocks after the body.
     conclusions: Vec<Block>,
     extra: Vec<Block>,
+    /// Parts the model has no place for that come before the body (a judgment's
+    /// `<header>`: court, parties, citation): blocks before it, in their order.
+    before: Vec<Block>,
+    /// Whether the body (or a part after it) has begun.
+    body_started: bool,
 }
 
 impl Top {
@@ -294,6 +332,7 @@ impl Top {
         if depth == 2 {
             self.start(None, doc, cx);
             self.read_cover(doc, cx);
+            self.body_started = true;
             let mut blocks = Vec::new();
             hier_child(el, cx, &mut blocks);
             match self.resolution.as_mut() {
@@ -330,16 +369,22 @@ impl Top {
                         read_preamble(el, r, cx);
                     }
                     // (Their children were read as they came.)
-                    _ if BODIES.contains(&name) => {}
+                    _ if BODIES.contains(&name) => self.body_started = true,
                     "conclusions" => match self.resolution.as_mut() {
                         Some(r) => read_adoption(el, r, cx),
                         None => self.conclusions.extend(blocks(el, cx)),
                     },
                     "attachments" => read_attachments(el, doc, cx),
-                    // Anything else keeps its text, as paragraphs after the body.
+                    // Anything else keeps its text, as paragraphs where it stands:
+                    // before the body or after it.
                     _ => {
                         cx.drop_el(el);
-                        self.extra.extend(blocks(el, cx));
+                        let place = if self.body_started {
+                            &mut self.extra
+                        } else {
+                            &mut self.before
+                        };
+                        place.extend(blocks(el, cx));
                     }
                 }
             }
@@ -361,6 +406,7 @@ impl Top {
             }
             None => doc.body.append(&mut self.conclusions),
         }
+        doc.body.splice(0..0, self.before);
         doc.body.append(&mut self.extra);
         read_collections(docel, doc, cx);
     }
@@ -431,8 +477,12 @@ fn read_document(docel: El<'_>, doc: &mut Document, cx: &mut Cx) {
     if let Some(att) = docel.child("attachments") {
         read_attachments(att, doc, cx);
     }
-    // Anything else beside the known parts keeps its text, as paragraphs after the body.
+    // Anything else beside the known parts keeps its text, as paragraphs where it
+    // stands: before the body or after it.
+    let mut before = Vec::new();
+    let mut body_started = false;
     for c in docel.elements() {
+        body_started |= BODIES.contains(&c.name);
         let known = BODIES.contains(&c.name)
             || matches!(
                 c.name,
@@ -448,9 +498,14 @@ fn read_document(docel: El<'_>, doc: &mut Document, cx: &mut Cx) {
         if !known {
             cx.drop_el(c);
             let mut b = blocks(c, cx);
-            doc.body.append(&mut b);
+            if body_started {
+                doc.body.append(&mut b);
+            } else {
+                before.append(&mut b);
+            }
         }
     }
+    doc.body.splice(0..0, before);
     read_collections(docel, doc, cx);
 }
 
@@ -646,6 +701,29 @@ fn merge_meta(m: &mut crate::model::Meta, part: crate::model::Meta) {
 }
 
 fn read_meta(meta: El<'_>, doc: &mut Document, cx: &mut Cx) {
+    for notes in meta.elements().filter(|e| e.name == "notes") {
+        for n in notes.elements().filter(|e| e.name == "note") {
+            let Some(id) = n.attr("eId").or_else(|| n.attr("id")) else {
+                cx.warn(
+                    "meta/notes",
+                    "a <note> without an eId: no reference can cite it; dropped",
+                );
+                continue;
+            };
+            let mut content = blocks(n, cx);
+            if !cx.ours {
+                normalize_blocks(&mut content);
+            }
+            cx.notes.insert(
+                id.to_string(),
+                MetaNote {
+                    marker: n.attr("marker").map(str::to_string),
+                    content,
+                    cited: false,
+                },
+            );
+        }
+    }
     let Some(id) = meta.child("identification") else {
         return;
     };
@@ -1276,6 +1354,41 @@ fn blocks(e: El<'_>, cx: &mut Cx) -> Vec<Block> {
     blocks_of(e.elements(), cx)
 }
 
+/// A list item with a `<num>` (in others' files): its blocks, the first a paragraph with
+/// the number.
+fn numbered_item(i: El<'_>, cx: &mut Cx) -> Vec<Block> {
+    let num = num_of(i, cx);
+    let stray = i
+        .children()
+        .any(|n| matches!(n, Node::Text(t) if !t.trim().is_empty()));
+    let mut bs = if stray {
+        // Text straight in the item: one paragraph of it, the number apart.
+        let rest = i
+            .children()
+            .filter(|n| !matches!(n, Node::El(e) if e.name == "num"));
+        let mut content = inline_nodes(rest, cx);
+        trim_inlines(&mut content);
+        vec![Block::Paragraph(Paragraph {
+            num: None,
+            content,
+            subparagraphs: vec![],
+        })]
+    } else {
+        blocks_of(i.elements().filter(|x| x.name != "num"), cx)
+    };
+    match bs.first_mut() {
+        Some(Block::Paragraph(p)) if p.num.is_none() => p.num = num,
+        _ => bs.insert(
+            0,
+            Block::Paragraph(Paragraph {
+                num,
+                ..Paragraph::default()
+            }),
+        ),
+    }
+    bs
+}
+
 fn blocks_of<'t>(children: impl IntoIterator<Item = El<'t>>, cx: &mut Cx) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     for c in children {
@@ -1336,12 +1449,23 @@ fn blocks_of<'t>(children: impl IntoIterator<Item = El<'t>>, cx: &mut Cx) -> Vec
                 for intro in c.elements().filter(|x| x.name == "listIntroduction") {
                     out.extend(blocks(intro, cx));
                 }
-                let items = c
+                let items: Vec<El<'_>> = c
                     .elements()
                     .filter(|i| matches!(i.name, "item" | "li"))
-                    .map(|i| blocks(i, cx))
                     .collect();
-                out.push(Block::List(List { items }));
+                // Items numbered in others' files ("[1]", "(a)"): numbered paragraphs, as
+                // <paragraph>s and <point>s with a <num> are. (The model's lists are
+                // bulleted.)
+                let numbered =
+                    !cx.ours && !items.is_empty() && items.iter().all(|i| i.child("num").is_some());
+                if numbered {
+                    for i in items {
+                        out.extend(numbered_item(i, cx));
+                    }
+                } else {
+                    let items = items.into_iter().map(|i| blocks(i, cx)).collect();
+                    out.push(Block::List(List { items }));
+                }
                 for wrap in c.elements().filter(|x| x.name == "listWrapUp") {
                     out.extend(blocks(wrap, cx));
                 }
@@ -1458,7 +1582,26 @@ fn inline_nodes<'t>(nodes: impl Iterator<Item = Node<'t>>, cx: &mut Cx) -> Vec<I
                     }))
                 }
                 "omissis" => out.push(Inline::Text("…".into())),
-                "noteRef" => cx.drop_el(e),
+                // A reference to a note kept in <meta>: the note, here.
+                "noteRef" => {
+                    let href = e.attr("href").unwrap_or("");
+                    match cx.notes.get_mut(href.trim_start_matches('#')) {
+                        Some(n) => {
+                            n.cited = true;
+                            let marker = e.attr("marker").map(str::to_string);
+                            out.push(Inline::Note(Note {
+                                marker: marker.or_else(|| n.marker.clone()).unwrap_or_default(),
+                                content: n.content.clone(),
+                            }));
+                        }
+                        None => cx.warn(
+                            "noteRef",
+                            format!(
+                                "a <noteRef> to {href:?}, which is no note in <meta>: left out"
+                            ),
+                        ),
+                    }
+                }
                 _ => {
                     // Semantic inlines (docTitle, organization, person, term, span, inline…):
                     // their content stays, the markup goes.
