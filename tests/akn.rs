@@ -840,3 +840,67 @@ fn the_seed_in_each_official_language_validates() {
     }
     validate(&files);
 }
+
+/// A portion of an act (constructed in the Akoma Ntoso 3.0 vocabulary): sections keep
+/// their headings; subsections numbered "(1)" without a heading are numbered paragraphs,
+/// with the numbered paragraphs in them as subparagraphs; nothing is warned about.
+#[test]
+fn numbered_units_without_headings_are_numbered_paragraphs() {
+    let xml = r##"<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+<portion includedIn="/akn/ke/act/1997/3/!main">
+<meta><identification source="#a"><FRBRWork><FRBRthis value="/akn/ke/act/1997/3/!main"/></FRBRWork></identification></meta>
+<portionBody>
+ <section eId="sec_1"><num>1.</num><heading>Short title</heading><content><p>This Act may be cited as the Example Act.</p></content></section>
+ <section eId="sec_2"><num>2.</num><heading>Interpretation</heading>
+  <subsection eId="sec_2__subsec_1"><num>(1)</num><content><p>In this Act—</p></content></subsection>
+  <subsection eId="sec_2__subsec_2"><num>(2)</num><intro><p>For the purposes of</p></intro>
+   <paragraph eId="p1"><num>(a)</num><content><p>one; and</p></content></paragraph>
+   <paragraph eId="p2"><num>(b)</num><content><p>two.</p></content></paragraph></subsection>
+ </section>
+ <article eId="art_3"><num>Article 3</num><content><p>A label, not a paragraph number.</p></content></article>
+</portionBody></portion></akomaNtoso>"##;
+    let r = read_akn(xml.as_bytes());
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    let d = &r.document;
+    let h: Vec<String> = d.headings().iter().map(|h| h.text.clone()).collect();
+    assert_eq!(h, ["Short title", "Interpretation", ""]);
+    let Block::Division(s2) = &d.body[1] else {
+        panic!("{:?}", d.body[1])
+    };
+    let paras: Vec<(Option<&str>, String, Vec<String>)> = s2
+        .content
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph(p) => (
+                p.num.as_deref(),
+                plain_text(&p.content),
+                p.subparagraphs
+                    .iter()
+                    .map(|s| {
+                        format!(
+                            "{} {}",
+                            s.num.as_deref().unwrap_or(""),
+                            plain_text(&s.content)
+                        )
+                    })
+                    .collect(),
+            ),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        paras,
+        [
+            (Some("(1)"), "In this Act—".to_string(), vec![]),
+            (
+                Some("(2)"),
+                "For the purposes of".to_string(),
+                vec!["(a) one; and".to_string(), "(b) two.".to_string()]
+            ),
+        ]
+    );
+    let Block::Division(a3) = &d.body[2] else {
+        panic!("{:?}", d.body[2])
+    };
+    assert_eq!(a3.num.as_deref(), Some("Article 3"));
+}

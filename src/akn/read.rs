@@ -86,6 +86,7 @@ const BODIES: &[&str] = &[
     "debateBody",
     "judgmentBody",
     "amendmentBody",
+    "portionBody",
 ];
 
 /// Reads Akoma Ntoso. The document's parts are read as they end, and its body a child at a
@@ -1184,14 +1185,48 @@ fn hier_one(c: El<'_>, cx: &mut Cx) -> Vec<Block> {
             }
             v
         });
+        let num = num_of(c, cx);
+        let mut content = hier(c, cx);
+        // In others' files, a numbered unit without a heading ("(1)" of a subsection,
+        // "[3]" of a clause) is a numbered paragraph: its first paragraph takes the number,
+        // the numbered paragraphs right after it are its subparagraphs.
+        if !cx.ours
+            && heading.is_none()
+            && let Some(n) = num.as_deref().filter(|n| paragraph_number_like(n))
+            && let Some(Block::Paragraph(first)) = content.first_mut()
+            && first.num.is_none()
+        {
+            first.num = Some(n.to_string());
+            let subs = content[1..]
+                .iter()
+                .take_while(|b| matches!(b, Block::Paragraph(p) if p.num.is_some()))
+                .count();
+            let moved: Vec<Block> = content.drain(1..1 + subs).collect();
+            if let Some(Block::Paragraph(first)) = content.first_mut() {
+                first
+                    .subparagraphs
+                    .extend(moved.into_iter().filter_map(|b| match b {
+                        Block::Paragraph(p) => Some(p),
+                        _ => None,
+                    }));
+            }
+            return content;
+        }
         return vec![Block::Division(crate::model::Division {
             kind,
-            num: num_of(c, cx),
+            num,
             heading: heading.unwrap_or_default(),
-            content: hier(c, cx),
+            content,
         })];
     }
     blocks_of([c], cx)
+}
+
+/// Whether a unit's number reads like a paragraph's ("(1)", "1.", "[3]", "2A"), not a
+/// heading's label ("Article 2", "PART I").
+fn paragraph_number_like(n: &str) -> bool {
+    let n = n.trim();
+    !n.is_empty() && n.len() <= 8 && !n.contains(char::is_whitespace)
 }
 
 /// A paragraph or point: number, text, subparagraphs.
