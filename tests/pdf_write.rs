@@ -558,7 +558,10 @@ fn pdftotext_of(doc: &Document) -> Option<String> {
     if !common::oracle_available("pdftotext", &["-v"]) {
         return None;
     }
-    let path = temp("pdftotext-of.pdf");
+    // (A file of its own for each call: tests run in parallel.)
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let k = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = temp(&format!("pdftotext-of-{k}.pdf"));
     std::fs::write(&path, pdf_of(doc)).unwrap();
     Some(run("pdftotext", &[], &path))
 }

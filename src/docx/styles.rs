@@ -39,6 +39,19 @@ pub fn sub(level: usize) -> String {
     format!("SubTxt{}G", level.min(9))
 }
 
+/// The left indent, in twips, of a subparagraph numbered "1.", "2."… at a nesting level
+/// (the recommendations listed inside a paragraph of older UPR reports): a block indented
+/// as deep as its label, every line, as the UN sets them (and as the PDF writer does).
+pub fn sub_block_left(level: usize) -> u32 {
+    1134 + 567 * level.min(9) as u32
+}
+
+/// Whether a subparagraph's number is a digit one ("1.", "12."), set as a block.
+pub fn digit_label(num: Option<&str>) -> bool {
+    num.and_then(|n| n.strip_suffix('.'))
+        .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// What a paragraph style says about a paragraph of one of our files.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
@@ -136,13 +149,16 @@ pub fn styles_xml(lang: Option<crate::model::Language>) -> String {
         r#"<w:spacing w:after="120"/><w:ind w:left="1134" w:right="1134"/><w:jc w:val="both"/>"#,
         "",
     ));
+    // Subparagraphs as the UN sets them: the label "(a)" a tab deeper than the paragraph
+    // numbers at each level, its text at the next tab, its later lines back at the margin.
+    // (Items numbered "1.", "2."… are set as an indented block: `SUB_BLOCK_IND`.)
     for level in 1..=9usize {
-        let left = 1134 + 567 * level;
+        let first = 567 * level;
         s.push_str(&pstyle(
             &sub(level),
             &format!("_ Sub Txt {level}_G"),
             BODY,
-            &format!(r#"<w:ind w:left="{left}" w:hanging="567"/>"#),
+            &format!(r#"<w:ind w:left="1134" w:firstLine="{first}"/>"#),
             "",
         ));
     }

@@ -57,12 +57,24 @@ fn part() -> XmlOut {
 
 impl Ctx {
     fn ppr(&self, style: &str, out: &mut XmlOut) -> Result<()> {
+        self.ppr_with(style, None, out)
+    }
+
+    /// `<w:pPr>` with the style and, when given, a left indent in twips over the style's
+    /// (after the direction, in the schema's order: `w:bidi` before `w:ind`).
+    fn ppr_with(&self, style: &str, left: Option<u32>, out: &mut XmlOut) -> Result<()> {
         out.open("w:pPr", &[])?;
         out.empty("w:pStyle", &[("w:val", style)])?;
         if self.rtl {
             out.raw("<w:bidi/>");
         } else if self.doc_rtl {
             out.raw(r#"<w:bidi w:val="0"/>"#);
+        }
+        if let Some(left) = left {
+            out.empty(
+                "w:ind",
+                &[("w:left", &left.to_string()), ("w:firstLine", "0")],
+            )?;
         }
         out.close("w:pPr");
         Ok(())
@@ -255,7 +267,15 @@ impl Ctx {
         } else {
             styles::sub(level)
         };
-        self.open_paragraph(&st, out)?;
+        if level > 0 && styles::digit_label(p.num.as_deref()) {
+            out.open("w:p", &[])?;
+            self.ppr_with(&st, Some(styles::sub_block_left(level)), out)?;
+            if let Some(m) = self.pending_mark.take() {
+                self.mark(&m, out)?;
+            }
+        } else {
+            self.open_paragraph(&st, out)?;
+        }
         if let Some(n) = &p.num {
             self.run(RunFormat::default(), None, n, out)?;
             self.run(RunFormat::default(), None, "\t", out)?;

@@ -156,6 +156,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
     let mut inputs: Vec<Input> = Vec::new();
     let mut glyph_count = 0usize;
     let mut numbering = crate::recognize::numbering::Numbering::default();
+    let mut carried: Option<Carried> = None;
     // Whether the page before ended with a full line (its paragraph goes on).
     let mut ends_full = false;
     let mut unmapped = 0usize;
@@ -225,7 +226,14 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
         if let Some(rest) = out.note_continued.take() {
             continue_note(&mut inputs, rest, i + 1, &mut warnings);
         }
-        place_notes(out.blocks, out.notes, i + 1, &mut inputs, &mut warnings);
+        place_notes(
+            out.blocks,
+            out.notes,
+            i + 1,
+            &mut inputs,
+            &mut carried,
+            &mut warnings,
+        );
         Ok(())
     };
     let threads = match options.threads {
@@ -290,6 +298,9 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
             .with_kind(WarningKind::Dropped),
         );
     }
+    if let Some(c) = carried.take() {
+        c.warn(&mut warnings);
+    }
     let document = crate::recognize::recognize(inputs, SOURCE, &mut warnings);
     Ok(ReadOutput { document, warnings })
 }
@@ -346,14 +357,61 @@ fn continue_note(inputs: &mut Vec<Input>, rest: String, page: usize, warnings: &
     }
 }
 
+/// The raised numbers of a page that found no note text on it, held for the next page:
+/// a word processor that cannot fit a note under its mark prints it on the next page.
+struct Carried {
+    page: usize,
+    /// The page's inputs (a range of the inputs).
+    inputs: std::ops::Range<usize>,
+    marks: Vec<String>,
+}
+
+impl Carried {
+    /// The marks no note took: said, not silently made superscripts.
+    fn warn(self, warnings: &mut Vec<Warning>) {
+        for m in self.marks {
+            SOURCE.warn(
+                warnings,
+                WarningKind::KeptAsText,
+                self.page,
+                format!("raised {m} has no footnote text on its page: kept as a superscript"),
+            );
+        }
+    }
+}
+
+/// Turns the first superscript `marker` of `v` (a raised number that found no note) into
+/// the note with `text`; whether one was found.
+fn fill_carried(v: &mut [Inline], marker: &str, text: &str) -> bool {
+    for i in v.iter_mut() {
+        let found = match i {
+            Inline::Strong(c) | Inline::Emphasis(c) => fill_carried(c, marker, text),
+            Inline::Superscript(c) if matches!(c.as_slice(), [Inline::Text(t)] if t == marker) => {
+                *i = Inline::Note(Note {
+                    marker: marker.to_string(),
+                    content: page::note_blocks(text),
+                });
+                true
+            }
+            _ => false,
+        };
+        if found {
+            return true;
+        }
+    }
+    false
+}
+
 /// Fills a page's note marks with the page's note bodies, in reading order; a body whose
-/// mark is not found is kept at the end of the page's last block, with a warning; a mark
-/// with no body stays a superscript.
+/// mark is not on its page goes to the previous page's raised number that found no note
+/// (`carried`), else is kept at the end of the page's last block, with a warning; a mark
+/// with no body stays a superscript (said once the next page has no body for it either).
 fn place_notes(
     blocks: Vec<Input>,
     notes: Vec<page::NoteDef>,
     page: usize,
     inputs: &mut Vec<Input>,
+    carried: &mut Option<Carried>,
     warnings: &mut Vec<Warning>,
 ) {
     let mut defs: HashMap<String, VecDeque<String>> = HashMap::new();
@@ -372,24 +430,44 @@ fn place_notes(
         }
         inputs.push(b);
     }
-    // A raised number with no note text on its page may be a note whose text was not
-    // found: said, not silently made a superscript.
-    for m in unmatched
-        .iter()
-        .filter(|m| m.bytes().all(|b| b.is_ascii_digit()))
-    {
-        SOURCE.warn(
-            warnings,
-            WarningKind::KeptAsText,
-            page,
-            format!("raised {m} has no footnote text on its page: kept as a superscript"),
-        );
-    }
     let mut left: Vec<(String, String)> = defs
         .into_iter()
         .flat_map(|(m, q)| q.into_iter().map(move |t| (m.clone(), t)))
         .collect();
     left.sort();
+    // A note whose mark is the previous page's last raised number with no note: printed
+    // on the next page.
+    if let Some(c) = carried.as_mut() {
+        left.retain(|(marker, text)| {
+            let Some(k) = c.marks.iter().position(|m| m == marker) else {
+                return true;
+            };
+            let found = inputs[c.inputs.clone()].iter_mut().any(|i| match i {
+                Input::Lines(l) => l
+                    .lines
+                    .iter_mut()
+                    .any(|line| fill_carried(line, marker, text)),
+                _ => false,
+            });
+            if found {
+                c.marks.remove(k);
+            }
+            !found
+        });
+    }
+    // A raised number with no note text on its page may be a note whose text is on the
+    // next page, or was not found: said then, not silently made a superscript.
+    if let Some(c) = carried.take() {
+        c.warn(warnings);
+    }
+    *carried = Some(Carried {
+        page,
+        inputs: start..inputs.len(),
+        marks: unmatched
+            .into_iter()
+            .filter(|m| m.bytes().all(|b| b.is_ascii_digit()))
+            .collect(),
+    });
     // An asterisk mark printed on the line, not raised ("Periodic Review*"): the line of
     // the page ending with it.
     left.retain(|(marker, text)| {
