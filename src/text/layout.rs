@@ -228,6 +228,114 @@ fn find_mark(lines: &[(usize, String)], n: &str, from: (usize, usize)) -> Option
     None
 }
 
+/// Where note mark `n` stands apart from its word at a line's end ("when available 1"):
+/// some programs print a raised number so that the extractor sees a space before it. Only
+/// after a lowercase word that takes no number ("article 1", "paragraph 2" are no marks).
+fn find_spaced_mark(
+    lines: &[(usize, String)],
+    n: &str,
+    from: (usize, usize),
+) -> Option<(usize, usize)> {
+    /// Words a number follows in running text.
+    const TAKES_A_NUMBER: &[&str] = &[
+        "article",
+        "articles",
+        "paragraph",
+        "paragraphs",
+        "para",
+        "paras",
+        "resolution",
+        "resolutions",
+        "decision",
+        "decisions",
+        "item",
+        "items",
+        "chapter",
+        "section",
+        "annex",
+        "no",
+        "number",
+        "page",
+        "pages",
+        "rule",
+        "rules",
+        "principle",
+        "goal",
+        "goals",
+        "target",
+        "targets",
+        "recommendation",
+        "recommendations",
+        "part",
+        "volume",
+        "session",
+        "table",
+        "figure",
+        "box",
+        "step",
+        "phase",
+        "level",
+        "protocol",
+        "convention",
+        "and",
+        "or",
+        "to",
+        "of",
+        "than",
+        "about",
+        "over",
+        "under",
+        "nearly",
+        "approximately",
+        "some",
+        "by",
+        "from",
+        "in",
+        "on",
+        "at",
+        "per",
+        "the",
+        "a",
+        "category",
+        "option",
+        "priority",
+        "cycle",
+        "round",
+        "group",
+        "tier",
+        "stage",
+        "pillar",
+        "schedule",
+        "appendix",
+        "note",
+        "footnote",
+        "line",
+        "clause",
+        "sub",
+        "vol",
+        "p",
+        "pp",
+    ];
+    for (li, (_, l)) in lines.iter().enumerate().skip(from.0) {
+        let start = if li == from.0 { from.1 } else { 0 };
+        let Some(before) = l.strip_suffix(n) else {
+            continue;
+        };
+        let at = before.len();
+        if at < start || !before.ends_with(' ') || before.ends_with("  ") {
+            continue;
+        }
+        let word = before.trim_end().rsplit(' ').next().unwrap_or_default();
+        let word_ok = !word.is_empty()
+            && word.chars().all(|c| c.is_lowercase())
+            && !TAKES_A_NUMBER.contains(&word);
+        if word_ok {
+            return Some((li, at));
+        }
+    }
+    None
+}
+
 pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
     let mut out = Vec::new();
     let mut next_note = 1u32;
@@ -358,7 +466,9 @@ pub(crate) fn items(text: &str, warnings: &mut Vec<Warning>) -> Vec<Item> {
         }
         let mut from = (0, 0);
         for d in defs.iter().filter(|d| !d.marker.starts_with(['*', '∗'])) {
-            match find_mark(&lines, &d.marker, from) {
+            match find_mark(&lines, &d.marker, from)
+                .or_else(|| find_spaced_mark(&lines, &d.marker, from))
+            {
                 Some((li, at)) => {
                     marks.push((li, at, d.marker.clone(), d.marker.len()));
                     from = (li, at + d.marker.len());
@@ -533,5 +643,20 @@ mod tests {
         assert_eq!(find_mark(&lines, "1", (0, 0)), Some((0, 22)));
         assert_eq!(find_mark(&lines, "2", (0, 23)), Some((1, 5)));
         assert_eq!(find_mark(&lines, "5", (0, 0)), None);
+    }
+
+    #[test]
+    fn marks_set_apart_at_a_lines_end() {
+        // LibreOffice's print of australia2011 through pdftotext: "when available 1".
+        let lines = vec![
+            (1, "as set out in article 1".to_string()),
+            (2, "the review when available 1".to_string()),
+            (3, "and States 2".to_string()),
+        ];
+        assert_eq!(find_mark(&lines, "1", (0, 0)), None);
+        assert_eq!(find_spaced_mark(&lines, "1", (0, 0)), Some((1, 26)));
+        // Not before where the search starts, not after a capital or a number word.
+        assert_eq!(find_spaced_mark(&lines, "1", (2, 0)), None);
+        assert_eq!(find_spaced_mark(&lines, "2", (0, 0)), None);
     }
 }
