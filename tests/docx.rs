@@ -1066,3 +1066,45 @@ fn markup_the_reader_once_dropped_is_read_or_kept_with_a_warning() {
         }
     }
 }
+
+/// A GA resolution (sample 10 as pdftotext gives it, fixtures/pdftotext) written as Word is
+/// set as the UN prints it: the origin line, then "73/8.", a tab and the title in one
+/// paragraph; the title once (not again in the title block). pandoc's reading of the
+/// file says so, and our reader gives the document back.
+#[test]
+fn a_resolution_is_set_as_the_un_prints_it() {
+    let doc = read_file("fixtures/pdftotext/10_A_RES_73_8_EN.txt", Format::Text);
+    let bytes = docx(&doc);
+    assert_eq!(canonical(&read_docx(&bytes).document), canonical(&doc));
+    if !common::oracle_available("pandoc", &["--version"]) {
+        return;
+    }
+    let path = std::env::temp_dir().join(format!("undocs-res-{}.docx", std::process::id()));
+    std::fs::write(&path, &bytes).unwrap();
+    let out = Command::new("pandoc")
+        .args(["-t", "plain", "--wrap=none"])
+        .arg(&path)
+        .output()
+        .expect("pandoc runs");
+    std::fs::remove_file(&path).ok();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let at = |p: &str| lines.iter().position(|l| l.starts_with(p));
+    let heading = at("73/8.").expect(&text);
+    assert!(
+        lines[heading].ends_with("Necessity of ending the economic, commercial and financial embargo imposed by the United States of America against Cuba"),
+        "{text}"
+    );
+    let origin = at("[without reference to a Main Committee").expect(&text);
+    let adopted = at("Resolution adopted by the General Assembly").expect(&text);
+    assert!(adopted < origin && origin < heading, "{text}");
+    assert_eq!(
+        text.matches("Necessity of ending the economic").count(),
+        2,
+        "{text}"
+    ); // and in paragraph 5
+}

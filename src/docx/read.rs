@@ -892,9 +892,18 @@ fn blocks_into(children: &[El<'_>], cx: &mut Cx<'_, '_>, out: &mut Vec<Block>) {
                         let mut r = Resolution::default();
                         for k in kids {
                             match (k.name, pstyle(k).map(styles::role), tag(k)) {
+                                // "73/8.", a tab and the title; or the number alone
+                                // (a decision's, and resolutions in files written
+                                // before they were set that way).
                                 ("p", Some(Role::ResNum), _) => {
-                                    r.num =
-                                        Some(crate::model::plain_text(&paragraph_inlines(k, cx)))
+                                    let p = paragraph(k, cx);
+                                    match p.num {
+                                        Some(n) => {
+                                            r.num = Some(n.strip_suffix('.').unwrap_or(&n).into());
+                                            r.title = p.content;
+                                        }
+                                        None => r.num = Some(crate::model::plain_text(&p.content)),
+                                    }
                                 }
                                 ("p", Some(Role::ResTitle), _) => {
                                     r.title = paragraph_inlines(k, cx)

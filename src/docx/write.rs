@@ -367,14 +367,30 @@ impl Ctx {
                 Block::Quote(q) => self.sdt("quote", out, |w, out| w.blocks(q, out, QUOTE))?,
                 Block::Table(t) => self.table(t, out, para_style)?,
                 Block::Resolution(r) => self.sdt("resolution", out, |w, out| {
-                    if let Some(n) = &r.num {
-                        w.simple("ResNumG", &[Inline::Text(n.clone())], out)?;
-                    }
-                    if !r.title.is_empty() {
-                        w.simple("ResTitleG", &r.title, out)?;
-                    }
+                    // As the UN prints a resolution: the origin line "[without reference
+                    // to a Main Committee (A/73/L.3)]", then "73/8.", a tab and the title
+                    // in one paragraph. A decision's number ("6/CMA.3") has a line of its
+                    // own, the title under it.
                     if !r.origin.is_empty() {
                         w.simple("ResOriginG", &r.origin, out)?;
+                    }
+                    match &r.num {
+                        Some(n) if r.numbered_as_a_resolution() => {
+                            let heading = Paragraph {
+                                num: Some(format!("{n}.")),
+                                content: r.title.clone(),
+                                subparagraphs: vec![],
+                            };
+                            w.paragraph(&heading, "ResNumG", 0, out)?;
+                        }
+                        _ => {
+                            if let Some(n) = &r.num {
+                                w.simple("ResNumG", &[Inline::Text(n.clone())], out)?;
+                            }
+                            if !r.title.is_empty() {
+                                w.simple("ResTitleG", &r.title, out)?;
+                            }
+                        }
                     }
                     if !r.formula.is_empty() {
                         w.simple("FormulaG", &r.formula, out)?;
@@ -456,7 +472,9 @@ impl Ctx {
         Ok(())
     }
 
-    fn masthead(&mut self, m: &Meta, out: &mut XmlOut) -> Result<()> {
+    /// The masthead table and the lines under it. `title_in_body`: the title is printed by
+    /// the body (a resolution's "73/8. Title", as the UN prints a resolution), not here.
+    fn masthead(&mut self, m: &Meta, title_in_body: bool, out: &mut XmlOut) -> Result<()> {
         out.raw(r#"<w:tbl><w:tblPr><w:tblW w:w="9638" w:type="dxa"/><w:tblBorders><w:bottom w:val="single" w:sz="12" w:space="0" w:color="auto"/><w:insideH w:val="single" w:sz="12" w:space="0" w:color="auto"/></w:tblBorders><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="5103"/><w:gridCol w:w="4535"/></w:tblGrid>"#);
         let cell = |out: &mut XmlOut, w: &str| -> Result<()> {
             out.open("w:tc", &[])?;
@@ -542,7 +560,7 @@ impl Ctx {
         for s in &m.sponsors {
             self.line("Sponsors", s, out)?;
         }
-        if m.title.is_some() || !m.title_notes.is_empty() {
+        if (m.title.is_some() || !m.title_notes.is_empty()) && !title_in_body {
             let mut v = vec![Inline::Text(m.title.clone().unwrap_or_default())];
             for n in &m.title_notes {
                 v.push(Inline::Note(crate::model::Note {
@@ -681,7 +699,10 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> Result<()> {
         pending_mark: None,
     };
     let mut body = part();
-    ctx.sdt("masthead", &mut body, |c, out| c.masthead(m, out))?;
+    let title_in_body = doc.title_printed_by_resolution();
+    ctx.sdt("masthead", &mut body, |c, out| {
+        c.masthead(m, title_in_body, out)
+    })?;
     if !m.summary.is_empty() {
         ctx.sdt("summary", &mut body, |c, out| {
             // The UN summary box: a one-cell table with a frame.

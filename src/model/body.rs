@@ -151,6 +151,21 @@ pub struct Resolution {
     pub annexes: Vec<Annex>,
 }
 
+impl Resolution {
+    /// Whether its number is a resolution's ("73/8", "59/1"), printed before its title as
+    /// "73/8. Title"; a decision's ("6/CMA.3") is printed on a line of its own.
+    pub(crate) fn numbered_as_a_resolution(&self) -> bool {
+        self.num.as_deref().is_some_and(|n| {
+            n.split_once('/').is_some_and(|(a, b)| {
+                !a.is_empty()
+                    && a.bytes().all(|c| c.is_ascii_digit())
+                    && b.bytes().next().is_some_and(|c| c.is_ascii_digit())
+                    && !b.contains(char::is_alphabetic)
+            })
+        })
+    }
+}
+
 /// An annex: its label and title, and its own body (paragraph numbering restarts).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

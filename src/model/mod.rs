@@ -104,6 +104,16 @@ pub enum Region {
 }
 
 impl Document {
+    /// Whether a writer prints the title only in the body: a resolution document whose
+    /// title is its resolution's, printed once after the number ("73/8. Title"), as the UN
+    /// prints it (title notes, if any, keep it in the title block).
+    pub(crate) fn title_printed_by_resolution(&self) -> bool {
+        self.meta.title_notes.is_empty()
+            && matches!(self.body.first(), Some(Block::Resolution(r))
+                if r.num.is_some()
+                    && self.meta.title.as_deref().is_some_and(|t| t.trim() == plain_text(&r.title).trim()))
+    }
+
     /// Headings in document order.
     pub fn headings(&self) -> Vec<HeadingInfo> {
         let mut out = Vec::new();

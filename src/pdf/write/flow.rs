@@ -470,14 +470,7 @@ impl<'f> Flow<'f> {
                 let g = self.group(GroupKind::Section, Some(parent));
                 // A resolution prints "73/8. Title"; a decision "Decision 6/CMA.3" on a
                 // line of its own, its title under it.
-                let resolution_number = r.num.as_deref().is_some_and(|n| {
-                    n.split_once('/').is_some_and(|(a, b)| {
-                        !a.is_empty()
-                            && a.bytes().all(|c| c.is_ascii_digit())
-                            && b.bytes().next().is_some_and(|c| c.is_ascii_digit())
-                            && !b.contains(char::is_alphabetic)
-                    })
-                });
+                let resolution_number = r.numbered_as_a_resolution();
                 let x = if in_body { TEXT_L } else { env.left };
                 // "[without reference to a Main Committee (A/73/L.3)]" stands over the
                 // number and title, as the UN prints it.

@@ -73,10 +73,7 @@ fn to_bytes(doc: &Document, options: &WriteOptions) -> Result<Vec<u8>> {
     let top = masthead_top(m);
     // A resolution document's title is its resolution's: printed once, after the number
     // ("73/8. Title"), as the UN prints it (its notes, if any, stay with the title block).
-    let title_in_body = m.title_notes.is_empty()
-        && matches!(doc.body.first(), Some(crate::model::Block::Resolution(r))
-            if r.num.is_some()
-                && m.title.as_deref().is_some_and(|t| t.trim() == crate::model::plain_text(&r.title).trim()));
+    let title_in_body = doc.title_printed_by_resolution();
     f.masthead(m, root, title_in_body);
     f.blocks(&doc.body, root);
     for a in &doc.annexes {
