@@ -714,3 +714,30 @@ Committee on the Rights of the Child\n\n\
         Some("Convention relative aux droits de l’enfant")
     );
 }
+
+/// A page break inside a paragraph, the next page starting "9.3 per cent of…" (A/HRC/59/15,
+/// paragraph 53, as LibreOffice's print of our Word breaks it): the number-like start goes
+/// on with the paragraph; a decimal number beside the open paragraph's ("115.166." after
+/// "115.165.") stays a paragraph number.
+#[test]
+fn a_decimal_at_the_top_of_a_page_goes_on_with_the_cut_paragraph() {
+    let txt = "United Nations A/HRC/59/15\n\nGeneral Assembly Distr.: General\n\n24 March 2025 Original: English\n\n\
+Report of the Working Group on the Universal Periodic Review\n\n\
+53.   Slovenia had one of the lowest child poverty rates in the European Union, with\n\
+\u{c}\
+9.3 per cent of children at risk of social exclusion.\n\n\
+54.   The anti-discrimination framework protected individuals.\n\n\
+115.165. Continue its efforts in ensuring housing (Malaysia);\n\n\
+115.166. Step up efforts to strengthen public education (Malaysia);\n";
+    let d = read_text(txt.as_bytes()).document;
+    assert_eq!(
+        d.paragraph_numbers(),
+        ["53.", "54.", "115.165.", "115.166."]
+    );
+    // (White space aside.)
+    let texts = common::numbered_texts(&d, false);
+    assert!(
+        texts[0].ends_with("with9.3percentofchildrenatriskofsocialexclusion."),
+        "{texts:?}"
+    );
+}

@@ -487,7 +487,24 @@ impl Body {
             }
         }
         if let Some((num, _)) = para_number(text) {
-            return LineClass::Numbered(num);
+            // "9.3 per cent of children…" at the top of a page, in a paragraph cut there
+            // by the page break, is no paragraph "9.3": a decimal number that belongs
+            // neither under the open paragraph ("53.") nor beside it ("115.165." before
+            // "115.166."), where that paragraph goes on.
+            let orphan_decimal = num.split_once('.').is_some_and(|(a, r)| {
+                r.starts_with(|c: char| c.is_ascii_digit())
+                    && self.para.as_ref().is_some_and(|p| {
+                        p.num
+                            .as_deref()
+                            .is_none_or(|n| n.split('.').next() != Some(a))
+                    })
+            });
+            let goes_on = self.para.as_ref().is_some_and(|p| {
+                b.hints.continues || ends_open(plain_tail(p.last(), OPEN_END).trim())
+            });
+            if !(orphan_decimal && goes_on) {
+                return LineClass::Numbered(num);
+            }
         }
         if let Some((num, _)) = sub_number(text) {
             return LineClass::Subparagraph(num);
