@@ -617,3 +617,42 @@ fn a_treaty_bodys_masthead_keeps_the_whole_treaty_name() {
         assert!(at("Distr.: General").is_some(), "{text}");
     }
 }
+
+/// A document in all six languages at once ("Original: English/French/Spanish/Russian/
+/// Arabic/Chinese"): the list wraps in the distribution column after a slash, never inside
+/// a name (pdftotext), and the layout reads every language back, in order.
+#[test]
+fn six_original_languages_wrap_at_a_slash_and_read_back() {
+    use undocs::model::Language;
+    let mut doc = common::read_fixture("fixtures/a-hrc-59-15/document.json", Format::Json);
+    doc.meta.original_language = Some(Language::ENGLISH);
+    doc.meta.other_original_languages = vec![
+        Language::FRENCH,
+        Language::SPANISH,
+        Language::RUSSIAN,
+        Language::ARABIC,
+        Language::CHINESE,
+    ];
+    let r = layout_read(&pdf_of(&doc));
+    assert!(
+        !r.warnings.iter().any(|w| w.message.contains("original")),
+        "{:?}",
+        r.warnings
+    );
+    let m = r.document.meta;
+    assert_eq!(
+        (m.original_language, m.other_original_languages),
+        (
+            doc.meta.original_language,
+            doc.meta.other_original_languages.clone()
+        )
+    );
+    assert_eq!(m.title, doc.meta.title);
+    if let Some(text) = pdftotext_of(&doc) {
+        assert!(
+            text.lines().any(|l| l.trim().ends_with("Russian/"))
+                && text.lines().any(|l| l.trim() == "Arabic/Chinese"),
+            "{text}"
+        );
+    }
+}

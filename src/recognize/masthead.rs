@@ -87,6 +87,9 @@ struct State {
     origin: Option<String>,
     /// "Distr." seen alone: the distribution is on the next line.
     pending_distribution: bool,
+    /// An "Original:" list that ended open at its block's end ("Original:" alone, or
+    /// "English/French/"): its lines so far.
+    pending_original: Option<String>,
     /// The lines so far of a treaty's name that goes on ("Convention on the" / "Rights of
     /// the Child"), the organ of a treaty body's masthead.
     pending_treaty: Option<String>,
@@ -106,6 +109,12 @@ fn is_un_name(lower: &str) -> bool {
     };
     matches!(t, "united nations" | "nations unies" | "united" | "nations")
         || crate::model::words::is_un_name(t)
+}
+
+/// Whether a line names languages and nothing else ("English/French/Spanish/Russian/").
+fn names_languages_only(l: &str) -> bool {
+    let (known, unknown) = crate::model::words::original_languages(l);
+    !known.is_empty() && unknown.is_empty()
 }
 
 /// The treaty's name with `l` when `l` begins it or goes on with it, in the organ's place
@@ -383,6 +392,18 @@ fn masthead_lines(
             // "United Nations" (before 2010 in capitals over two lines, "UNITED" / "NATIONS",
             // with the large series letter beside it: "NATIONS A"), and the letter alone.
             st.recognized = true;
+        } else if let Some(mut list) = st.pending_original.take()
+            && names_languages_only(l)
+        {
+            // The rest of an "Original:" list from the block before.
+            list.push_str(l);
+            if list.ends_with(['/', ',']) {
+                st.pending_original = Some(list.clone());
+            }
+            m.original_language = None;
+            m.other_original_languages.clear();
+            set_originals(m, &list, b.at, src, warnings);
+            st.recognized = true;
         } else if let Some((name, complete)) = treaty_line(st, m, l) {
             // A treaty body's masthead prints the treaty where others print the organ. (Its
             // lines so far are the organ: nothing is lost if the name stops short.)
@@ -449,8 +470,29 @@ fn masthead_lines(
             }
             st.recognized = true;
         } else if let Some(list) = crate::model::words::original_line(l) {
-            // "Original: English", "Original: English/French".
-            let wording = set_originals(m, list, b.at, src, warnings);
+            // "Original: English", "Original: English/French"; a list a narrow column
+            // sets over the next lines ("Original:" / "English/French/Spanish/Russian/" /
+            // "Arabic/Chinese") goes on while it ends open and the next line names
+            // languages only.
+            let mut list = list.to_string();
+            while list.is_empty() || list.ends_with(['/', ',']) {
+                let Some(next) = lines.get(li).map(|n| n.trim()) else {
+                    // (The list may go on in the next block.)
+                    st.pending_original = Some(list.clone());
+                    break;
+                };
+                if !names_languages_only(next) {
+                    break;
+                }
+                list.push_str(next);
+                li += 1;
+            }
+            // (Nothing named yet: the languages come with the next block.)
+            let wording = if list.is_empty() && st.pending_original.is_some() {
+                None
+            } else {
+                set_originals(m, &list, b.at, src, warnings)
+            };
             // The language the original is named in is this version's ("anglais": French),
             // unless a language line said otherwise.
             m.language

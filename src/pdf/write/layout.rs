@@ -400,10 +400,15 @@ pub(crate) fn set(
             out_ranges.push((start, fit, false));
             start = fit;
         } else {
-            // One word wider than the line: cut it where it stops fitting.
+            // One word wider than the line: cut it where it stops fitting, after its last
+            // slash that fits if it has one ("English/French/…/Arabic/Chinese" of a long
+            // "Original:" line), not inside a name.
             let mut e = start + 1;
             while e < b && prefix[e + 1] - prefix[start] <= avail {
                 e += 1;
+            }
+            if let Some(k) = (start + 1..e).rev().find(|&k| chars[k - 1].c == '/') {
+                e = k;
             }
             out_ranges.push((start, e, false));
             start = e;
