@@ -618,14 +618,13 @@ fn upr_reports_through_our_word_and_libreoffice_read_back() {
 
 /// LibreOffice prints Word files to PDF in `dir` (its profile there too).
 fn libreoffice_pdf(dir: &Path, files: &[PathBuf]) {
+    libreoffice(dir, "pdf", files)
+}
+
+/// LibreOffice converts files to `to` ("pdf", "docx:MS Word 2007 XML") in `dir`.
+fn libreoffice(dir: &Path, to: &str, files: &[PathBuf]) {
     let out = Command::new("soffice")
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
+        .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
         .arg(dir)
         .args(files)
         .env("HOME", dir)
@@ -636,4 +635,55 @@ fn libreoffice_pdf(dir: &Path, files: &[PathBuf]) {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// Our Word of UPR reports whose recommendations are listed inside a paragraph
+/// ("69. … enjoy the support of Algeria:" / "1. The establishment…"), opened and saved
+/// again by LibreOffice, which drops our content controls (so the file reads as any
+/// producer's): the items stay inside their paragraph (by their style, SubTxt1G), and the
+/// paragraph numbers are the same.
+#[test]
+fn our_word_saved_again_by_libreoffice_keeps_its_numbering() {
+    let Some(upr) = shared("upr") else { return };
+    if !common::oracle_available("soffice", &["--version"]) {
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("undocs-lo-resave-{}", std::process::id()));
+    let out = dir.join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let names = ["algeria2008", "albania2010", "canada2009"];
+    let mut docs = Vec::new();
+    let mut files = Vec::new();
+    for name in names {
+        let d = read_pdf(&upr.join(format!("{name}.pdf"))).document;
+        let path = dir.join(format!("{name}.docx"));
+        let mut bytes = Vec::new();
+        undocs::write(&d, Format::Docx, &mut bytes).unwrap();
+        std::fs::write(&path, bytes).unwrap();
+        files.push(path);
+        docs.push(d);
+    }
+    libreoffice(&out, "docx:MS Word 2007 XML", &files);
+    for (name, original) in names.iter().zip(&docs) {
+        let again = undocs::read_path(out.join(format!("{name}.docx")), &ReadOptions::default())
+            .expect("the Word reader reads LibreOffice's file")
+            .document;
+        assert_eq!(
+            original.paragraph_numbers(),
+            again.paragraph_numbers(),
+            "{name}"
+        );
+        let subs = |d: &undocs::model::Document| {
+            let mut n = 0;
+            d.walk(&mut |b, _, _| {
+                if let undocs::model::Block::Paragraph(p) = b {
+                    n += p.subparagraphs.len();
+                }
+            });
+            n
+        };
+        assert!(subs(original) > 10, "{name}");
+        assert_eq!(subs(original), subs(&again), "{name}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
 }

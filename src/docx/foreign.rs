@@ -519,6 +519,10 @@ impl BodyReader {
                     .to_ascii_lowercase()
                     .starts_with("titleh")
             });
+        // Our own subparagraph styles ("SubTxt1G"), kept by a word processor that dropped
+        // our content controls on saving (LibreOffice): an item numbered "1." in one is
+        // inside the open paragraph, as the recommendations listed in a UPR paragraph.
+        let nested = matches!(super::styles::role(style), super::styles::Role::Sub(_));
         self.inputs.push(Input::Lines(Lines {
             lines: rejoin_wrapped(lines),
             hints: Hints {
@@ -526,7 +530,7 @@ impl BodyReader {
                 standalone: true,
                 title_block,
                 indent: None,
-                nested: false,
+                nested,
                 continues: false,
             },
             at: self.units,
