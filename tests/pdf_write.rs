@@ -656,3 +656,24 @@ fn six_original_languages_wrap_at_a_slash_and_read_back() {
         );
     }
 }
+
+/// A GA resolution's operative paragraphs set their number a centimetre in and their later
+/// lines at the margin, as the UN prints them (sample 10): so pdftotext -layout shows them.
+#[test]
+fn a_resolutions_operative_numbers_stand_a_centimetre_in() {
+    if !common::oracle_available("pdftotext", &["-v"]) {
+        return;
+    }
+    let doc = common::read_fixture("fixtures/pdftotext/10_A_RES_73_8_EN.txt", Format::Text);
+    let path = temp("operative.pdf");
+    std::fs::write(&path, pdf_of(&doc)).unwrap();
+    let text = run("pdftotext", &["-layout"], &path);
+    let lines: Vec<&str> = text.lines().collect();
+    let lead = |l: &str| l.len() - l.trim_start().len();
+    let at = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with("1.") && l.contains("Takes note"))
+        .expect(&text);
+    // The next line goes back to the margin, 1 cm (about five characters) to the left.
+    assert!(lead(lines[at]) >= lead(lines[at + 1]) + 4, "{text}");
+}

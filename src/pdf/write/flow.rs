@@ -97,6 +97,9 @@ struct Env {
     after: f32,
     italic: bool,
     depth: usize,
+    /// How far in a paragraph's number stands from the left edge (a GA resolution's
+    /// operative "1." a centimetre in, as the UN prints it; 0 elsewhere).
+    number_in: f32,
 }
 
 const BODY: Env = Env {
@@ -107,6 +110,7 @@ const BODY: Env = Env {
     after: 6.0,
     italic: false,
     depth: 0,
+    number_in: 0.0,
 };
 
 /// Deepest nesting of blocks set; deeper content is set flat at this depth.
@@ -222,6 +226,7 @@ impl<'f> Flow<'f> {
             after: 0.0,
             italic: false,
             depth: 0,
+            number_in: 0.0,
         };
         let mut first = true;
         let mut blocks_out = Vec::new();
@@ -293,7 +298,7 @@ impl<'f> Flow<'f> {
         out: &mut Vec<FlowLine>,
     ) {
         let g = self.group(GroupKind::P, Some(parent));
-        let indent = TAB * level.min(4) as f32;
+        let indent = TAB * level.min(4) as f32 + if level == 0 { env.number_in } else { 0.0 };
         // Items numbered "1.", "2."… inside a paragraph (the recommendations of older UPR
         // reports) are set as an indented block, as the UN sets them; lettered ones, "(a)",
         // go back to the margin after their first line.
@@ -530,8 +535,7 @@ impl<'f> Flow<'f> {
                     self.resolution_part(&r.formula, false, TAB, Align::Left, &env, g, out);
                 }
                 // Preambular paragraphs start a centimetre in, as the formula does (sample
-                // 10, and the FCCC decisions of sample 01); operative ones hang their number
-                // at the margin.
+                // 10, and the FCCC decisions of sample 01).
                 for b in &r.preamble {
                     match b {
                         Block::Paragraph(p) if p.num.is_none() && p.subparagraphs.is_empty() => {
@@ -549,8 +553,15 @@ impl<'f> Flow<'f> {
                         b => self.block(b, &env, g, out),
                     }
                 }
+                // A GA resolution's operative paragraphs set their number a centimetre in,
+                // the text at the next centimetre and the later lines at the margin (sample
+                // 10); a decision's hang it at the margin (the FCCC decisions of sample 01).
+                let operative = Env {
+                    number_in: if resolution_number { TAB } else { 0.0 },
+                    ..env
+                };
                 for b in &r.operative {
-                    self.block(b, &env, g, out);
+                    self.block(b, &operative, g, out);
                 }
                 // "30th plenary meeting" / "1 November 2018" end at the right margin, as in
                 // sample 10 and the FCCC decisions of sample 01.
@@ -651,6 +662,7 @@ impl<'f> Flow<'f> {
                     after: 3.0,
                     italic: row.header,
                     depth: env.depth,
+                    number_in: 0.0,
                 };
                 let mut lines = Vec::new();
                 self.pending_after = 0.0;
