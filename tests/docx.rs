@@ -1076,6 +1076,26 @@ fn a_resolution_is_set_as_the_un_prints_it() {
     let doc = read_file("fixtures/pdftotext/10_A_RES_73_8_EN.txt", Format::Text);
     let bytes = docx(&doc);
     assert_eq!(canonical(&read_docx(&bytes).document), canonical(&doc));
+    // The operative paragraphs' numbers a centimetre in (first line 567 twips in from the
+    // body's 1134), as sample 10 prints them; the preamble's paragraphs have no number.
+    let mut xml = String::new();
+    let _ = with_document_xml(bytes.clone(), |b| {
+        xml = String::from_utf8_lossy(b).into_owned()
+    });
+    let operative: Vec<&str> = xml
+        .split("<w:p>")
+        .filter(|p| {
+            p.contains(r#"<w:t xml:space="preserve">1.</w:t>"#)
+                || p.contains(r#"<w:t xml:space="preserve">5.</w:t>"#)
+        })
+        .collect();
+    assert_eq!(operative.len(), 2, "{xml}");
+    for p in operative {
+        assert!(
+            p.contains(r#"<w:ind w:left="1134" w:firstLine="567"/>"#),
+            "{p}"
+        );
+    }
     if !common::oracle_available("pandoc", &["--version"]) {
         return;
     }

@@ -39,11 +39,17 @@ pub fn sub(level: usize) -> String {
     format!("SubTxt{}G", level.min(9))
 }
 
+/// The body text's left indent, in twips (2 cm).
+pub const BODY_LEFT: u32 = 1134;
+
+/// One tab stop, in twips (1 cm).
+pub const TAB: u32 = 567;
+
 /// The left indent, in twips, of a subparagraph numbered "1.", "2."… at a nesting level
 /// (the recommendations listed inside a paragraph of older UPR reports): a block indented
 /// as deep as its label, every line, as the UN sets them (and as the PDF writer does).
 pub fn sub_block_left(level: usize) -> u32 {
-    1134 + 567 * level.min(9) as u32
+    BODY_LEFT + TAB * level.min(9) as u32
 }
 
 /// Whether a subparagraph's number is a digit one ("1.", "12."), set as a block.

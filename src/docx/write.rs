@@ -41,6 +41,9 @@ struct Ctx {
     custom_marks: bool,
     /// The mark a footnote's first paragraph starts with, while its body is written.
     pending_mark: Option<Mark>,
+    /// Whether numbered paragraphs set their number a centimetre in (a GA resolution's
+    /// operative paragraphs, as the UN prints them).
+    number_in: bool,
 }
 
 /// A footnote's mark at the start of its text: Word's automatic number, or a custom mark.
@@ -60,9 +63,9 @@ impl Ctx {
         self.ppr_with(style, None, out)
     }
 
-    /// `<w:pPr>` with the style and, when given, a left indent in twips over the style's
-    /// (after the direction, in the schema's order: `w:bidi` before `w:ind`).
-    fn ppr_with(&self, style: &str, left: Option<u32>, out: &mut XmlOut) -> Result<()> {
+    /// `<w:pPr>` with the style and, when given, a left and first-line indent in twips over
+    /// the style's (after the direction, in the schema's order: `w:bidi` before `w:ind`).
+    fn ppr_with(&self, style: &str, ind: Option<(u32, u32)>, out: &mut XmlOut) -> Result<()> {
         out.open("w:pPr", &[])?;
         out.empty("w:pStyle", &[("w:val", style)])?;
         if self.rtl {
@@ -70,10 +73,13 @@ impl Ctx {
         } else if self.doc_rtl {
             out.raw(r#"<w:bidi w:val="0"/>"#);
         }
-        if let Some(left) = left {
+        if let Some((left, first)) = ind {
             out.empty(
                 "w:ind",
-                &[("w:left", &left.to_string()), ("w:firstLine", "0")],
+                &[
+                    ("w:left", &left.to_string()),
+                    ("w:firstLine", &first.to_string()),
+                ],
             )?;
         }
         out.close("w:pPr");
@@ -267,9 +273,16 @@ impl Ctx {
         } else {
             styles::sub(level)
         };
-        if level > 0 && styles::digit_label(p.num.as_deref()) {
+        let ind = if level > 0 && styles::digit_label(p.num.as_deref()) {
+            Some((styles::sub_block_left(level), 0))
+        } else if level == 0 && self.number_in && !self.in_note && p.num.is_some() {
+            Some((styles::BODY_LEFT, styles::TAB))
+        } else {
+            None
+        };
+        if ind.is_some() {
             out.open("w:p", &[])?;
-            self.ppr_with(&st, Some(styles::sub_block_left(level)), out)?;
+            self.ppr_with(&st, ind, out)?;
             if let Some(m) = self.pending_mark.take() {
                 self.mark(&m, out)?;
             }
@@ -401,9 +414,15 @@ impl Ctx {
                         })?;
                     }
                     if !r.operative.is_empty() {
-                        w.sdt("operative", out, |w, out| {
+                        // A GA resolution's operative numbers a centimetre in (sample 10);
+                        // a decision's at the margin.
+                        let saved = w.number_in;
+                        w.number_in = r.numbered_as_a_resolution();
+                        let written = w.sdt("operative", out, |w, out| {
                             w.blocks(&r.operative, out, para_style)
-                        })?;
+                        });
+                        w.number_in = saved;
+                        written?;
                     }
                     for l in &r.adoption {
                         w.simple("AdoptionG", &[Inline::Text(l.clone())], out)?;
@@ -697,6 +716,7 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> Result<()> {
         in_note: false,
         custom_marks: false,
         pending_mark: None,
+        number_in: false,
     };
     let mut body = part();
     let title_in_body = doc.title_printed_by_resolution();
