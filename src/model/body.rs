@@ -154,6 +154,7 @@ pub struct Resolution {
 impl Resolution {
     /// Whether its number is a resolution's ("73/8", "59/1"), printed before its title as
     /// "73/8. Title"; a decision's ("6/CMA.3") is printed on a line of its own.
+    #[cfg_attr(not(any(feature = "docx", feature = "pdf")), allow(dead_code))]
     pub(crate) fn numbered_as_a_resolution(&self) -> bool {
         self.num.as_deref().is_some_and(|n| {
             n.split_once('/').is_some_and(|(a, b)| {

@@ -107,6 +107,7 @@ impl Document {
     /// Whether a writer prints the title only in the body: a resolution document whose
     /// title is its resolution's, printed once after the number ("73/8. Title"), as the UN
     /// prints it (title notes, if any, keep it in the title block).
+    #[cfg_attr(not(any(feature = "docx", feature = "pdf")), allow(dead_code))]
     pub(crate) fn title_printed_by_resolution(&self) -> bool {
         self.meta.title_notes.is_empty()
             && matches!(self.body.first(), Some(Block::Resolution(r))
