@@ -52,12 +52,6 @@ pub fn sub_block_left(level: usize) -> u32 {
     BODY_LEFT + TAB * level.min(9) as u32
 }
 
-/// Whether a subparagraph's number is a digit one ("1.", "12."), set as a block.
-pub fn digit_label(num: Option<&str>) -> bool {
-    num.and_then(|n| n.strip_suffix('.'))
-        .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
-}
-
 /// What a paragraph style says about a paragraph of one of our files.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {

@@ -253,8 +253,18 @@ impl Ctx {
     /// `<w:p>` with its style, and the pending footnote mark if this paragraph is a note's
     /// first.
     fn open_paragraph(&mut self, style: &str, out: &mut XmlOut) -> Result<()> {
+        self.open_paragraph_with(style, None, out)
+    }
+
+    /// `open_paragraph` with an indent over the style's (see `ppr_with`).
+    fn open_paragraph_with(
+        &mut self,
+        style: &str,
+        ind: Option<(u32, u32)>,
+        out: &mut XmlOut,
+    ) -> Result<()> {
         out.open("w:p", &[])?;
-        self.ppr(style, out)?;
+        self.ppr_with(style, ind, out)?;
         if let Some(m) = self.pending_mark.take() {
             self.mark(&m, out)?;
         }
@@ -273,22 +283,14 @@ impl Ctx {
         } else {
             styles::sub(level)
         };
-        let ind = if level > 0 && styles::digit_label(p.num.as_deref()) {
+        let ind = if level > 0 && p.numbered_with_digits() {
             Some((styles::sub_block_left(level), 0))
         } else if level == 0 && self.number_in && !self.in_note && p.num.is_some() {
             Some((styles::BODY_LEFT, styles::TAB))
         } else {
             None
         };
-        if ind.is_some() {
-            out.open("w:p", &[])?;
-            self.ppr_with(&st, ind, out)?;
-            if let Some(m) = self.pending_mark.take() {
-                self.mark(&m, out)?;
-            }
-        } else {
-            self.open_paragraph(&st, out)?;
-        }
+        self.open_paragraph_with(&st, ind, out)?;
         if let Some(n) = &p.num {
             self.run(RunFormat::default(), None, n, out)?;
             self.run(RunFormat::default(), None, "\t", out)?;

@@ -151,6 +151,19 @@ pub struct Resolution {
     pub annexes: Vec<Annex>,
 }
 
+impl Paragraph {
+    /// Whether its number is made of digits ("1.", "12."): inside a paragraph, the items of
+    /// a list (the recommendations of older UPR reports), which the writers set as an
+    /// indented block; lettered ones, "(a)", go back to the margin after their first line.
+    #[cfg_attr(not(any(feature = "docx", feature = "pdf")), allow(dead_code))]
+    pub(crate) fn numbered_with_digits(&self) -> bool {
+        self.num.as_deref().is_some_and(|n| {
+            n.strip_suffix('.')
+                .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+        })
+    }
+}
+
 impl Resolution {
     /// Whether its number is a resolution's ("73/8", "59/1"), printed before its title as
     /// "73/8. Title"; a decision's ("6/CMA.3") is printed on a line of its own.

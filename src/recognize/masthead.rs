@@ -400,8 +400,6 @@ fn masthead_lines(
             if list.ends_with(['/', ',']) {
                 st.pending_original = Some(list.clone());
             }
-            m.original_language = None;
-            m.other_original_languages.clear();
             set_originals(m, &list, b.at, src, warnings);
             st.recognized = true;
         } else if let Some((name, complete)) = treaty_line(st, m, l) {

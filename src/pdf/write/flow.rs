@@ -299,14 +299,9 @@ impl<'f> Flow<'f> {
     ) {
         let g = self.group(GroupKind::P, Some(parent));
         let indent = TAB * level.min(4) as f32 + if level == 0 { env.number_in } else { 0.0 };
-        // Items numbered "1.", "2."… inside a paragraph (the recommendations of older UPR
-        // reports) are set as an indented block, as the UN sets them; lettered ones, "(a)",
-        // go back to the margin after their first line.
-        let block = level > 0
-            && p.num.as_deref().is_some_and(|n| {
-                n.strip_suffix('.')
-                    .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
-            });
+        // Items numbered "1.", "2."… inside a paragraph are set as an indented block, as
+        // the UN sets them.
+        let block = level > 0 && p.numbered_with_digits();
         let frame = Frame {
             style: style(env, false, env.size),
             leading: env.leading,
