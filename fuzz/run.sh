@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes every reader (and the round trip) for SECONDS each, two at a time.
+# Fuzzes every reader (and the round trip, and the XML scanner against quick-xml) for
+# SECONDS each, two at a time.
 #
 #   bash fuzz/run.sh 60                 # all targets, 60 s each
 #   bash fuzz/run.sh 900 read_pdf       # one target, 15 minutes
@@ -15,7 +16,7 @@ cd "$(dirname "$0")"
 secs=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(read_json read_text read_akn read_docx read_pdf roundtrip)
+[ ${#targets[@]} -gt 0 ] || targets=(read_json read_text read_akn read_docx read_pdf roundtrip xml_scan)
 export RUSTC_BOOTSTRAP=1
 cargo fuzz build --sanitizer none -O
 bin="target/$(rustc -vV | sed -n 's/^host: //p')/release"
@@ -31,6 +32,14 @@ seed read_text ../fixtures/**/*.md ../fixtures/**/*.txt
 seed read_akn ../fixtures/**/*.xml ../../shared/samples/akn/*.xml
 seed read_docx ../fixtures/**/*.docx ../../shared/samples/un/*.docx
 seed read_pdf ../../shared/samples/un/10_*.pdf ../../shared/samples/upr/algeria2008.pdf
+# The XML parts of the Word files, for the scanner.
+mkdir -p corpus/xml_scan
+for f in ../fixtures/**/*.docx; do
+  for p in word/document.xml word/styles.xml word/footnotes.xml word/numbering.xml; do
+    unzip -p "$f" "$p" > "corpus/xml_scan/$(basename "$f" .docx)-$(basename "$p")" 2>/dev/null || true
+  done
+done
+find corpus/xml_scan -size 0 -delete
 mkdir -p corpus/roundtrip
 for f in ../fixtures/a-hrc-31-81/expected.json; do { printf '\0'; cat "$f"; } > corpus/roundtrip/json-seed; done
 for f in ../fixtures/a-hrc-31-81/source.md; do { printf '\1'; cat "$f"; } > corpus/roundtrip/text-seed; done

@@ -57,6 +57,17 @@ mod roundtrip;
 #[cfg(feature = "text")]
 pub mod text;
 
+/// Checks for the fuzz targets, not part of the API.
+#[doc(hidden)]
+#[cfg(feature = "docx")]
+pub mod fuzzing {
+    /// The XML scanner of DOCX parts against quick-xml on `data`: an error describes a
+    /// disagreement (the scanner accepting what quick-xml refuses, or another tree).
+    pub fn xml_scanner_agrees(data: &[u8]) -> Result<(), String> {
+        crate::xml::scanner_agrees(data)
+    }
+}
+
 pub use error::{Error, Result};
 pub use format::Format;
 pub use location::Location;

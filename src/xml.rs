@@ -4,6 +4,10 @@
 //! format, the part and the line and column. The tree's nodes live in one vector (an
 //! arena, [`Tree`]); elements are handed out as small copied handles ([`El`]). Names and
 //! text borrow from the input where nothing had to be unescaped.
+//!
+//! Input held whole and read without namespaces (the parts of a DOCX package) is parsed by
+//! a scanner of our own ([`scan`]), which builds the same tree with fewer instructions; an
+//! input it refuses is read again with quick-xml ([`again_if_refused`]).
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -18,6 +22,62 @@ use quick_xml::reader::NsReader;
 use crate::{Error, Format, ReadOptions, Result};
 
 mod names;
+mod scan;
+
+// Held input without namespaces is parsed by [`scan`], unless quick-xml is asked for: when
+// the scanner refused an input, the DOCX reader reads it again with quick-xml
+// ([`again_if_refused`]), so that an input the scanner refuses is refused (or, where
+// quick-xml is more lenient, read) exactly as before and as when it streams.
+thread_local! {
+    static QUICK_XML_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static SCAN_REFUSED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Parses `data` as a DOCX part with the scanner and with quick-xml (an element named `b`
+/// skipped, as the DOCX reader skips elements): an error when the scanner accepts what
+/// quick-xml refuses, or builds another tree. (The scanner may refuse more: such input is
+/// read again with quick-xml.) For the `xml_scan` fuzz target and its regressions.
+#[cfg(feature = "docx")]
+pub(crate) fn scanner_agrees(data: &[u8]) -> std::result::Result<(), String> {
+    // (quick-xml counts positions from after a byte order mark, the scanner from the start.)
+    if data.starts_with("\u{feff}".as_bytes()) {
+        return Ok(());
+    }
+    let src = Source {
+        format: Format::Docx,
+        part: "fuzz",
+        namespaces: false,
+        skip: Some(|n| n == "b"),
+    };
+    let opts = ReadOptions::default();
+    let ours = parse(src, data, &opts);
+    QUICK_XML_ONLY.set(true);
+    let theirs = parse(src, data, &opts);
+    QUICK_XML_ONLY.set(false);
+    match (ours, theirs) {
+        (Ok(a), Ok(b)) if format!("{a:?}") != format!("{b:?}") => {
+            Err(format!("different trees:\n{a:?}\n{b:?}"))
+        }
+        (Ok(_), Err(e)) => Err(format!("the scanner accepts what quick-xml refuses: {e}")),
+        _ => Ok(()),
+    }
+}
+
+/// Runs `read`; when the scanner refused some input during it, runs it again with
+/// quick-xml parsing everything, and returns that. (Errors are rare; a malformed part is
+/// parsed twice, a well-formed one once.)
+#[cfg_attr(not(feature = "docx"), allow(dead_code))]
+pub(crate) fn again_if_refused<T>(mut read: impl FnMut() -> Result<T>) -> Result<T> {
+    SCAN_REFUSED.set(false);
+    let first = read();
+    if !SCAN_REFUSED.replace(false) || QUICK_XML_ONLY.get() {
+        return first;
+    }
+    QUICK_XML_ONLY.set(true);
+    let again = read();
+    QUICK_XML_ONLY.set(false);
+    again
+}
 
 /// The Akoma Ntoso 3.0 namespace.
 #[cfg_attr(not(feature = "akn"), allow(dead_code))]
@@ -740,20 +800,18 @@ pub(crate) fn parse_streaming<'a>(
         let mut r = NsReader::from_str(text);
         r.config_mut().expand_empty_elements = false;
         r.config_mut().check_end_names = true;
-        run(src, HeldNs(r), text, &lines, whole, options, streams, each)
-    } else {
+        let b = Builder::new(src, &lines, whole, options, streams, each);
+        run(b, HeldNs(r), text)
+    } else if QUICK_XML_ONLY.get() {
         let mut r = quick_xml::Reader::from_str(text);
         r.config_mut().expand_empty_elements = false;
         r.config_mut().check_end_names = true;
-        run(
-            src,
-            HeldPlain(r),
+        let b = Builder::new(src, &lines, whole, options, streams, each);
+        run(b, HeldPlain(r), text)
+    } else {
+        scan::run(
+            Builder::new(src, &lines, whole, options, streams, each),
             text,
-            &lines,
-            whole,
-            options,
-            streams,
-            each,
         )
     }
 }
@@ -778,24 +836,20 @@ pub(crate) fn parse_element<'a>(
     };
     let text: &'a str = std::str::from_utf8(piece)
         .map_err(|e| lines.error(src, at + e.valid_up_to() as u64, "not UTF-8"))?;
-    let mut r = quick_xml::Reader::from_str(text);
-    r.config_mut().expand_empty_elements = false;
-    r.config_mut().check_end_names = true;
     let element = Extent {
         base: at,
         end: to as u64,
         one_element: true,
     };
-    run(
-        src,
-        HeldPlain(r),
-        text,
-        &lines,
-        element,
-        options,
-        &[],
-        &mut |_, _| Ok(true),
-    )
+    let each = &mut |_: usize, _: El<'_>| Ok(true);
+    let b = Builder::new(src, &lines, element, options, &[], each);
+    if !QUICK_XML_ONLY.get() {
+        return scan::run(b, text);
+    }
+    let mut r = quick_xml::Reader::from_str(text);
+    r.config_mut().expand_empty_elements = false;
+    r.config_mut().check_end_names = true;
+    run(b, HeldPlain(r), text)
 }
 
 /// [`parse_streaming`] over a stream, not holding the input: what the tree keeps is copied
@@ -833,7 +887,11 @@ pub(crate) fn parse_streaming_read<R: Read>(
         end: u64::MAX,
         one_element: false,
     };
-    let root = run(src, r, "", &lines, stream, options, streams, each)?;
+    let root = run(
+        Builder::new(src, &lines, stream, options, streams, each),
+        r,
+        "",
+    )?;
     Ok((root, lines))
 }
 
@@ -856,25 +914,221 @@ struct Open {
     parent_last: Option<usize>,
 }
 
-/// The parse itself, over either reader. `text` is the input when it is held ("" when it
-/// streams: then every name and text is copied).
-#[allow(clippy::too_many_arguments)]
-fn run<'a>(
-    src: Source<'_>,
-    mut r: impl Events,
-    text: &'a str,
-    lines: &Lines<'_>,
+/// The tree being built, element by element, by either parse loop ([`run`] over
+/// quick-xml, [`scan::run`] over held text without namespaces): the limits, the root,
+/// and the children handed over as they end.
+struct Builder<'a, 'r> {
+    src: Source<'r>,
+    lines: &'r Lines<'r>,
     extent: Extent,
-    options: &ReadOptions,
-    streams: &[Stream],
-    each: &mut dyn FnMut(usize, El<'_>) -> Result<bool>,
-) -> Result<Tree<'a>> {
-    let base = extent.base;
+    max_depth: usize,
+    streams: &'r [Stream],
+    each: &'r mut dyn FnMut(usize, El<'_>) -> Result<bool>,
+    tree: Tree<'a>,
+    stack: Vec<Open>,
+    rooted: bool,
+    /// Whether the parse stopped on an error of `each` (the reader's, not the parser's).
+    each_failed: bool,
+}
+
+impl<'a, 'r> Builder<'a, 'r> {
+    fn new(
+        src: Source<'r>,
+        lines: &'r Lines<'r>,
+        extent: Extent,
+        options: &ReadOptions,
+        streams: &'r [Stream],
+        each: &'r mut dyn FnMut(usize, El<'_>) -> Result<bool>,
+    ) -> Self {
+        Builder {
+            src,
+            lines,
+            extent,
+            max_depth: options.max_depth,
+            streams,
+            each,
+            tree: Tree::default(),
+            stack: Vec::new(),
+            rooted: false,
+            each_failed: false,
+        }
+    }
+
+    /// A syntax error at byte `pos` of what is parsed.
+    fn syntax(&self, pos: u64, message: impl Into<String>) -> Error {
+        self.lines
+            .error(self.src, self.extent.base + pos, message.into())
+    }
+
+    /// Refuses an element starting at `pos` past the depth limit.
+    #[inline]
+    fn check_depth(&self, pos: u64) -> Result<()> {
+        if self.stack.len() >= self.max_depth {
+            return Err(Error::Limit {
+                format: self.src.format,
+                at: self.lines.locate(self.src.part, self.extent.base + pos),
+                what: "XML nesting depth",
+                limit: self.max_depth as u64,
+                option: "max_depth",
+            });
+        }
+        Ok(())
+    }
+
+    /// Whether the element named `name` is skipped (never the root).
+    #[inline]
+    fn skips(&self, name: &str) -> bool {
+        self.src.skip.is_some_and(|skip| skip(name)) && !self.stack.is_empty()
+    }
+
+    /// Checks an element about to start at `pos` (a second root, the node limit); its
+    /// attributes are pushed to `tree.attrs` after this, then [`Builder::open`].
+    #[inline]
+    fn check_start(&mut self, name: &str, pos: u64) -> Result<()> {
+        if self.stack.is_empty() {
+            if self.rooted {
+                // (quick-xml reads on past the root; XML has one.)
+                return Err(self.syntax(
+                    pos,
+                    format!("a second root element <{name}> (an XML document has one)"),
+                ));
+            }
+            self.lines.root_at(self.extent.base + pos);
+            self.rooted = true;
+        }
+        if self.tree.items.len() >= u32::MAX as usize || self.tree.attrs.len() >= u32::MAX as usize
+        {
+            return Err(Error::Limit {
+                format: self.src.format,
+                at: self.lines.locate(self.src.part, self.extent.base + pos),
+                what: "XML nodes",
+                limit: u32::MAX as u64,
+                option: "max_bytes",
+            });
+        }
+        Ok(())
+    }
+
+    /// Opens the element whose attributes are `tree.attrs[first..]`.
+    #[inline]
+    fn open(&mut self, name: Cow<'a, str>, in_akn: bool, first: u32, pos: u64) {
+        let at = self.tree.items.len();
+        let parent_last = self.stack.last_mut().and_then(|p| p.last.replace(at));
+        self.tree.items.push(Item::El {
+            name,
+            in_akn,
+            attrs: (first, self.tree.attrs.len() as u32),
+            end: 0,
+            pos: self.extent.base + pos,
+        });
+        self.stack.push(Open {
+            at,
+            last: None,
+            parent_last,
+        });
+    }
+
+    /// Adds text at `pos` to the open element; text outside the root must be blank.
+    #[inline]
+    fn text(&mut self, t: Cow<'a, str>, pos: u64) -> Result<()> {
+        match self.stack.last_mut() {
+            Some(open) => {
+                push_text(&mut self.tree.items, open, t);
+                Ok(())
+            }
+            None => self.outside(&t, pos),
+        }
+    }
+
+    /// Refuses text at `pos` outside the root element unless it is blank.
+    fn outside(&self, t: &str, pos: u64) -> Result<()> {
+        if t.trim().is_empty() {
+            return Ok(());
+        }
+        Err(self.syntax(pos, "text outside the root element"))
+    }
+
+    /// Ends the innermost open element (an end tag at `pos`, or an empty element), handing
+    /// it over when a stream asks for it. Returns whether the parse is over (the one
+    /// element of [`parse_element`] has ended).
+    fn close(&mut self, pos: u64) -> Result<bool> {
+        let Some(open) = self.stack.pop() else {
+            return Err(self.syntax(pos, "unexpected end tag"));
+        };
+        let tree = &mut self.tree;
+        let end = tree.items.len() as u32;
+        if let Some(Item::El { end: e, .. }) = tree.items.get_mut(open.at) {
+            *e = end;
+        }
+        let depth = self.stack.len().wrapping_sub(1);
+        let Some(parent) = self.stack.last_mut() else {
+            return Ok(self.extent.one_element);
+        };
+        let handed = self.streams.iter().any(|st| {
+            st.depth == depth
+                && (st.parents.is_empty()
+                    || matches!(tree.items.get(parent.at),
+                            Some(Item::El { name, .. }) if st.parents.contains(&name.as_ref())))
+        });
+        let keep = match El::at(tree, open.at) {
+            Some(el) if handed => {
+                (self.each)(depth, el).inspect_err(|_| self.each_failed = true)?
+            }
+            _ => true,
+        };
+        if !keep {
+            let first = match tree.items.get(open.at) {
+                Some(Item::El { attrs, .. }) => attrs.0 as usize,
+                _ => tree.attrs.len(),
+            };
+            tree.items.truncate(open.at);
+            tree.attrs.truncate(first);
+            parent.last = open.parent_last;
+            if tree.items.capacity() > 4 * tree.items.len() + 4096 {
+                tree.items.shrink_to_fit(); // (after a huge element: not kept for the rest)
+            }
+            if tree.attrs.capacity() > 4 * tree.attrs.len() + 4096 {
+                tree.attrs.shrink_to_fit();
+            }
+        }
+        Ok(false)
+    }
+
+    /// The tree, once the input has ended at `end`: refused when an element is still open
+    /// or there was no root.
+    fn finish(self, end: u64) -> Result<Tree<'a>> {
+        // Both errors below are found at the end of the input, and named there: a stream
+        // no longer knows where the lines before the last event are.
+        let end = (self.extent.base + end).min(self.extent.end);
+        let (src, lines) = (self.src, self.lines);
+        let mut tree = self.tree;
+        if let Some(open) = self.stack.last() {
+            let name = match tree.items.get(open.at) {
+                Some(Item::El { name, .. }) => name.as_ref(),
+                _ => "",
+            };
+            return Err(lines.error(src, end, format!("the input ends inside <{name}>")));
+        }
+        if !self.rooted {
+            return Err(lines.error(src, end, "no root element (the input ends first)"));
+        }
+        if tree.items.capacity() > tree.items.len() + tree.items.len() / 4 {
+            tree.items.shrink_to_fit();
+        }
+        if tree.attrs.capacity() > tree.attrs.len() + tree.attrs.len() / 4 {
+            tree.attrs.shrink_to_fit();
+        }
+        Ok(tree)
+    }
+}
+
+/// The parse itself, over either quick-xml reader. `text` is the input when it is held
+/// ("" when it streams: then every name and text is copied).
+#[allow(clippy::too_many_arguments)]
+fn run<'a>(mut b: Builder<'a, '_>, mut r: impl Events, text: &'a str) -> Result<Tree<'a>> {
+    let (src, lines) = (b.src, b.lines);
     let streamed = matches!(lines, Lines::Counted(_));
-    let syntax = |pos: u64, m: String| lines.error(src, base + pos, m);
-    let mut tree = Tree::default();
-    let mut stack: Vec<Open> = Vec::new();
-    let mut rooted = false;
+    let base = b.extent.base;
     let mut skipped = String::new();
     loop {
         let pos = r.buffer_position();
@@ -891,51 +1145,24 @@ fn run<'a>(
         // stalled on loads of what had just been stored.)
         let empty = matches!(next, Ok(Event::Empty(_)));
         let closes = match next {
-            Err(e) => return Err(syntax(r.error_position(), e.to_string())),
+            Err(e) => return Err(b.syntax(r.error_position(), e.to_string())),
             Ok(Event::Start(s) | Event::Empty(s)) => {
-                if stack.len() >= options.max_depth {
-                    return Err(Error::Limit {
-                        format: src.format,
-                        at: lines.locate(src.part, base + pos),
-                        what: "XML nesting depth",
-                        limit: options.max_depth as u64,
-                        option: "max_depth",
-                    });
-                }
+                b.check_depth(pos)?;
                 let name = intern(text, s.local_name().as_ref());
-                if src.skip.is_some_and(|skip| skip(&name)) && !stack.is_empty() {
+                if b.skips(&name) {
                     // (An empty element has nothing to skip; the name is copied out of
                     // the event, which the reader lends, into a buffer used again.)
                     if !empty {
                         skipped.clear();
                         skipped.push_str(s.name().as_ref());
-                        r.skip_to_end(&skipped).map_err(|(at, e)| syntax(at, e))?;
+                        r.skip_to_end(&skipped).map_err(|(at, e)| b.syntax(at, e))?;
                     }
                     continue;
                 }
-                if stack.is_empty() {
-                    if rooted {
-                        // (quick-xml reads on past the root; XML has one.)
-                        return Err(syntax(
-                            pos,
-                            format!("a second root element <{name}> (an XML document has one)"),
-                        ));
-                    }
-                    lines.root_at(base + pos);
-                    rooted = true;
-                }
-                if tree.items.len() >= u32::MAX as usize || tree.attrs.len() >= u32::MAX as usize {
-                    return Err(Error::Limit {
-                        format: src.format,
-                        at: lines.locate(src.part, base + pos),
-                        what: "XML nodes",
-                        limit: u32::MAX as u64,
-                        option: "max_bytes",
-                    });
-                }
-                let first = tree.attrs.len() as u32;
+                b.check_start(&name, pos)?;
+                let first = b.tree.attrs.len() as u32;
                 for a in s.attributes() {
-                    let a = a.map_err(|e| syntax(pos, format!("attribute of <{name}>: {e}")))?;
+                    let a = a.map_err(|e| b.syntax(pos, format!("attribute of <{name}>: {e}")))?;
                     let key = a.key;
                     if key.as_ref() == "xmlns"
                         || key.prefix().is_some_and(|p| p.as_ref() == "xmlns")
@@ -943,142 +1170,69 @@ fn run<'a>(
                         continue; // namespace declarations
                     }
                     let local = intern(text, key.local_name().as_ref());
-                    if src.skip.is_some()
-                        && (local.starts_with("rsid") || local == "paraId" || local == "textId")
-                    {
+                    if src.skip.is_some() && revision_id(&local) {
                         continue; // Word's revision ids
                     }
-                    let v = a
-                        .normalized_value(XmlVersion::Implicit1_0)
-                        .map_err(|e| syntax(pos, format!("attribute {local} of <{name}>: {e}")))?;
+                    let v = a.normalized_value(XmlVersion::Implicit1_0).map_err(|e| {
+                        b.syntax(pos, format!("attribute {local} of <{name}>: {e}"))
+                    })?;
                     let v = keep(text, v);
-                    tree.attrs.push((local, v));
+                    b.tree.attrs.push((local, v));
                 }
-                let at = tree.items.len();
-                let parent_last = stack.last_mut().and_then(|p| p.last.replace(at));
-                tree.items.push(Item::El {
-                    name,
-                    in_akn,
-                    attrs: (first, tree.attrs.len() as u32),
-                    end: 0,
-                    pos: base + pos,
-                });
-                stack.push(Open {
-                    at,
-                    last: None,
-                    parent_last,
-                });
+                b.open(name, in_akn, first, pos);
                 empty
             }
             Ok(Event::End(_)) => true,
             Ok(Event::Text(t)) => {
                 let content = t.xml10_content();
-                if let Some(open) = stack.last_mut() {
-                    push_text(&mut tree.items, open, keep(text, content));
-                } else if !content.trim().is_empty() {
-                    return Err(syntax(pos, "text outside the root element".to_string()));
+                if b.stack.is_empty() {
+                    b.outside(&content, pos)?; // (not copied: it may be huge)
+                } else {
+                    b.text(keep(text, content), pos)?;
                 }
                 false
             }
             Ok(Event::CData(t)) => {
-                if let Some(open) = stack.last_mut() {
-                    push_text(
-                        &mut tree.items,
-                        open,
-                        Cow::Owned(t.xml10_content().into_owned()),
-                    );
-                }
+                b.text(Cow::Owned(t.xml10_content().into_owned()), pos)?;
                 false
             }
             Ok(Event::GeneralRef(g)) => {
-                let c = match g.resolve_char_ref().map_err(|e| syntax(pos, e.to_string()))? {
+                let c = match g
+                    .resolve_char_ref()
+                    .map_err(|e| b.syntax(pos, e.to_string()))?
+                {
                     Some(c) => c,
-                    None => entity(&g).ok_or_else(|| {
-                        syntax(pos, format!("entity &{}; is not defined (entities other than the five predefined ones are refused)", &*g))
-                    })?,
+                    None => entity(&g).ok_or_else(|| b.syntax(pos, undefined_entity(&g)))?,
                 };
-                if let Some(open) = stack.last_mut() {
-                    let mut b = [0u8; 4];
-                    push_text(
-                        &mut tree.items,
-                        open,
-                        Cow::Owned(c.encode_utf8(&mut b).to_string()),
-                    );
-                }
+                let mut buf = [0u8; 4];
+                b.text(Cow::Owned(c.encode_utf8(&mut buf).to_string()), pos)?;
                 false
             }
-            Ok(Event::DocType(_)) => {
-                return Err(syntax(
-                    pos,
-                    "a DOCTYPE is not accepted (it could declare entities)".to_string(),
-                ));
-            }
+            Ok(Event::DocType(_)) => return Err(b.syntax(pos, DOCTYPE_REFUSED)),
             Ok(Event::Eof) => break,
             Ok(Event::Comment(_) | Event::Decl(_) | Event::PI(_)) => false,
         };
-        if !closes {
-            continue;
-        }
-        // An element ends (an empty one where it starts).
-        let Some(open) = stack.pop() else {
-            return Err(syntax(pos, "unexpected end tag".to_string()));
-        };
-        let end = tree.items.len() as u32;
-        if let Some(Item::El { end: e, .. }) = tree.items.get_mut(open.at) {
-            *e = end;
-        }
-        let depth = stack.len().wrapping_sub(1);
-        let Some(parent) = stack.last_mut() else {
-            if extent.one_element {
-                break;
-            }
-            continue;
-        };
-        let handed = streams.iter().any(|st| {
-            st.depth == depth
-                && (st.parents.is_empty()
-                    || matches!(tree.items.get(parent.at),
-                            Some(Item::El { name, .. }) if st.parents.contains(&name.as_ref())))
-        });
-        if handed
-            && let Some(el) = El::at(&tree, open.at)
-            && !each(depth, el)?
-        {
-            let first = match tree.items.get(open.at) {
-                Some(Item::El { attrs, .. }) => attrs.0 as usize,
-                _ => tree.attrs.len(),
-            };
-            tree.items.truncate(open.at);
-            tree.attrs.truncate(first);
-            parent.last = open.parent_last;
-            if tree.items.capacity() > 4 * tree.items.len() + 4096 {
-                tree.items.shrink_to_fit(); // (after a huge element: not kept for the rest)
-            }
-            if tree.attrs.capacity() > 4 * tree.attrs.len() + 4096 {
-                tree.attrs.shrink_to_fit();
-            }
+        if closes && b.close(pos)? {
+            break;
         }
     }
-    // Both errors below are found at the end of the input, and named there: a stream no
-    // longer knows where the lines before the last event are.
-    let end = (base + r.buffer_position()).min(extent.end);
-    if let Some(open) = stack.last() {
-        let name = match tree.items.get(open.at) {
-            Some(Item::El { name, .. }) => name.as_ref(),
-            _ => "",
-        };
-        return Err(lines.error(src, end, format!("the input ends inside <{name}>")));
-    }
-    if !rooted {
-        return Err(lines.error(src, end, "no root element (the input ends first)"));
-    }
-    if tree.items.capacity() > tree.items.len() + tree.items.len() / 4 {
-        tree.items.shrink_to_fit();
-    }
-    if tree.attrs.capacity() > tree.attrs.len() + tree.attrs.len() / 4 {
-        tree.attrs.shrink_to_fit();
-    }
-    Ok(tree)
+    b.finish(r.buffer_position())
+}
+
+/// Word's revision ids: attributes neither DOCX reader keeps.
+#[inline]
+fn revision_id(local: &str) -> bool {
+    local.starts_with("rsid") || local == "paraId" || local == "textId"
+}
+
+/// Why a DOCTYPE is refused.
+const DOCTYPE_REFUSED: &str = "a DOCTYPE is not accepted (it could declare entities)";
+
+/// The error for an entity reference other than the predefined five.
+fn undefined_entity(name: &str) -> String {
+    format!(
+        "entity &{name}; is not defined (entities other than the five predefined ones are refused)"
+    )
 }
 
 /// Adds text to the children of the open element, joined to text just before it.

@@ -30,6 +30,7 @@ fn fuzz_findings_stay_fixed() {
         ("read_docx", Some(Format::Docx)),
         ("read_pdf", Some(Format::Pdf)),
         ("roundtrip", None),
+        ("xml_scan", None),
     ] {
         let Ok(dir) = std::fs::read_dir(root.join(target)) else {
             continue;
@@ -39,9 +40,14 @@ fn fuzz_findings_stay_fixed() {
         for f in files {
             let data = std::fs::read(&f).unwrap();
             let start = Instant::now();
-            match format {
-                Some(format) => checks::read_any(&data, format),
-                None => checks::roundtrip(&data),
+            match (format, target) {
+                (Some(format), _) => checks::read_any(&data, format),
+                (None, "xml_scan") => {
+                    if let Err(e) = undocs::fuzzing::xml_scanner_agrees(&data) {
+                        panic!("{}: {e}", f.display());
+                    }
+                }
+                (None, _) => checks::roundtrip(&data),
             }
             assert!(
                 start.elapsed() < limit,

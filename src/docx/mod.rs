@@ -1,4 +1,5 @@
-//! Word (DOCX): a writer in the UN Geneva template and a reader of our own, on quick-xml and
+//! Word (DOCX): a writer in the UN Geneva template and a reader of our own, on our XML scanner
+//! (quick-xml for what it refuses and for parts too large to hold) and
 //! the zip crate.
 //!
 //! The reader takes back exactly what the writer writes (formatting in the canonical form
@@ -30,4 +31,7 @@ pub(crate) mod styles;
 mod write;
 
 pub use read::read;
+/// The elements the DOCX readers skip (for the XML scanner's tests).
+#[cfg(test)]
+pub(crate) use read::skip as skip_for_tests;
 pub use write::write;

@@ -183,7 +183,7 @@ pub(crate) fn parse_styles<'a>(bytes: &'a [u8], options: &ReadOptions) -> Result
 }
 
 /// WordprocessingML elements neither DOCX reader looks at: their subtrees are skipped.
-fn skip(name: &str) -> bool {
+pub(crate) fn skip(name: &str) -> bool {
     matches!(
         name,
         "rFonts"
@@ -288,6 +288,12 @@ pub(crate) fn footnote_mark(c: El<'_>, r: El<'_>, auto: &mut usize) -> (String, 
 /// Reads a DOCX package. The document part is read one child of its body at a time: only
 /// that child's element tree is held, never the whole document's.
 pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
+    // (Parts are parsed by the XML scanner; an input it refuses is read again with
+    // quick-xml, as it streams: see `xml::again_if_refused`.)
+    xml::again_if_refused(|| read_once(bytes, options))
+}
+
+fn read_once(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
     let pkg = Package::open(bytes, options)?;
     let app = pkg.part("docProps/app.xml")?;
     let ours = match &app {

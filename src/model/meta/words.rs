@@ -325,6 +325,11 @@ fn french_ordinal(f: &str) -> Option<u32> {
     }
     let squash = |s: &str| s.replace(" et ", " ").replace([' ', '-'], "");
     let want = squash(f);
+    // (Every other ordinal ends so: an English or Spanish word is refused at once, not
+    // after a hundred French numbers are spelled.)
+    if !want.ends_with("ieme") {
+        return None;
+    }
     (1..=100).find(|&n| {
         let c = french_cardinal(n);
         let c = c
