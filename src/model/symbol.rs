@@ -719,6 +719,18 @@ pub fn find_symbols(text: &str) -> Vec<(std::ops::Range<usize>, Symbol)> {
                     e += tail.len();
                 }
                 end = e;
+            } else if is_digits(inner) && rest.starts_with('(') {
+                // A body's session in parentheses inside the symbol: "ICCD/COP(16)/23".
+                let from = i + ext.len();
+                let ab = &text.as_bytes()[from..];
+                let mut k = 0;
+                while k < ab.len() && (ab[k].is_ascii_alphanumeric() || b"/.-".contains(&ab[k])) {
+                    k += 1;
+                }
+                let whole = text[i..from + k].trim_end_matches(['.', '-', '/']);
+                if ab.first() == Some(&b'/') && whole.parse::<Symbol>().is_ok() {
+                    end = i + whole.len();
+                }
             }
         }
         if let Ok(sym) = text[i..end].parse::<Symbol>() {
@@ -1361,5 +1373,12 @@ mod tests {
             assert_eq!(&t[r], s.to_string());
         }
         assert!(find_symbols("km/h, 24/7, and/or").is_empty());
+        // A body's session in parentheses, inside the symbol (UNCCD).
+        let t = "see ICCD/COP(16)/23/Add.1, ICCD/COP(16)/23. And COP(16)/x.";
+        let found: Vec<String> = find_symbols(t).iter().map(|(_, s)| s.to_string()).collect();
+        assert_eq!(found, ["ICCD/COP(16)/23/Add.1", "ICCD/COP(16)/23"]);
+        for (r, s) in find_symbols(t) {
+            assert_eq!(&t[r], s.to_string());
+        }
     }
 }
