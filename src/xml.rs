@@ -51,9 +51,7 @@ pub(crate) fn scanner_agrees(data: &[u8]) -> std::result::Result<(), String> {
     };
     let opts = ReadOptions::default();
     let ours = parse(src, data, &opts);
-    QUICK_XML_ONLY.set(true);
-    let theirs = parse(src, data, &opts);
-    QUICK_XML_ONLY.set(false);
+    let theirs = with_quick_xml(|| parse(src, data, &opts));
     match (ours, theirs) {
         (Ok(a), Ok(b)) if format!("{a:?}") != format!("{b:?}") => {
             Err(format!("different trees:\n{a:?}\n{b:?}"))
@@ -73,10 +71,27 @@ pub(crate) fn again_if_refused<T>(mut read: impl FnMut() -> Result<T>) -> Result
     if !SCAN_REFUSED.replace(false) || QUICK_XML_ONLY.get() {
         return first;
     }
+    with_quick_xml(read)
+}
+
+/// Runs `f` with quick-xml parsing held input without namespaces too.
+fn with_quick_xml<T>(f: impl FnOnce() -> T) -> T {
     QUICK_XML_ONLY.set(true);
-    let again = read();
+    let out = f();
     QUICK_XML_ONLY.set(false);
-    again
+    out
+}
+
+/// Parses held input without namespaces: with the scanner, or with quick-xml when it is
+/// asked for ([`with_quick_xml`]).
+fn run_plain<'a>(b: Builder<'a, '_>, text: &'a str) -> Result<Tree<'a>> {
+    if !QUICK_XML_ONLY.get() {
+        return scan::run(b, text);
+    }
+    let mut r = quick_xml::Reader::from_str(text);
+    r.config_mut().expand_empty_elements = false;
+    r.config_mut().check_end_names = true;
+    run(b, HeldPlain(r), text)
 }
 
 /// The Akoma Ntoso 3.0 namespace.
@@ -802,14 +817,8 @@ pub(crate) fn parse_streaming<'a>(
         r.config_mut().check_end_names = true;
         let b = Builder::new(src, &lines, whole, options, streams, each);
         run(b, HeldNs(r), text)
-    } else if QUICK_XML_ONLY.get() {
-        let mut r = quick_xml::Reader::from_str(text);
-        r.config_mut().expand_empty_elements = false;
-        r.config_mut().check_end_names = true;
-        let b = Builder::new(src, &lines, whole, options, streams, each);
-        run(b, HeldPlain(r), text)
     } else {
-        scan::run(
+        run_plain(
             Builder::new(src, &lines, whole, options, streams, each),
             text,
         )
@@ -842,14 +851,7 @@ pub(crate) fn parse_element<'a>(
         one_element: true,
     };
     let each = &mut |_: usize, _: El<'_>| Ok(true);
-    let b = Builder::new(src, &lines, element, options, &[], each);
-    if !QUICK_XML_ONLY.get() {
-        return scan::run(b, text);
-    }
-    let mut r = quick_xml::Reader::from_str(text);
-    r.config_mut().expand_empty_elements = false;
-    r.config_mut().check_end_names = true;
-    run(b, HeldPlain(r), text)
+    run_plain(Builder::new(src, &lines, element, options, &[], each), text)
 }
 
 /// [`parse_streaming`] over a stream, not holding the input: what the tree keeps is copied
@@ -1070,11 +1072,10 @@ impl<'a, 'r> Builder<'a, 'r> {
                     || matches!(tree.items.get(parent.at),
                             Some(Item::El { name, .. }) if st.parents.contains(&name.as_ref())))
         });
-        let keep = match El::at(tree, open.at) {
-            Some(el) if handed => {
-                (self.each)(depth, el).inspect_err(|_| self.each_failed = true)?
-            }
-            _ => true,
+        let keep = if handed && let Some(el) = El::at(tree, open.at) {
+            (self.each)(depth, el).inspect_err(|_| self.each_failed = true)?
+        } else {
+            true
         };
         if !keep {
             let first = match tree.items.get(open.at) {
@@ -1124,7 +1125,6 @@ impl<'a, 'r> Builder<'a, 'r> {
 
 /// The parse itself, over either quick-xml reader. `text` is the input when it is held
 /// ("" when it streams: then every name and text is copied).
-#[allow(clippy::too_many_arguments)]
 fn run<'a>(mut b: Builder<'a, '_>, mut r: impl Events, text: &'a str) -> Result<Tree<'a>> {
     let (src, lines) = (b.src, b.lines);
     let streamed = matches!(lines, Lines::Counted(_));

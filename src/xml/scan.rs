@@ -78,9 +78,14 @@ fn scan<'a>(b: &mut Builder<'a, '_>, text: &'a str) -> Result<u64> {
                     break;
                 }
             }
-            Some(b'!') => match bang(text, lt, b)? {
-                Some(after) => i = after,
-                None => return Err(b.syntax(pos, DOCTYPE_REFUSED)),
+            Some(b'!') => match bang(bytes, lt).map_err(|(at, m)| b.syntax(at as u64, m))? {
+                Bang::Comment { after } => i = after,
+                Bang::CData { from, to, after } => {
+                    let raw = text.get(from..to).unwrap_or_default();
+                    b.text(Cow::Owned(line_ends(raw).into_owned()), pos)?;
+                    i = after;
+                }
+                Bang::Doctype => return Err(b.syntax(pos, DOCTYPE_REFUSED)),
             },
             Some(b'?') => {
                 i = after_pi(bytes, lt)
@@ -182,6 +187,15 @@ fn blank(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | b'\r')
 }
 
+/// Where the blanks from `j` on end.
+#[inline]
+fn past_blanks(bytes: &[u8], mut j: usize) -> usize {
+    while bytes.get(j).is_some_and(|&c| blank(c)) {
+        j += 1;
+    }
+    j
+}
+
 /// What a byte is to a name: part of it, the end of it (a blank, `/`, `>`, `=`), or a byte
 /// no name holds and nothing may follow a name with (`<`, `&`, quotes, `?`, `!`).
 const PART: u8 = 0;
@@ -267,9 +281,7 @@ fn start_tag<'a>(
     let mut j = end;
     loop {
         let spaced = bytes.get(j).is_some_and(|&c| blank(c));
-        while bytes.get(j).is_some_and(|&c| blank(c)) {
-            j += 1;
-        }
+        j = past_blanks(bytes, j);
         match bytes.get(j) {
             None => return Err(unclosed()),
             Some(b'>') => {
@@ -297,17 +309,11 @@ fn start_tag<'a>(
             Some(_) => {}
         }
         let (key, key_local) = name_at(text, j)?;
-        j += key.len();
-        while bytes.get(j).is_some_and(|&c| blank(c)) {
-            j += 1;
-        }
+        j = past_blanks(bytes, j + key.len());
         if bytes.get(j) != Some(&b'=') {
             return Err((j, format!("attribute `{key}` of <{name}> has no value")));
         }
-        j += 1;
-        while bytes.get(j).is_some_and(|&c| blank(c)) {
-            j += 1;
-        }
+        j = past_blanks(bytes, j + 1);
         let quote = match bytes.get(j) {
             Some(&q @ (b'"' | b'\'')) => q,
             None => return Err(unclosed()),
@@ -331,10 +337,7 @@ fn start_tag<'a>(
 fn end_tag(text: &str, lt: usize) -> std::result::Result<(&str, usize), Found> {
     let bytes = text.as_bytes();
     let (name, _) = name_at(text, lt + 2)?;
-    let mut j = lt + 2 + name.len();
-    while bytes.get(j).is_some_and(|&c| blank(c)) {
-        j += 1;
-    }
+    let j = past_blanks(bytes, lt + 2 + name.len());
     match bytes.get(j) {
         Some(b'>') => Ok((name, j + 1)),
         _ => Err((lt, format!("the end tag </{name} is not closed"))),
@@ -346,39 +349,48 @@ fn after_pi(bytes: &[u8], lt: usize) -> Option<usize> {
     memmem::find(bytes.get(lt + 2..)?, b"?>").map(|k| lt + 2 + k + 2)
 }
 
-/// Reads the markup at `lt` that starts `<!`: a comment (skipped) or a CDATA section (its
-/// text added). None for a DOCTYPE.
-fn bang(text: &str, lt: usize, b: &mut Builder<'_, '_>) -> Result<Option<usize>> {
-    let bytes = text.as_bytes();
+/// The markup at `lt` that starts `<!`.
+enum Bang {
+    /// A comment, ending at `after`.
+    Comment { after: usize },
+    /// A CDATA section: its text is `from..to`; it ends at `after`.
+    CData {
+        from: usize,
+        to: usize,
+        after: usize,
+    },
+    /// A DOCTYPE (refused).
+    Doctype,
+}
+
+/// Reads the markup at `lt` that starts `<!`: a comment, a CDATA section or a DOCTYPE;
+/// anything else, or a comment or section left open, is an error.
+fn bang(bytes: &[u8], lt: usize) -> std::result::Result<Bang, Found> {
     let rest = bytes.get(lt..).unwrap_or_default();
-    if rest.starts_with(b"<!--") {
-        return match memmem::find(rest.get(4..).unwrap_or_default(), b"-->") {
-            Some(k) => Ok(Some(lt + 4 + k + 3)),
-            None => Err(b.syntax(lt as u64, "unclosed comment")),
-        };
-    }
-    if rest.starts_with(b"<![CDATA[") {
-        let from = lt + 9;
-        return match memmem::find(bytes.get(from..).unwrap_or_default(), b"]]>") {
-            Some(k) => {
-                let raw = text.get(from..from + k).unwrap_or_default();
-                b.text(Cow::Owned(line_ends(raw).into_owned()), lt as u64)?;
-                Ok(Some(from + k + 3))
-            }
-            None => Err(b.syntax(lt as u64, "unclosed CDATA section")),
-        };
-    }
-    if rest.len() >= 9
-        && rest
-            .get(2..9)
-            .is_some_and(|d| d.eq_ignore_ascii_case(b"DOCTYPE"))
+    let (open, close) = if rest.starts_with(b"<!--") {
+        (4, &b"-->"[..])
+    } else if rest.starts_with(b"<![CDATA[") {
+        (9, &b"]]>"[..])
+    } else if rest
+        .get(2..9)
+        .is_some_and(|d| d.eq_ignore_ascii_case(b"DOCTYPE"))
     {
-        return Ok(None);
-    }
-    Err(b.syntax(
-        lt as u64,
-        "`<!` starts neither a comment nor a CDATA section",
-    ))
+        return Ok(Bang::Doctype);
+    } else {
+        return Err((
+            lt,
+            "`<!` starts neither a comment nor a CDATA section".into(),
+        ));
+    };
+    let Some(k) = memmem::find(rest.get(open..).unwrap_or_default(), close) else {
+        return Err((lt, "unclosed comment or CDATA section".into()));
+    };
+    let (from, to) = (lt + open, lt + open + k);
+    let after = to + close.len();
+    Ok(match open {
+        4 => Bang::Comment { after },
+        _ => Bang::CData { from, to, after },
+    })
 }
 
 /// Passes over the content of the element whose start tag (named `name`) ends at `from`,
@@ -410,19 +422,10 @@ fn skip_subtree(text: &str, from: usize, name: &str) -> std::result::Result<usiz
                     return Ok(i);
                 }
             }
-            Some(b'!') => {
-                let rest = bytes.get(lt..).unwrap_or_default();
-                let (open_with, close) = if rest.starts_with(b"<!--") {
-                    (4, &b"-->"[..])
-                } else if rest.starts_with(b"<![CDATA[") {
-                    (9, &b"]]>"[..])
-                } else {
-                    return Err((lt, "`<!` inside an element".into()));
-                };
-                let body = rest.get(open_with..).unwrap_or_default();
-                let k = memmem::find(body, close).ok_or((lt, "unclosed markup".to_string()))?;
-                i = lt + open_with + k + close.len();
-            }
+            Some(b'!') => match bang(bytes, lt)? {
+                Bang::Comment { after } | Bang::CData { after, .. } => i = after,
+                Bang::Doctype => return Err((lt, DOCTYPE_REFUSED.into())),
+            },
             Some(b'?') => {
                 i = after_pi(bytes, lt)
                     .ok_or((lt, "unclosed processing instruction".to_string()))?;
@@ -543,6 +546,7 @@ fn attr_value(raw: &str) -> std::result::Result<Cow<'_, str>, Found> {
 mod tests {
     use super::super::{
         QUICK_XML_ONLY, Source, Stream, again_if_refused, parse, parse_element, parse_streaming,
+        with_quick_xml,
     };
     use super::*;
     use crate::{Format, ReadOptions};
@@ -569,9 +573,8 @@ mod tests {
     fn both(xml: &str, skip: Option<fn(&str) -> bool>) -> std::result::Result<Vec<String>, String> {
         let opts = ReadOptions::default();
         let ours = parse(source(skip), xml.as_bytes(), &opts).map(|t| dump(&t));
-        QUICK_XML_ONLY.set(true);
-        let theirs = parse(source(skip), xml.as_bytes(), &opts).map(|t| dump(&t));
-        QUICK_XML_ONLY.set(false);
+        let theirs =
+            with_quick_xml(|| parse(source(skip), xml.as_bytes(), &opts).map(|t| dump(&t)));
         // (quick-xml counts positions from after a byte order mark; the scanner from the
         // start of the input, where `parse_element` and error locations count them.)
         let bom = |r: std::result::Result<Vec<String>, crate::Error>, shift: bool| {
@@ -689,9 +692,8 @@ mod tests {
         // A malformed tag: quick-xml's message, not the scanner's.
         let scanned = parse(source(None), b"<a><b x=\"1></a>", &opts).unwrap_err();
         let again = read("<a><b x=\"1></a>", None).unwrap_err();
-        QUICK_XML_ONLY.set(true);
-        let theirs = parse(source(None), b"<a><b x=\"1></a>", &opts).unwrap_err();
-        QUICK_XML_ONLY.set(false);
+        let theirs =
+            with_quick_xml(|| parse(source(None), b"<a><b x=\"1></a>", &opts)).unwrap_err();
         assert_ne!(scanned.to_string(), theirs.to_string());
         assert_eq!(again.to_string(), theirs.to_string());
         // A well-formed input is parsed once, by the scanner, and the flag is left clear.
@@ -725,26 +727,18 @@ mod tests {
             (root, handed)
         };
         let ours = run_once();
-        QUICK_XML_ONLY.set(true);
-        let theirs = run_once();
-        QUICK_XML_ONLY.set(false);
+        let theirs = with_quick_xml(run_once);
         assert_eq!(ours, theirs);
         assert_eq!(ours.1, ["0 x ab", "0 x ", "0 x c"]);
         // One element from the middle of the input, located in the whole of it.
         let at = xml.find("<x i=\"2\"").unwrap() as u64;
-        let one = |only: bool| {
-            QUICK_XML_ONLY.set(only);
-            let t = parse_element(source(None), xml.as_bytes(), (at, xml.len() as u64), &opts)
-                .map(|t| dump(&t));
-            QUICK_XML_ONLY.set(false);
-            t.unwrap()
+        let one = || {
+            parse_element(source(None), xml.as_bytes(), (at, xml.len() as u64), &opts)
+                .map(|t| dump(&t))
+                .unwrap()
         };
-        assert_eq!(one(false), one(true));
-        assert!(
-            one(false)[0].ends_with(&format!("pos: {at} }}")),
-            "{:?}",
-            one(false)
-        );
+        assert_eq!(one(), with_quick_xml(one));
+        assert!(one()[0].ends_with(&format!("pos: {at} }}")), "{:?}", one());
     }
 
     /// Every XML part of the Word files in fixtures/ reads the same with both loops, with
