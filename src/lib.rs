@@ -276,22 +276,30 @@ fn read_file(
         return Err(too_large(guess, options));
     }
     // Large Akoma Ntoso streams from the file: the input is not held beside the model.
+    // (Only a large file is looked at first: a smaller one is read straight into its
+    // buffer, with no copy through a reader's own.)
     #[cfg(feature = "akn")]
-    let file = {
+    if len > options.stream_from {
         use std::io::BufRead;
         let mut input = std::io::BufReader::with_capacity(64 << 10, file);
         let head = input.fill_buf().map_err(at)?;
-        if len > options.stream_from && named.or_else(|| Format::sniff(head)) == Some(Format::Akn) {
+        if named.or_else(|| Format::sniff(head)) == Some(Format::Akn) {
             check_signature(head, Format::Akn)?;
             return akn::read_from(input, options);
         }
-        input
-    };
+        let bytes = read_limited(input, guess, named.is_some(), Some(len), options)?;
+        return read_held(&bytes, named, options);
+    }
     let bytes = read_limited(file, guess, named.is_some(), Some(len), options)?;
+    read_held(&bytes, named, options)
+}
+
+/// Reads a file's bytes, held whole, as the format it is named or sniffed to be.
+fn read_held(bytes: &[u8], named: Option<Format>, options: &ReadOptions) -> Result<ReadOutput> {
     let format = named
-        .or_else(|| Format::sniff(&bytes))
+        .or_else(|| Format::sniff(bytes))
         .unwrap_or(Format::Text);
-    read_bytes(&bytes, format, options)
+    read_bytes(bytes, format, options)
 }
 
 /// Refuses bytes whose signature is another format's than `format`'s.

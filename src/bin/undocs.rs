@@ -182,9 +182,11 @@ fn run(cmd: Command) -> Result<(), Fail> {
             }
             let (doc, warnings) = load_with_warnings(input, from, &set)?;
             // What the reader dropped or could not find is said, never silent.
+            // (Each line formatted whole first: stderr is unbuffered, and a line written in
+            // pieces costs a system call a piece.)
             let mut err = std::io::stderr().lock();
             for w in &warnings {
-                let _ = writeln!(err, "undocs: warning: {w}");
+                let _ = err.write_all(format!("undocs: warning: {w}\n").as_bytes());
             }
             drop(err);
             // Streamed to its destination; a file appears only once complete.

@@ -257,27 +257,30 @@ pub(crate) fn read(
     parts: &Parts<'_>,
     options: &ReadOptions,
 ) -> Result<ReadOutput> {
-    // Style display names, for files whose style ids are not the template's own.
-    let styles_bytes = pkg.part("word/styles.xml")?;
-    let styles_root = match &styles_bytes {
-        Some(b) => Some(parse_styles(b, options)?),
-        None => None,
-    };
-    let mut style_names: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
-    if let Some(tree) = &styles_root {
-        for st in tree.root().elements().filter(|e| e.name == "style") {
-            if let (Some(id), Some(name)) = (
-                st.attr("styleId"),
-                st.child("name").and_then(|n| n.attr("val")),
-            ) {
-                style_names.insert(id, name.to_string());
+    // Style display names, for files whose style ids are not the template's own. (Read
+    // into owned maps, so that the part and its tree are freed before the body is read,
+    // and their memory is used again.)
+    let mut style_names: std::collections::HashMap<String, String> =
+        std::collections::HashMap::new();
+    let styles = match pkg.part("word/styles.xml")? {
+        Some(bytes) => {
+            let tree = parse_styles(&bytes, options)?;
+            for st in tree.root().elements().filter(|e| e.name == "style") {
+                if let (Some(id), Some(name)) = (
+                    st.attr("styleId"),
+                    st.child("name").and_then(|n| n.attr("val")),
+                ) {
+                    style_names.insert(id.to_string(), name.to_string());
+                }
             }
+            Styles::new(Some(tree.root()))
         }
-    }
+        None => Styles::new(None),
+    };
     // (Each style's level worked out once, not at every paragraph.)
     let levels: std::collections::HashMap<&str, usize> = style_names
         .iter()
-        .map(|(id, name)| (*id, heading_level(id).max(heading_level(name))))
+        .map(|(id, name)| (id.as_str(), heading_level(id).max(heading_level(name))))
         .collect();
     let level_of = |style: &str| {
         levels
@@ -285,7 +288,6 @@ pub(crate) fn read(
             .copied()
             .unwrap_or_else(|| heading_level(style))
     };
-    let styles = Styles::new(styles_root.as_ref().map(|t| t.root()));
     let mut cx = RunCx {
         parts,
         styles: &styles,
@@ -444,7 +446,7 @@ impl BodyReader {
         u: &Unit<'_>,
         cx: &mut RunCx<'_, '_>,
         level_of: &dyn Fn(&str) -> usize,
-        style_names: &std::collections::HashMap<&str, String>,
+        style_names: &std::collections::HashMap<String, String>,
     ) {
         self.units += 1;
         let p = match u {
@@ -473,11 +475,7 @@ impl BodyReader {
         let style = pstyle(*p).unwrap_or("");
         let level = level_of(style);
         let lines = paragraph_lines(*p, cx, false);
-        let text = lines
-            .iter()
-            .map(|l| plain_text(l))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let text = crate::model::plain_text_joined(&lines, " ");
         // "Contents", as a plain paragraph or styled as a heading, opens the table of
         // contents.
         if text.trim().eq_ignore_ascii_case("Contents") {
@@ -504,8 +502,8 @@ impl BodyReader {
         let t = text.trim();
         let stars = t.chars().take_while(|c| *c == '*').count();
         if (1..=3).contains(&stars) && level == 0 {
-            let mut content = crate::recognize::inlines::join_lines(&lines);
-            content = crate::recognize::inlines::strip_prefix(&content, &"*".repeat(stars));
+            let content = crate::recognize::inlines::join_lines(&lines);
+            let content = crate::recognize::inlines::strip_prefix(content, &"*".repeat(stars));
             if !crate::recognize::inlines::is_blank(&content) {
                 self.inputs.push(Input::TitleNote(TitleNote {
                     marker: "*".repeat(stars),
@@ -518,11 +516,13 @@ impl BodyReader {
             .into_iter()
             .flatten()
             .any(|s| {
-                s.chars()
-                    .filter(|c| c.is_ascii_alphanumeric())
-                    .collect::<String>()
-                    .to_ascii_lowercase()
-                    .starts_with("titleh")
+                // Its letters and digits, lower-cased, start "titleh" (compared as they
+                // come: this is asked of every paragraph).
+                let mut chars = s
+                    .chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .map(|c| c.to_ascii_lowercase());
+                "titleh".chars().all(|w| chars.next() == Some(w))
             });
         // Our own subparagraph styles ("SubTxt1G"), kept by a word processor that dropped
         // our content controls on saving (LibreOffice): an item numbered "1." in one is

@@ -295,22 +295,17 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
 
 fn read_once(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
     let pkg = Package::open(bytes, options)?;
-    let app = pkg.part("docProps/app.xml")?;
-    let ours = match &app {
-        Some(b) => parse("docProps/app.xml", b, options)?
+    let ours = match pkg.part("docProps/app.xml")? {
+        Some(b) => parse("docProps/app.xml", &b, options)?
             .root()
             .child("Application")
             .is_some_and(|a| a.text() == "undocs"),
         None => false,
     };
-    let custom_bytes = pkg.part("docProps/custom.xml")?;
-    let custom_root = match &custom_bytes {
-        Some(b) => Some(parse("docProps/custom.xml", b, options)?),
-        None => None,
-    };
     let mut custom = Vec::new();
-    if let Some(c) = &custom_root {
-        for p in c.root().elements().filter(|e| e.name == "property") {
+    if let Some(bytes) = pkg.part("docProps/custom.xml")? {
+        let tree = parse("docProps/custom.xml", &bytes, options)?;
+        for p in tree.root().elements().filter(|e| e.name == "property") {
             let value = p.elements().next().map(|v| v.text()).unwrap_or_default();
             custom.push((p.attr("name").unwrap_or("").to_string(), value));
         }
@@ -333,19 +328,7 @@ fn read_once(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
         !large,
         options,
     )?;
-    let rels_bytes = pkg.part("word/_rels/document.xml.rels")?;
-    let rels_root = match &rels_bytes {
-        Some(b) => Some(parse("word/_rels/document.xml.rels", b, options)?),
-        None => None,
-    };
-    let mut rels = HashMap::new();
-    if let Some(r) = &rels_root {
-        for rel in r.root().elements() {
-            if let (Some(id), Some(t)) = (rel.attr("Id"), rel.attr("Target")) {
-                rels.insert(id.to_string(), t.to_string());
-            }
-        }
-    }
+    let rels = relationships(&pkg, options)?;
     let parts = Parts {
         footnotes,
         endnotes,
@@ -374,6 +357,22 @@ fn read_once(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
     } else {
         super::foreign::read(&pkg, &parts, options)
     }
+}
+
+/// The document part's relationships, id to target. (Its own function so that the part
+/// and its tree are freed before the body is read, and their memory is used again.)
+fn relationships(pkg: &Package<'_>, options: &ReadOptions) -> Result<HashMap<String, String>> {
+    const PART: &str = "word/_rels/document.xml.rels";
+    let mut rels = HashMap::new();
+    if let Some(bytes) = pkg.part(PART)? {
+        let tree = parse(PART, &bytes, options)?;
+        for rel in tree.root().elements() {
+            if let (Some(id), Some(t)) = (rel.attr("Id"), rel.attr("Target")) {
+                rels.insert(id.to_string(), t.to_string());
+            }
+        }
+    }
+    Ok(rels)
 }
 
 /// Parses the document part, handing each child of its `w:body` to `each` as it ends, and

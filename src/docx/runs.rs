@@ -225,6 +225,23 @@ pub(crate) fn unknown_markup(e: El<'_>, name: &str) -> Option<(String, Warning)>
     Some((text, w))
 }
 
+/// Adds a run's text to a line: to the line's last text when both are printed alike and
+/// neither is only white space, as one leaf (Word cuts a sentence into many runs for its
+/// revision marks); as a leaf of its own otherwise. (White space alone is not joined: it
+/// takes the formatting its neighbours share, in [`settle`].)
+fn push_text(line: &mut Leaves, f: RunFormat, t: &str) {
+    let blank = |s: &str| s.chars().all(char::is_whitespace);
+    if let Some((lf, Inline::Text(last))) = line.last_mut()
+        && *lf == f
+        && !blank(last)
+        && !blank(t)
+    {
+        last.push_str(t);
+        return;
+    }
+    line.push((f, Inline::Text(t.to_string())));
+}
+
 fn run(r: El<'_>, cx: &mut RunCx<'_, '_>, in_note: bool, lines: &mut Vec<Leaves>) {
     let rpr = r.child("rPr");
     if in_note
@@ -244,7 +261,7 @@ fn run(r: El<'_>, cx: &mut RunCx<'_, '_>, in_note: bool, lines: &mut Vec<Leaves>
         };
         match c.name {
             "t" if skip_mark => skip_mark = false,
-            "t" => line.push((f, Inline::Text(c.text()))),
+            "t" => push_text(line, f, &c.text_cow()),
             "tab" | "ptab" => line.push((f, Inline::Text(" ".into()))),
             "noBreakHyphen" => line.push((f, Inline::Text("\u{2011}".into()))),
             // A page or column break is not a line of text.
@@ -521,6 +538,29 @@ mod tests {
                 None => proptest::prop_assert_ne!(t, want),
             }
         }
+
+        /// Runs joined as they are read (`push_text`) settle into the same inlines as the
+        /// same runs kept one leaf each: joining is only a saving.
+        #[test]
+        fn runs_joined_as_read_settle_as_runs_apart(
+            runs in proptest::collection::vec((0u8..6, "[ab \t\u{a0}]{0,4}"), 0..10),
+        ) {
+            let format = |k: u8| RunFormat {
+                bold: k & 1 == 1,
+                italic: k & 2 == 2,
+                vertical: (k >= 4).then_some(true),
+            };
+            let apart: Leaves = runs
+                .iter()
+                .map(|(k, t)| (format(*k), Inline::Text(t.clone())))
+                .collect();
+            let mut joined = Leaves::new();
+            for (k, t) in &runs {
+                push_text(&mut joined, format(*k), t);
+            }
+            proptest::prop_assert!(joined.len() <= apart.len());
+            proptest::prop_assert_eq!(settle(joined), settle(apart));
+        }
     }
 
     fn el(xml: &str) -> crate::xml::Tree<'_> {
@@ -530,6 +570,32 @@ mod tests {
             &crate::ReadOptions::default(),
         )
         .unwrap()
+    }
+
+    #[test]
+    fn runs_printed_alike_are_one_leaf_but_white_space_stays_apart() {
+        let bold = RunFormat {
+            bold: true,
+            ..RunFormat::default()
+        };
+        let mut line = Leaves::new();
+        for (f, t) in [(bold, "Hel"), (bold, "lo"), (bold, " "), (bold, "world")] {
+            push_text(&mut line, f, t);
+        }
+        push_text(&mut line, RunFormat::default(), "plain");
+        let texts: Vec<_> = line
+            .iter()
+            .map(|(f, i)| (f.bold, crate::model::plain_text(std::slice::from_ref(i))))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                (true, "Hello".to_string()),
+                (true, " ".to_string()),
+                (true, "world".to_string()),
+                (false, "plain".to_string())
+            ]
+        );
     }
 
     /// Word shows a right-to-left run bold by `w:bCs` (its own or its character style's),

@@ -106,6 +106,17 @@ pub fn normalize_inlines(v: &mut Vec<Inline>) {
             kept.checked_sub(1).and_then(|k| before.get_mut(k)),
             from.first(),
         ) {
+            if prev.capacity() - prev.len() < t.len() {
+                // Room for the whole run of texts at once, not grown a piece at a time.
+                let run: usize = from
+                    .iter()
+                    .map_while(|i| match i {
+                        Inline::Text(t) => Some(t.len()),
+                        _ => None,
+                    })
+                    .sum();
+                prev.reserve_exact(run);
+            }
             prev.push_str(t);
             continue;
         }
@@ -151,9 +162,47 @@ pub(crate) fn compact(v: &mut Vec<Inline>) {
 
 /// The plain text of inlines, without notes (references give their symbol's printed form).
 pub fn plain_text(v: &[Inline]) -> String {
-    let mut s = String::new();
+    if let [Inline::Text(t)] = v {
+        return t.clone();
+    }
+    // (Sized once: most inlines are text, and growing the string by doubling cost more
+    // than the text it copied.)
+    let mut s = String::with_capacity(plain_len(v));
     push_plain(v, &mut s);
     s
+}
+
+/// The plain text of lines of inlines, `sep` between lines: what joining their
+/// [`plain_text`]s gives, built in one string.
+#[cfg_attr(not(feature = "docx"), allow(dead_code))]
+pub(crate) fn plain_text_joined(lines: &[Vec<Inline>], sep: &str) -> String {
+    let len = lines.iter().map(|l| plain_len(l) + sep.len()).sum();
+    let mut s = String::with_capacity(len);
+    for (k, l) in lines.iter().enumerate() {
+        if k > 0 {
+            s.push_str(sep);
+        }
+        push_plain(l, &mut s);
+    }
+    s
+}
+
+/// About the length of [`plain_text`]'s result: exact for text and line breaks, a guess
+/// for a UN symbol.
+fn plain_len(v: &[Inline]) -> usize {
+    v.iter()
+        .map(|i| match i {
+            Inline::Text(t) => t.len(),
+            Inline::Emphasis(c)
+            | Inline::Strong(c)
+            | Inline::Superscript(c)
+            | Inline::Subscript(c) => plain_len(c),
+            Inline::Link(l) => plain_len(&l.content),
+            Inline::Ref(_) => 24,
+            Inline::LineBreak => 1,
+            Inline::Note(_) => 0,
+        })
+        .sum()
 }
 
 /// The start of the plain text of inlines ([`plain_text`]): at least its first `n` bytes
@@ -185,7 +234,8 @@ pub(crate) fn plain_head(v: &[Inline], n: usize) -> String {
             }
         }
     }
-    let mut s = String::new();
+    // (At most three bytes past `n`: a character is not cut.)
+    let mut s = String::with_capacity(n.min(plain_len(v)).saturating_add(3));
     go(v, n, &mut s);
     s
 }
@@ -391,6 +441,27 @@ pub fn canonical_formatting(v: &mut Vec<Inline>) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn plain_text_joined_is_the_lines_plain_texts_joined() {
+        let lines = vec![
+            vec![
+                Inline::Strong(vec![Inline::Text("12.".into())]),
+                Inline::Text(" See ".into()),
+            ],
+            link_symbols("A/HRC/31/81 and S/RES/1244 (1999)"),
+            vec![],
+            vec![Inline::LineBreak, Inline::Text("é".into())],
+        ];
+        let want = lines.iter().map(|l| plain_text(l)).collect::<Vec<_>>();
+        for sep in [" ", "", "\n"] {
+            assert_eq!(plain_text_joined(&lines, sep), want.join(sep));
+        }
+        assert_eq!(plain_text_joined(&[], " "), "");
+        // The start of a text: whole characters, at least `n` bytes of it.
+        assert_eq!(plain_head(&lines[3], 2), "\né");
+        assert_eq!(plain_head(&lines[1], 4), "A/HRC/31/81");
+    }
 
     /// The rebuilding form [`normalize_inlines`] had before it worked in place: the oracle
     /// the in-place form is checked against.

@@ -26,7 +26,9 @@ pub use inline::{
     plain_text,
 };
 #[cfg_attr(not(feature = "docx"), allow(unused_imports))]
-pub(crate) use inline::{RunFormat, build_runs, compact, flatten_runs, plain_head, split_symbols};
+pub(crate) use inline::{
+    RunFormat, build_runs, compact, flatten_runs, plain_head, plain_text_joined, split_symbols,
+};
 pub use meta::{
     AgendaItem, Date, Distribution, DocKind, JobNumber, Language, MONTHS, Meta, SET_KEYS, Session,
     TitleNote,

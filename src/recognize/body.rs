@@ -617,7 +617,7 @@ impl Body {
                 }
                 let origin = self.take_origin();
                 // The title's inlines: the block without its number.
-                let mut title = unwrap(&strip_prefix(&unwrap(&joined), &format!("{num}.")));
+                let mut title = unwrap(&strip_prefix(unwrap(&joined), &format!("{num}.")));
                 finish(&mut title);
                 self.open_resolution(Resolution {
                     num: Some(num),
@@ -658,7 +658,7 @@ impl Body {
                 self.flush_para();
                 let inner = unwrap(&joined);
                 let mut rest = match &num {
-                    Some(n) => strip_prefix(&inner, n),
+                    Some(n) => strip_prefix(inner, n),
                     None => inner,
                 };
                 strip_trailing(&mut rest, &['∗', '*']);
@@ -676,7 +676,7 @@ impl Body {
                     .split_once('.')
                     .is_some_and(|(_, r)| r.starts_with(|c: char| c.is_ascii_digit()));
                 let is_sub = decimal && self.para.as_ref().is_some_and(|p| p.num == parent);
-                let content = strip_prefix(&joined, &num);
+                let content = strip_prefix(joined, &num);
                 if is_sub {
                     if let Some(p) = self.para.as_mut() {
                         p.subs.push(OpenPara::new(Some(num), content));
@@ -712,7 +712,7 @@ impl Body {
                 self.para = Some(para);
             }
             LineClass::Subparagraph(num) => {
-                let content = strip_prefix(&joined, &num);
+                let content = strip_prefix(joined, &num);
                 match self.para.as_mut() {
                     Some(p) => p.push_sub(OpenPara::new(Some(num), content)),
                     None => self.para = Some(OpenPara::new(Some(num), content)),
@@ -724,7 +724,7 @@ impl Body {
                 } else {
                     "-"
                 };
-                let content = strip_prefix(&joined, bullet);
+                let content = strip_prefix(joined, bullet);
                 if self.para.is_some() {
                     let list = self.list.take();
                     self.flush_para();

@@ -276,8 +276,8 @@ fn drop_front(v: &mut Vec<Inline>, n: &mut usize) {
 /// The inlines without the printed `prefix` (a paragraph number, a bullet) at their start,
 /// and without the space after it. When the visible text does not start with `prefix`, the
 /// inlines come back trimmed but otherwise whole.
-pub(crate) fn strip_prefix(v: &[Inline], prefix: &str) -> Vec<Inline> {
-    let mut v = trimmed(v.to_vec());
+pub(crate) fn strip_prefix(v: Vec<Inline>, prefix: &str) -> Vec<Inline> {
+    let mut v = trimmed(v);
     if crate::model::plain_head(&v, prefix.len()).starts_with(prefix) {
         let mut n = prefix.len();
         drop_front(&mut v, &mut n);
@@ -502,14 +502,14 @@ mod tests {
     #[test]
     fn prefix_inside_bold_is_taken_off() {
         let v = vec![Inline::Strong(vec![t("12.")]), t(" The Council")];
-        assert_eq!(strip_prefix(&v, "12."), [t("The Council")]);
+        assert_eq!(strip_prefix(v.clone(), "12."), [t("The Council")]);
         let v = vec![t("  (a) "), Inline::Emphasis(vec![t("Requests")])];
         assert_eq!(
-            strip_prefix(&v, "(a)"),
+            strip_prefix(v.clone(), "(a)"),
             [Inline::Emphasis(vec![t("Requests")])]
         );
         // Not the prefix: unchanged but trimmed.
-        assert_eq!(strip_prefix(&[t(" 13. x")], "12."), [t("13. x")]);
+        assert_eq!(strip_prefix(vec![t(" 13. x")], "12."), [t("13. x")]);
     }
 
     #[test]
