@@ -24,7 +24,9 @@ median_ms() { # command... → median of N runs, in milliseconds
   # loop also times bash forking the command and the second `date`, about 1 ms that
   # would count against the faster of two programs.
   if command -v hyperfine >/dev/null; then
-    hyperfine -N --runs $n --warmup 2 --export-json "$WORK/hf.json" "$(printf '%q ' "$@")" >/dev/null 2>&1
+    # (At least 15 runs, more for a fast command, up to 3 s or 300 runs: 15 runs of a
+    # 3 ms command include the first, slower ones, and their median moved by a tenth.)
+    hyperfine -N --min-runs $n --max-runs 300 --warmup 3 --export-json "$WORK/hf.json" "$(printf '%q ' "$@")" >/dev/null 2>&1
     python3 -c 'import json,sys; print("%.2f" % (json.load(open(sys.argv[1]))["results"][0]["median"] * 1000))' "$WORK/hf.json"
     return
   fi
