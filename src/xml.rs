@@ -1409,6 +1409,25 @@ impl XmlOut {
         self.buf.push_str(&other.buf);
     }
 
+    /// How many bytes have been written: a place to come back to ([`XmlOut::written_since`],
+    /// [`XmlOut::insert_raw`]).
+    pub(crate) fn len(&self) -> usize {
+        self.buf.len()
+    }
+
+    /// What was written from `at` (a [`XmlOut::len`] of earlier) on.
+    pub(crate) fn written_since(&self, at: usize) -> &str {
+        self.buf.get(at..).unwrap_or_default()
+    }
+
+    /// Puts a constant fragment at `at`, a [`XmlOut::len`] of earlier (between two
+    /// elements): markup decided on once what follows it was written.
+    pub(crate) fn insert_raw(&mut self, at: usize, fragment: &'static str) {
+        if self.buf.is_char_boundary(at) {
+            self.buf.insert_str(at, fragment);
+        }
+    }
+
     /// What was written.
     pub(crate) fn into_string(self) -> String {
         self.buf

@@ -4,7 +4,8 @@
 //! Structure the flat paragraph stream cannot show (where a division ends, what belongs to a
 //! list item, a quotation, a resolution's parts, an annex, the summary) is kept in block-level
 //! content controls (`w:sdt` tagged `undocs:…`), which Word, LibreOffice and pandoc show as
-//! their content. Metadata goes to `docProps/custom.xml` under the UN's property names
+//! their content (a control whose first paragraph holds a note mark is a document part:
+//! see [`DOC_PART`]). Metadata goes to `docProps/custom.xml` under the UN's property names
 //! (`Symbol1`, `JobNo`, `Session1`, `Title1`…) and `undocs.*` names for the rest, and is also
 //! laid out as the UN masthead on the first page.
 
@@ -22,6 +23,25 @@ pub(crate) const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingm
 pub(crate) const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const HYPERLINK_REL: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
+
+/// The kind of content control given to one whose first paragraph holds a note mark: a
+/// document part from the Quick Parts gallery (`w:docPartObj`, the kind of Word's own
+/// cover pages and tables of contents), not the plain (rich text) kind. LibreOffice 7.4 moves a plain control's
+/// first paragraph into an inline control of its own, and a footnote mark in it moved to
+/// the paragraph's start and took the text before it away: operative paragraph 1 of
+/// A/RES/73/8 printed as a bare "1". It keeps a document part's paragraphs as they are.
+/// (Only these controls: every other keeps the plain kind Word gives a new control.)
+const DOC_PART: &str = r#"<w:docPartObj><w:docPartGallery w:val="Quick Parts"/></w:docPartObj>"#;
+
+/// Whether the first paragraph of written WordprocessingML holds a footnote or endnote
+/// reference.
+fn first_paragraph_has_note(xml: &str) -> bool {
+    let first = xml
+        .find("</w:p>")
+        .and_then(|end| xml.get(..end))
+        .unwrap_or(xml);
+    first.contains("<w:footnoteReference") || first.contains("<w:endnoteReference")
+}
 
 struct Ctx {
     /// Footnote bodies (`<w:footnote>` elements), ids from 1.
@@ -342,9 +362,14 @@ impl Ctx {
         out.open("w:sdtPr", &[])?;
         out.empty("w:alias", &[("w:val", tag)])?;
         out.empty("w:tag", &[("w:val", &format!("undocs:{tag}"))])?;
+        let kind_at = out.len();
         out.close("w:sdtPr");
         out.open("w:sdtContent", &[])?;
+        let content_at = out.len();
         f(self, out)?;
+        if first_paragraph_has_note(out.written_since(content_at)) {
+            out.insert_raw(kind_at, DOC_PART);
+        }
         out.close("w:sdtContent");
         out.close("w:sdt");
         Ok(())
@@ -861,4 +886,26 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> Result<()> {
     let bytes = pkg.finish()?.into_inner();
     out.write_all(&bytes)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_first_paragraph_holding_a_note_mark_makes_a_document_part() {
+        let note =
+            r#"<w:p><w:r><w:t>1.</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>"#;
+        let plain = r#"<w:p><w:r><w:t>2.</w:t></w:r></w:p>"#;
+        let end = r#"<w:p><w:r><w:endnoteReference w:id="1"/></w:r></w:p>"#;
+        assert!(first_paragraph_has_note(note));
+        assert!(first_paragraph_has_note(end));
+        assert!(first_paragraph_has_note(&format!(
+            "<w:sdt><w:sdtContent>{note}"
+        )));
+        assert!(!first_paragraph_has_note(plain));
+        // A mark in a later paragraph: the first is kept as it is.
+        assert!(!first_paragraph_has_note(&format!("{plain}{note}")));
+        assert!(!first_paragraph_has_note(""));
+    }
 }
