@@ -234,8 +234,9 @@ pub(crate) fn plain_head(v: &[Inline], n: usize) -> String {
             }
         }
     }
-    // (At most three bytes past `n`: a character is not cut.)
-    let mut s = String::with_capacity(n.min(plain_len(v)).saturating_add(3));
+    // (Sized for about `n` bytes, without walking the rest of the inlines: a character is
+    // not cut, and a symbol is taken whole.)
+    let mut s = String::with_capacity(n.min(256) + 4);
     go(v, n, &mut s);
     s
 }
