@@ -197,6 +197,9 @@ fn run(cmd: Command) -> Result<(), Fail> {
             } else {
                 undocs::write_path(&doc, to, output, &Default::default())?;
             }
+            // (The process ends here: the model's thousands of allocations are left to the
+            // operating system instead of being freed one by one.)
+            std::mem::forget(doc);
             Ok(())
         }
         Command::Info {

@@ -277,16 +277,19 @@ pub(crate) fn read(
         }
         None => Styles::new(None),
     };
-    // (Each style's level worked out once, not at every paragraph.)
-    let levels: std::collections::HashMap<&str, usize> = style_names
-        .iter()
-        .map(|(id, name)| (id.as_str(), heading_level(id).max(heading_level(name))))
-        .collect();
+    // (Each style's level worked out once, at the first paragraph in it: a template
+    // defines hundreds of styles, and a document uses a few dozen.)
+    let levels: std::cell::RefCell<std::collections::HashMap<&str, usize>> = Default::default();
     let level_of = |style: &str| {
-        levels
-            .get(style)
-            .copied()
-            .unwrap_or_else(|| heading_level(style))
+        let Some((id, name)) = style_names.get_key_value(style) else {
+            return heading_level(style);
+        };
+        if let Some(&level) = levels.borrow().get(id.as_str()) {
+            return level;
+        }
+        let level = heading_level(id).max(heading_level(name));
+        levels.borrow_mut().insert(id.as_str(), level);
+        level
     };
     let mut cx = RunCx {
         parts,

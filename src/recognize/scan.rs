@@ -164,6 +164,13 @@ pub(crate) fn furniture(t: &str) -> bool {
 /// drafts and advance versions.
 fn placeholder_symbol(t: &str) -> bool {
     let is_x = |c: &str| !c.is_empty() && c.len() <= 4 && c.bytes().all(|b| b == b'x' || b == b'X');
+    fn num(c: &str) -> &str {
+        c.rsplit_once('.').map_or(c, |(_, n)| n)
+    }
+    // (Most lines with a slash have no such component: they are passed over unbuilt.)
+    if !t.trim_end_matches('*').split('/').any(|c| is_x(num(c))) {
+        return false;
+    }
     let mut any = false;
     let filled: Vec<String> = t
         .trim_end_matches('*')

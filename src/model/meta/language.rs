@@ -119,11 +119,24 @@ impl Language {
     /// Finds a language by ISO 639-1 or 639-2 code, English name or endonym (any case).
     pub fn from_name(s: &str) -> Option<Language> {
         let t = s.trim();
+        // (`t` lowercased once; a name in ASCII compared with it byte by byte: the masthead
+        // reader asks about whole lines, and lowercasing each for each name was the cost.)
+        let folded = t.to_lowercase();
+        let same = |x: &str| {
+            if x.is_ascii() {
+                x.len() == folded.len()
+                    && x.bytes()
+                        .zip(folded.bytes())
+                        .all(|(a, b)| a.to_ascii_lowercase() == b)
+            } else {
+                x.to_lowercase() == folded
+            }
+        };
         Language::all().find(|l| {
             let (a, b, n, e, _) = l.row();
             [a, b, n, e]
                 .iter()
-                .any(|x| x.eq_ignore_ascii_case(t) || x.to_lowercase() == t.to_lowercase())
+                .any(|x| x.eq_ignore_ascii_case(t) || same(x))
         })
     }
 
@@ -154,3 +167,62 @@ impl FromStr for Language {
 
 string_serde!(Language, "Language", "An ISO 639-1 language code: \"en\", \"fr\", \"ar\".",
     "enum": LANGUAGES.iter().map(|l| l.0).collect::<Vec<_>>());
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lowercasing every name for every comparison did, as the reference.
+    fn by_lowercasing_all(s: &str) -> Option<Language> {
+        let t = s.trim();
+        Language::all().find(|l| {
+            let (a, b, n, e, _) = l.row();
+            [a, b, n, e]
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(t) || x.to_lowercase() == t.to_lowercase())
+        })
+    }
+
+    #[test]
+    fn names_are_found_in_any_case_and_other_lines_are_not() {
+        for (s, code) in [
+            ("French", Some("fr")),
+            ("FRENCH", Some("fr")),
+            ("français", Some("fr")),
+            ("FRANÇAIS", Some("fr")),
+            ("  Español ", Some("es")),
+            ("ESPAÑOL", Some("es")),
+            ("РУССКИЙ", Some("ru")),
+            ("русский", Some("ru")),
+            ("ΕΛΛΗΝΙΚΆ", Some("el")),
+            ("eng", Some("en")),
+            ("ZH", Some("zh")),
+            ("中文", Some("zh")),
+            ("bahasa indonesia", Some("id")),
+            ("Englis", None),
+            ("English and French", None),
+            ("", None),
+            ("İ", None),
+        ] {
+            assert_eq!(Language::from_name(s).map(|l| l.code()), code, "{s}");
+            assert_eq!(Language::from_name(s), by_lowercasing_all(s), "{s}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn finds_what_lowercasing_every_name_finds(s in "\\PC{0,12}") {
+            proptest::prop_assert_eq!(Language::from_name(&s), by_lowercasing_all(&s));
+        }
+
+        #[test]
+        fn finds_every_name_in_every_case(i in 0usize..24, k in 0usize..4, upper: bool) {
+            let l = Language::all().nth(i).unwrap();
+            let (a, b, n, e, _) = l.row();
+            let name = [a, b, n, e][k];
+            let s = if upper { name.to_uppercase() } else { name.to_lowercase() };
+            proptest::prop_assert_eq!(Language::from_name(&s), by_lowercasing_all(&s));
+            proptest::prop_assert_eq!(Language::from_name(&name.to_lowercase()), Some(l));
+        }
+    }
+}
