@@ -165,7 +165,7 @@ fn walk(e: El<'_>, cx: &mut RunCx<'_, '_>, in_note: bool, lines: &mut Vec<Leaves
                     .filter(|u| !u.is_empty());
                 match url {
                     Some(url) => {
-                        let url = url.clone();
+                        let url = url.to_string();
                         let mut inner: Vec<Leaves> = vec![Vec::new()];
                         walk(c, cx, in_note, &mut inner);
                         // A break inside a link stays a line break in its text.
