@@ -29,8 +29,22 @@ pub(crate) fn missing(name: &str) -> Error {
 /// counting the bytes that actually come out of the inflater.
 pub(crate) struct Package<'a> {
     zip: std::cell::RefCell<ZipArchive<Cursor<&'a [u8]>>>,
+    bytes: &'a [u8],
+    /// One inflater for every part (reset, not made anew: it holds a 32 KiB window).
+    inflater: std::cell::RefCell<Option<flate2::Decompress>>,
     options: ReadOptions,
     total: Cell<u64>,
+}
+
+/// What [`Package::inflate_held`] made of a part.
+enum Held {
+    /// The package has no such part.
+    Missing,
+    /// The part, inflated and checked.
+    Read(Vec<u8>),
+    /// Not a plain deflated part (stored, encrypted, another method): read through zip's
+    /// reader instead.
+    Other,
 }
 
 impl<'a> Package<'a> {
@@ -54,6 +68,8 @@ impl<'a> Package<'a> {
         }
         Ok(Package {
             zip: std::cell::RefCell::new(zip),
+            bytes,
+            inflater: std::cell::RefCell::new(None),
             options: options.clone(),
             total: Cell::new(0),
         })
@@ -61,6 +77,11 @@ impl<'a> Package<'a> {
 
     /// A part's bytes, or `None` when the package has no such part.
     pub fn part(&self, name: &str) -> Result<Option<Vec<u8>>> {
+        match self.inflate_held(name)? {
+            Held::Missing => return Ok(None),
+            Held::Read(out) => return Ok(Some(out)),
+            Held::Other => {}
+        }
         let mut zip = self.zip.borrow_mut();
         let mut file = match zip.by_name(name) {
             Ok(f) => f,
@@ -79,6 +100,74 @@ impl<'a> Package<'a> {
             .map_err(|e| err(name, format!("cannot inflate the part: {e}")))?;
         self.check(name, out.len() as u64, cap, read_cap)?;
         Ok(Some(out))
+    }
+
+    /// Inflates a deflated part in one call from the package's bytes, into a buffer of its
+    /// declared size, within the same limits as zip's reader and with the same checksum
+    /// check. (Through zip's reader each part was copied through a buffer of compressed
+    /// bytes and a zeroed output buffer, in read calls of a few kilobytes, with a new
+    /// inflater each time: a fifth of the time spent inflating sample 02.)
+    fn inflate_held(&self, name: &str) -> Result<Held> {
+        use flate2::{FlushDecompress, Status};
+        let (start, compressed, declared, crc) = {
+            let mut zip = self.zip.borrow_mut();
+            let Some(index) = zip.index_for_name(name) else {
+                return Ok(Held::Missing);
+            };
+            let Ok(file) = zip.by_index_raw(index) else {
+                return Ok(Held::Other);
+            };
+            if file.encrypted() || file.compression() != zip::CompressionMethod::Deflated {
+                return Ok(Held::Other);
+            }
+            let Some(start) = file.data_start() else {
+                return Ok(Held::Other);
+            };
+            (start, file.compressed_size(), file.size(), file.crc32())
+        };
+        let input = usize::try_from(start)
+            .ok()
+            .zip(usize::try_from(compressed).ok())
+            .and_then(|(s, n)| self.bytes.get(s..s.checked_add(n)?));
+        let Some(input) = input else {
+            return Ok(Held::Other);
+        };
+        let (cap, read_cap) = self.caps(compressed);
+        // Reading stops one byte past `read_cap`: enough to tell the part is too large.
+        let stop = usize::try_from(read_cap.saturating_add(1)).unwrap_or(usize::MAX);
+        let hint = usize::try_from(declared.min(read_cap).saturating_add(1)).unwrap_or(stop);
+        let mut out: Vec<u8> = Vec::with_capacity(hint.min(stop));
+        let mut inflater = self.inflater.borrow_mut();
+        let d = inflater.get_or_insert_with(|| flate2::Decompress::new(false));
+        d.reset(false);
+        let failed = |m: String| err(name, format!("cannot inflate the part: {m}"));
+        loop {
+            if out.len() >= stop {
+                break; // (refused by `check` below)
+            }
+            if out.len() == out.capacity() {
+                // A part larger than it says: grown by doubling, up to the stop.
+                let more = out.capacity().max(64 << 10).min(stop - out.len());
+                out.reserve_exact(more);
+            }
+            let used = usize::try_from(d.total_in()).unwrap_or(input.len());
+            let rest = input.get(used..).unwrap_or_default();
+            let status = d
+                .decompress_vec(rest, &mut out, FlushDecompress::Finish)
+                .map_err(|e| failed(e.to_string()))?;
+            if status == Status::StreamEnd {
+                break;
+            }
+            if out.len() < out.capacity() {
+                // Room left and no end: the compressed data ran out.
+                return Err(failed("the compressed data ends early".into()));
+            }
+        }
+        self.check(name, out.len() as u64, cap, read_cap)?;
+        if crc32fast::hash(&out) != crc {
+            return Err(failed("invalid checksum".into()));
+        }
+        Ok(Held::Read(out))
     }
 
     /// The size a part says it has uncompressed (0 when there is no such part): a hint
@@ -233,5 +322,103 @@ mod tests {
             .unwrap()
             .to_string();
         assert!(e.contains("not a zip"), "{e}");
+    }
+
+    /// Every part as zip's own reader inflates it.
+    fn by_zip(z: &[u8]) -> Vec<(String, Vec<u8>)> {
+        let mut zip = ZipArchive::new(Cursor::new(z)).unwrap();
+        (0..zip.len())
+            .map(|i| {
+                let mut f = zip.by_index(i).unwrap();
+                let mut out = Vec::new();
+                f.read_to_end(&mut out).unwrap();
+                (f.name().to_string(), out)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_part_of_the_real_samples_reads_as_zips_own_reader_reads_it() {
+        for f in [
+            "fixtures/docx/01_FCCC_PA_CMA_2021_10_Add.3_EN.docx",
+            "fixtures/docx/02_A_80_6_PlanOutline_EN.docx",
+        ] {
+            let z = std::fs::read(f).unwrap();
+            let p = Package::open(&z, &ReadOptions::default()).unwrap();
+            let parts = by_zip(&z);
+            assert!(parts.len() > 20, "{f}");
+            for (name, want) in parts {
+                assert_eq!(
+                    p.part(&name).unwrap().as_deref(),
+                    Some(&want[..]),
+                    "{f} {name}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_stored_part_is_read_too() {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let stored =
+            SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+        w.start_file("word/document.xml", stored).unwrap();
+        w.write_all(b"<w:document/>").unwrap();
+        let z = w.finish().unwrap().into_inner();
+        let p = Package::open(&z, &ReadOptions::default()).unwrap();
+        assert_eq!(
+            p.part("word/document.xml").unwrap().unwrap(),
+            b"<w:document/>"
+        );
+    }
+
+    /// A package of one deflated part, and where its central directory entry starts.
+    fn one_part(text: &[u8]) -> (Vec<u8>, usize) {
+        let z = zip_of(&[("word/document.xml", text)]);
+        let cd = memchr::memmem::find(&z, b"PK\x01\x02").unwrap();
+        (z, cd)
+    }
+
+    fn set_u32(z: &mut [u8], at: usize, v: u32) {
+        z[at..at + 4].copy_from_slice(&v.to_le_bytes());
+    }
+
+    #[test]
+    fn a_wrong_checksum_is_an_error_naming_the_part() {
+        let (mut z, cd) = one_part(&b"<w:document>text</w:document>".repeat(50));
+        z[cd + 16] ^= 1; // (the CRC-32 in the central directory, which zip reads)
+        let p = Package::open(&z, &ReadOptions::default()).unwrap();
+        let e = p.part("word/document.xml").unwrap_err().to_string();
+        assert!(
+            e.contains("word/document.xml") && e.contains("checksum"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn compressed_data_cut_short_is_an_error_naming_the_part() {
+        let text = b"<w:document>Some text of a paragraph</w:document>".repeat(200);
+        let (mut z, cd) = one_part(&text);
+        let size = u32::from_le_bytes(z[cd + 20..cd + 24].try_into().unwrap());
+        set_u32(&mut z, cd + 20, size / 2); // compressed size, central directory
+        let p = Package::open(&z, &ReadOptions::default()).unwrap();
+        let e = p.part("word/document.xml").unwrap_err().to_string();
+        assert!(
+            e.contains("word/document.xml") && e.contains("ends early"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_part_larger_than_it_says_is_read_whole_and_still_within_limits() {
+        let text = b"<w:p>paragraph</w:p>".repeat(10_000);
+        let (mut z, cd) = one_part(&text);
+        set_u32(&mut z, cd + 24, 10); // uncompressed size, central directory
+        let p = Package::open(&z, &ReadOptions::default()).unwrap();
+        assert_eq!(p.part("word/document.xml").unwrap().unwrap(), text);
+        let small = ReadOptions::default().with_max_inflated(100_000, 1 << 30);
+        let p = Package::open(&z, &small).unwrap();
+        let e = p.part("word/document.xml").unwrap_err().to_string();
+        assert!(e.contains("max_part_bytes"), "{e}");
     }
 }
