@@ -131,6 +131,12 @@ enum Item<'a> {
 }
 
 impl<'a> Tree<'a> {
+    /// Makes room for `nodes` more nodes, if memory allows (else the tree grows as it is
+    /// built).
+    fn reserve(&mut self, nodes: usize) {
+        let _ = self.items.try_reserve(nodes);
+    }
+
     /// The root element (the first node). A parse gives back a tree only with its root;
     /// the root of an empty tree has no name and nothing in it.
     pub fn root(&self) -> El<'_> {

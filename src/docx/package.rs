@@ -173,7 +173,12 @@ impl<'a> Package<'a> {
     /// The size a part says it has uncompressed (0 when there is no such part): a hint
     /// only; the limits are checked on what is inflated.
     pub fn declared_size(&self, name: &str) -> u64 {
-        self.zip.borrow_mut().by_name(name).map_or(0, |f| f.size())
+        // (Raw: zip's `by_name` would set up an inflater, and its window, only to be asked a
+        // size.)
+        let mut zip = self.zip.borrow_mut();
+        zip.index_for_name(name)
+            .and_then(|i| zip.by_index_raw(i).ok().map(|f| f.size()))
+            .unwrap_or(0)
     }
 
     /// Hands a part to `read` as a stream, inflated as it is read, never held whole: within
