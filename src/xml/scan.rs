@@ -69,17 +69,27 @@ fn scan<'a>(b: &mut Builder<'a, '_>, text: &'a str) -> Result<u64> {
         let pos = lt as u64;
         match bytes.get(lt + 1) {
             Some(b'/') => {
-                let (name, after) = end_tag(text, lt).map_err(|(at, m)| b.syntax(at as u64, m))?;
-                match qnames.pop() {
-                    Some(open) if open == name => {}
-                    Some(open) => {
-                        return Err(b.syntax(
-                            pos,
-                            format!("expected `</{open}>`, but `</{name}>` was found"),
-                        ));
+                let after = match qnames.last().and_then(|open| end_of(bytes, lt, open)) {
+                    Some(after) => {
+                        qnames.pop();
+                        after
                     }
-                    None => return Err(b.syntax(pos, "unexpected end tag")),
-                }
+                    None => {
+                        let (name, after) =
+                            end_tag(text, lt).map_err(|(at, m)| b.syntax(at as u64, m))?;
+                        match qnames.pop() {
+                            Some(open) if open == name => {}
+                            Some(open) => {
+                                return Err(b.syntax(
+                                    pos,
+                                    format!("expected `</{open}>`, but `</{name}>` was found"),
+                                ));
+                            }
+                            None => return Err(b.syntax(pos, "unexpected end tag")),
+                        }
+                        after
+                    }
+                };
                 i = after;
                 if b.close(pos)? {
                     break;
@@ -235,6 +245,12 @@ fn name_at(text: &str, from: usize) -> std::result::Result<(&str, usize), Found>
         .iter()
         .position(|&c| NAME_BYTES[c as usize] != PART)
         .unwrap_or(rest.len());
+    // (The prefix's colon by a plain loop: most names are a few bytes, nearer than
+    // `memchr`'s setup pays for.)
+    let local = rest
+        .get(..len)
+        .and_then(|n| n.iter().position(|&c| c == b':'))
+        .map_or(0, |k| k + 1);
     let first = rest.first().copied().unwrap_or(b'>');
     let bad_end = rest
         .get(len)
@@ -243,7 +259,6 @@ fn name_at(text: &str, from: usize) -> std::result::Result<(&str, usize), Found>
         return Err(not_a_name(text, from, len));
     }
     let name = text.get(from..from + len).unwrap_or_default();
-    let local = memchr(b':', name.as_bytes()).map_or(0, |k| k + 1);
     Ok((name, local))
 }
 
@@ -340,6 +355,26 @@ fn start_tag<'a>(
     }
 }
 
+/// Where the end tag at `lt` (its `</`) ends, if it closes the element named `open`:
+/// the name compared whole, as the start tag already checked it. `None` for any other end
+/// tag, read by [`end_tag`] (which says what is wrong).
+#[inline]
+fn end_of(bytes: &[u8], lt: usize, open: &str) -> Option<usize> {
+    let from = lt + 2;
+    let to = from + open.len();
+    if bytes.get(from..to)? != open.as_bytes() {
+        return None;
+    }
+    match bytes.get(to)? {
+        b'>' => Some(to + 1),
+        &c if blank(c) => {
+            let j = past_blanks(bytes, to);
+            (bytes.get(j) == Some(&b'>')).then_some(j + 1)
+        }
+        _ => None,
+    }
+}
+
 /// Reads the end tag at `lt` (its `</`): its name and where it ends.
 fn end_tag(text: &str, lt: usize) -> std::result::Result<(&str, usize), Found> {
     let bytes = text.as_bytes();
@@ -416,15 +451,26 @@ fn skip_subtree(text: &str, from: usize, name: &str) -> std::result::Result<usiz
         let lt = i + k;
         match bytes.get(lt + 1) {
             Some(b'/') => {
-                let (end, after) = end_tag(text, lt)?;
-                match open.pop() {
-                    Some(o) if o == end => {}
-                    Some(o) => {
-                        return Err((lt, format!("expected `</{o}>`, but `</{end}>` was found")));
+                i = match open.last().and_then(|o| end_of(bytes, lt, o)) {
+                    Some(after) => {
+                        open.pop();
+                        after
                     }
-                    None => return Err((lt, "unexpected end tag".into())),
-                }
-                i = after;
+                    None => {
+                        let (end, after) = end_tag(text, lt)?;
+                        match open.pop() {
+                            Some(o) if o == end => {}
+                            Some(o) => {
+                                return Err((
+                                    lt,
+                                    format!("expected `</{o}>`, but `</{end}>` was found"),
+                                ));
+                            }
+                            None => return Err((lt, "unexpected end tag".into())),
+                        }
+                        after
+                    }
+                };
                 if open.is_empty() {
                     return Ok(i);
                 }
