@@ -238,7 +238,7 @@ static NAME_BYTES: [u8; 256] = {
 /// A name starting at `from`: its end (the first blank, `/`, `>` or `=`, or the end of the
 /// input) and where its local part starts. Refuses an empty name, one that starts with a
 /// digit, `-` or `.`, and one holding a byte no name holds.
-#[inline]
+#[inline(always)]
 fn name_at(text: &str, from: usize) -> std::result::Result<(&str, usize), Found> {
     let rest = text.as_bytes().get(from..).unwrap_or_default();
     let len = rest
