@@ -408,23 +408,22 @@ impl Rels {
         self.entries.push((key, start, mid, self.text.len()));
     }
 
-    fn id(&self, e: &(u64, usize, usize, usize)) -> &[u8] {
-        self.text.as_bytes().get(e.1..e.2).unwrap_or_default()
+    /// An entry's id, as ordered: its first 8 bytes as a number, then the whole.
+    fn id(&self, e: &(u64, usize, usize, usize)) -> (u64, &[u8]) {
+        (e.0, self.text.as_bytes().get(e.1..e.2).unwrap_or_default())
     }
 
     /// Sorts the entries by id, keeping their order among equal ids.
     fn seal(&mut self) {
         let mut entries = std::mem::take(&mut self.entries);
-        entries.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| self.id(a).cmp(self.id(b))));
+        entries.sort_by(|a, b| self.id(a).cmp(&self.id(b)));
         self.entries = entries;
     }
 
     /// The target of the relationship `id` (the last one given, when an id is repeated).
     pub fn get(&self, id: &str) -> Option<&str> {
-        let (key, id) = (rel_key(id.as_bytes()), id.as_bytes());
-        let after = self
-            .entries
-            .partition_point(|e| e.0 < key || (e.0 == key && self.id(e) <= id));
+        let id = (rel_key(id.as_bytes()), id.as_bytes());
+        let after = self.entries.partition_point(|e| self.id(e) <= id);
         let e = self.entries.get(after.checked_sub(1)?)?;
         (self.id(e) == id).then(|| self.text.get(e.2..e.3).unwrap_or_default())
     }

@@ -69,27 +69,8 @@ fn scan<'a>(b: &mut Builder<'a, '_>, text: &'a str) -> Result<u64> {
         let pos = lt as u64;
         match bytes.get(lt + 1) {
             Some(b'/') => {
-                let after = match qnames.last().and_then(|open| end_of(bytes, lt, open)) {
-                    Some(after) => {
-                        qnames.pop();
-                        after
-                    }
-                    None => {
-                        let (name, after) =
-                            end_tag(text, lt).map_err(|(at, m)| b.syntax(at as u64, m))?;
-                        match qnames.pop() {
-                            Some(open) if open == name => {}
-                            Some(open) => {
-                                return Err(b.syntax(
-                                    pos,
-                                    format!("expected `</{open}>`, but `</{name}>` was found"),
-                                ));
-                            }
-                            None => return Err(b.syntax(pos, "unexpected end tag")),
-                        }
-                        after
-                    }
-                };
+                let after =
+                    close_tag(text, lt, &mut qnames).map_err(|(at, m)| b.syntax(at as u64, m))?;
                 i = after;
                 if b.close(pos)? {
                     break;
@@ -375,6 +356,25 @@ fn end_of(bytes: &[u8], lt: usize, open: &str) -> Option<usize> {
     }
 }
 
+/// Reads the end tag at `lt` (its `</`), which must close the last of the `open` elements
+/// (popped): where it ends.
+fn close_tag<'a>(
+    text: &'a str,
+    lt: usize,
+    open: &mut Vec<&'a str>,
+) -> std::result::Result<usize, Found> {
+    if let Some(after) = open.last().and_then(|o| end_of(text.as_bytes(), lt, o)) {
+        open.pop();
+        return Ok(after);
+    }
+    let (name, after) = end_tag(text, lt)?;
+    match open.pop() {
+        Some(o) if o == name => Ok(after),
+        Some(o) => Err((lt, format!("expected `</{o}>`, but `</{name}>` was found"))),
+        None => Err((lt, "unexpected end tag".into())),
+    }
+}
+
 /// Reads the end tag at `lt` (its `</`): its name and where it ends.
 fn end_tag(text: &str, lt: usize) -> std::result::Result<(&str, usize), Found> {
     let bytes = text.as_bytes();
@@ -451,26 +451,7 @@ fn skip_subtree(text: &str, from: usize, name: &str) -> std::result::Result<usiz
         let lt = i + k;
         match bytes.get(lt + 1) {
             Some(b'/') => {
-                i = match open.last().and_then(|o| end_of(bytes, lt, o)) {
-                    Some(after) => {
-                        open.pop();
-                        after
-                    }
-                    None => {
-                        let (end, after) = end_tag(text, lt)?;
-                        match open.pop() {
-                            Some(o) if o == end => {}
-                            Some(o) => {
-                                return Err((
-                                    lt,
-                                    format!("expected `</{o}>`, but `</{end}>` was found"),
-                                ));
-                            }
-                            None => return Err((lt, "unexpected end tag".into())),
-                        }
-                        after
-                    }
-                };
+                i = close_tag(text, lt, &mut open)?;
                 if open.is_empty() {
                     return Ok(i);
                 }
