@@ -66,7 +66,7 @@ fn table_input(t: El<'_>, cx: &mut RunCx<'_, '_>) -> Input {
             tc.find_all("p", &mut ps);
             let paras: Vec<Vec<Inline>> = ps
                 .iter()
-                .map(|p| crate::recognize::inlines::join_lines(&paragraph_lines(*p, cx, false)))
+                .map(|p| crate::recognize::inlines::join_owned(paragraph_lines(*p, cx, false)))
                 .collect();
             cells.push(paras);
         }

@@ -11,7 +11,7 @@ use super::scan::{
     decision_heading, ends_open, furniture, heading_numbering, para_number, resolution_start,
     roman_value, strip_marks, sub_number,
 };
-use super::{Input, Joined, Lines, heading_like};
+use super::{Input, Joined, Lines, heading_like, line_texts};
 use crate::model::{
     Annex, Block, Division, DivisionKind, Document, Inline, List, Paragraph, Resolution, Table,
     TableRow, plain_text,
@@ -432,9 +432,7 @@ impl Body {
         }
         if self.part() == Some(ResPart::Annex)
             && meeting_line(b, j)
-            && b.lines
-                .iter()
-                .all(|l| plain_text(l).trim().chars().count() <= MAX_ADOPTION_LINE)
+            && line_texts(b, &j.text).all(|l| l.chars().count() <= MAX_ADOPTION_LINE)
         {
             // The adoption lines of a decision with annexes follow its last annex.
             return LineClass::Adoption;
@@ -525,17 +523,18 @@ impl Body {
     }
 
     /// Reads one block of the body.
-    pub(crate) fn block(&mut self, input: &Input, doc: &mut Document) {
+    pub(crate) fn block(&mut self, input: &mut Input, doc: &mut Document) {
         let b = match input {
             Input::Lines(b) => b,
             Input::Table { rows, .. } => {
-                self.table(rows);
+                self.table(std::mem::take(rows));
                 return;
             }
             // Taken by the recognizer before the body.
             Input::TitleNote(_) | Input::JobNumber(_) => return,
         };
-        let j = Joined::of(b);
+        let j = Joined::take(b);
+        let b = &*b;
         let class = self.classify(b, &j);
         let joined = j.inlines;
         match class {
@@ -646,10 +645,9 @@ impl Body {
                 }
                 if let Some((r, part)) = self.resolution.as_mut() {
                     r.adoption.extend(
-                        b.lines
-                            .iter()
-                            .map(|l| plain_text(l).trim().to_string())
-                            .filter(|l| !l.is_empty()),
+                        line_texts(b, &j.text)
+                            .filter(|l| !l.is_empty())
+                            .map(String::from),
                     );
                     *part = ResPart::Adoption;
                 }
@@ -754,18 +752,18 @@ impl Body {
             .unwrap_or_default()
     }
 
-    fn table(&mut self, rows: &[(bool, Vec<Vec<Vec<Inline>>>)]) {
+    fn table(&mut self, rows: Vec<(bool, Vec<Vec<Vec<Inline>>>)>) {
         self.flush_para();
         let rows = rows
-            .iter()
+            .into_iter()
             .map(|(header, cells)| TableRow {
-                header: *header,
+                header,
                 cells: cells
-                    .iter()
+                    .into_iter()
                     .map(|c| {
-                        c.iter()
+                        c.into_iter()
                             .filter(|p| !is_blank(p))
-                            .map(|p| Block::Paragraph(paragraph(None, trimmed(p.clone()))))
+                            .map(|p| Block::Paragraph(paragraph(None, trimmed(p))))
                             .collect()
                     })
                     .collect(),

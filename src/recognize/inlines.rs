@@ -3,6 +3,7 @@
 //! and linking UN symbols once a paragraph is complete.
 
 use crate::model::{Block, Inline, Note, normalize_inlines, plain_text};
+use std::borrow::Cow;
 
 /// Whether a line holds nothing: no visible text, no note, no link.
 pub(crate) fn is_blank(v: &[Inline]) -> bool {
@@ -142,15 +143,26 @@ fn first_char(v: &[Inline]) -> Option<char> {
 /// hyphenated at the line end and continued in lowercase (UN text hyphenates compounds,
 /// "asylum-seekers", and extractors do not give soft hyphens). Blank lines are skipped.
 pub(crate) fn join_lines(lines: &[Vec<Inline>]) -> Vec<Inline> {
+    join(lines.iter().map(|l| Cow::Borrowed(l.as_slice())))
+}
+
+/// [`join_lines`] of lines the caller gives away: they are moved into the result, not
+/// copied.
+pub(crate) fn join_owned(lines: Vec<Vec<Inline>>) -> Vec<Inline> {
+    join(lines.into_iter().map(Cow::Owned))
+}
+
+fn join<'a>(lines: impl ExactSizeIterator<Item = Cow<'a, [Inline]>>) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::new();
     let mut prev_plain = String::new();
-    for (k, l) in lines.iter().enumerate() {
-        if is_blank(l) {
+    let n = lines.len();
+    for (k, l) in lines.enumerate() {
+        if is_blank(&l) {
             continue;
         }
-        let l = trimmed(l.clone());
+        let l = trimmed(l.into_owned());
         // (Asked of the next line only: a block's last line's is not computed.)
-        let plain = if k + 1 < lines.len() {
+        let plain = if k + 1 < n {
             plain_text(&l)
         } else {
             String::new()
@@ -497,6 +509,28 @@ mod tests {
 
     fn t(s: &str) -> Inline {
         Inline::Text(s.into())
+    }
+
+    #[test]
+    fn lines_given_away_join_as_lines_lent() {
+        let cases: Vec<Vec<Vec<Inline>>> = vec![
+            vec![],
+            vec![vec![t("  one  ")]],
+            vec![vec![t("asylum-")], vec![t(" ")], vec![t("seekers and")]],
+            vec![
+                vec![Inline::Strong(vec![t("Report of the")])],
+                vec![Inline::Strong(vec![t("Group")])],
+            ],
+            vec![
+                vec![t("")],
+                vec![Inline::Emphasis(vec![t("x")]), t(" ")],
+                vec![],
+            ],
+            vec![vec![t("a")], vec![Inline::LineBreak], vec![t("b")]],
+        ];
+        for lines in cases {
+            assert_eq!(join_owned(lines.clone()), join_lines(&lines), "{lines:?}");
+        }
     }
 
     #[test]

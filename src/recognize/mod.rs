@@ -138,7 +138,7 @@ pub(crate) fn recognize(inputs: Vec<Input>, src: Source, warnings: &mut Vec<Warn
             other => blocks.push(other),
         }
     }
-    let blocks = toc::drop_tables_of_contents(blocks, src, warnings);
+    let mut blocks = toc::drop_tables_of_contents(blocks, src, warnings);
     let (start, origin) = masthead::read(&blocks, &mut doc, src, warnings);
     if doc.meta.language.is_none() {
         // Failing a line that says so, the language the masthead is written in.
@@ -157,7 +157,7 @@ pub(crate) fn recognize(inputs: Vec<Input>, src: Source, warnings: &mut Vec<Warn
         doc.meta.language = crate::model::words::language_of(&text);
     }
     let mut b = body::Body::new(origin);
-    for blk in &blocks[start..] {
+    for blk in blocks.get_mut(start..).unwrap_or_default() {
         b.block(blk, &mut doc);
     }
     b.finish(&mut doc);
@@ -204,10 +204,41 @@ pub(crate) struct Joined {
 
 impl Joined {
     pub(crate) fn of(b: &Lines) -> Self {
-        let inlines = inlines::join_lines(&b.lines);
+        Self::from_inlines(inlines::join_lines(&b.lines))
+    }
+
+    /// [`Joined::of`] a block the caller is done with but for the count of its lines and
+    /// their text: a single line is moved out, not copied, and left empty (the joined text
+    /// is its text; [`line_texts`] gives it), as most blocks of a Word file are one
+    /// paragraph of one line. Blocks of several lines are copied as by [`Joined::of`].
+    pub(crate) fn take(b: &mut Lines) -> Self {
+        match b.lines.as_mut_slice() {
+            [one] => Self::from_inlines(inlines::join_owned(vec![std::mem::take(one)])),
+            lines => Self::from_inlines(inlines::join_lines(lines)),
+        }
+    }
+
+    fn from_inlines(inlines: Vec<Inline>) -> Self {
         let text = crate::model::plain_text(&inlines).trim().to_string();
         Joined { inlines, text }
     }
+}
+
+/// The trimmed plain text of each of `b`'s lines, whether or not [`Joined::take`] moved its
+/// only line out (`text` is then that line's: the joined text); a blank line gives an
+/// empty text.
+pub(crate) fn line_texts<'s>(
+    b: &'s Lines,
+    text: &'s str,
+) -> impl Iterator<Item = std::borrow::Cow<'s, str>> + 's {
+    let single = b.lines.len() == 1;
+    b.lines.iter().map(move |l| {
+        if single {
+            std::borrow::Cow::Borrowed(text)
+        } else {
+            std::borrow::Cow::Owned(crate::model::plain_text(l).trim().to_string())
+        }
+    })
 }
 
 /// A block in the body that is a heading rather than running text: a heading by its
@@ -238,4 +269,45 @@ pub(crate) fn heading_like(b: &Lines, j: &Joined) -> bool {
         && b.lines.len() <= MAX_HEADING_LINES
         && t.chars().count() <= MAX_PLAIN_HEADING
         && t.starts_with(|c: char| c.is_uppercase() || c == '(')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(ls: Vec<Vec<Inline>>) -> Lines {
+        Lines {
+            lines: ls,
+            hints: Hints::default(),
+            at: 0,
+        }
+    }
+
+    #[test]
+    fn a_block_taken_joins_as_a_block_lent() {
+        let t = |s: &str| Inline::Text(s.into());
+        for ls in [
+            vec![vec![
+                t("  12th plenary meeting "),
+                Inline::Strong(vec![t("x")]),
+            ]],
+            vec![vec![t("asylum-")], vec![t("seekers")]],
+            vec![vec![t(" ")]],
+            vec![],
+        ] {
+            let lent = lines(ls.clone());
+            let of = Joined::of(&lent);
+            let mut given = lines(ls.clone());
+            let taken = Joined::take(&mut given);
+            assert_eq!((&taken.inlines, &taken.text), (&of.inlines, &of.text));
+            // The count of lines stays, and so does each line's text.
+            assert_eq!(given.lines.len(), ls.len());
+            let want: Vec<String> = ls
+                .iter()
+                .map(|l| crate::model::plain_text(l).trim().to_string())
+                .collect();
+            let got: Vec<String> = line_texts(&given, &taken.text).map(String::from).collect();
+            assert_eq!(got, want);
+        }
+    }
 }
