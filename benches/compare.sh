@@ -4,11 +4,16 @@
 # median wall time of each and the ratio pandoc / undocs. Needs pandoc; times with hyperfine
 # when it is installed, else with a loop of `date`.
 #
+# undocs is the binary as shipped (scripts/build-release.sh: static on Linux with glibc);
+# the DOCX table also times the binary of a plain `cargo build --release --features cli`
+# (linked dynamically: about 0.3 ms more start-up per process) on the real Word samples.
+#
 #   bash benches/compare.sh            # builds undocs in release mode first
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --quiet --features cli
-U=target/release/undocs
+U=$(bash scripts/build-release.sh)
+cargo build --release --locked --quiet --features cli
+PLAIN=target/release/undocs
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
@@ -38,16 +43,19 @@ median_ms() { # command... → median of N runs, in milliseconds
   printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)]/1000}'
 }
 
-printf '%-14s %12s %12s %8s\n' file undocs_ms pandoc_ms ratio
+printf '%-14s %12s %12s %8s %14s %8s\n' file undocs_ms pandoc_ms ratio plain_build_ms ratio
 for f in seed un01 un02 gen1000; do
   u=$(median_ms $U convert "$WORK/$f.docx" "$WORK/$f.json")
+  q=n/a
+  case $f in un0*) q=$(median_ms $PLAIN convert "$WORK/$f.docx" "$WORK/$f.plain.json") ;; esac
   if command -v pandoc >/dev/null; then
     p=$(median_ms pandoc -f docx -t json -o "$WORK/$f.pandoc.json" "$WORK/$f.docx")
     r=$(awk -v p="$p" -v u="$u" 'BEGIN {printf "%.1fx", p/u}')
+    rq=$(awk -v p="$p" -v q="$q" 'BEGIN {if (q == "n/a") print "n/a"; else printf "%.1fx", p/q}')
   else
-    p=n/a; r=n/a
+    p=n/a; r=n/a; rq=n/a
   fi
-  printf '%-14s %12s %12s %8s\n' "$f" "$u" "$p" "$r"
+  printf '%-14s %12s %12s %8s %14s %8s\n' "$f" "$u" "$p" "$r" "$q" "$rq"
 done
 
 # PDF: reading into the model (undocs, whole process, recognition included) against

@@ -7,8 +7,7 @@
 #   bash benches/scaling.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --quiet --features cli
-U=target/release/undocs
+U=$(bash scripts/build-release.sh)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
