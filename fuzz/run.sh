@@ -32,13 +32,16 @@ seed read_text ../fixtures/**/*.md ../fixtures/**/*.txt
 seed read_akn ../fixtures/**/*.xml ../../shared/samples/akn/*.xml
 seed read_docx ../fixtures/**/*.docx ../../shared/samples/un/*.docx
 seed read_pdf ../../shared/samples/un/10_*.pdf ../../shared/samples/upr/algeria2008.pdf
-# The XML parts of the Word files, for the scanner.
+# The XML parts of the Word files, for the scanner (checked as a DOCX part and as Akoma
+# Ntoso, namespaces resolved).
 mkdir -p corpus/xml_scan
 for f in ../fixtures/**/*.docx; do
   for p in word/document.xml word/styles.xml word/footnotes.xml word/numbering.xml; do
     unzip -p "$f" "$p" > "corpus/xml_scan/$(basename "$f" .docx)-$(basename "$p")" 2>/dev/null || true
   done
 done
+# And Akoma Ntoso files, for its namespaces.
+seed xml_scan ../fixtures/akn/*.xml ../../shared/samples/akn/*.xml
 find corpus/xml_scan -size 0 -delete
 mkdir -p corpus/roundtrip
 for f in ../fixtures/a-hrc-31-81/expected.json; do { printf '\0'; cat "$f"; } > corpus/roundtrip/json-seed; done

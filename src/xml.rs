@@ -1,13 +1,13 @@
-//! A small element tree read with quick-xml's `NsReader`, shared by the Akoma Ntoso and DOCX
-//! readers, with limits: nesting depth, no DOCTYPE (so no entity can be declared, let alone
+//! A small element tree, shared by the Akoma Ntoso and DOCX readers, with limits: nesting depth, no DOCTYPE (so no entity can be declared, let alone
 //! expanded), only the predefined entities and character references, errors naming the
 //! format, the part and the line and column. The tree's nodes live in one vector (an
 //! arena, [`Tree`]); elements are handed out as small copied handles ([`El`]). Names and
 //! text borrow from the input where nothing had to be unescaped.
 //!
-//! Input held whole and read without namespaces (the parts of a DOCX package) is parsed by
-//! a scanner of our own ([`scan`]), which builds the same tree with fewer instructions; an
-//! input it refuses is read again with quick-xml ([`again_if_refused`]).
+//! Input held whole (the parts of a DOCX package; an Akoma Ntoso file, its namespaces
+//! resolved) is parsed by a scanner of our own ([`scan`]), which builds the same tree as
+//! quick-xml's readers with fewer instructions; an input it refuses is read again with
+//! quick-xml ([`again_if_refused`]). Streamed input is read with quick-xml.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -24,8 +24,8 @@ use crate::{Error, Format, ReadOptions, Result};
 mod names;
 mod scan;
 
-// Held input without namespaces is parsed by [`scan`], unless quick-xml is asked for: when
-// the scanner refused an input, the DOCX reader reads it again with quick-xml
+// Held input is parsed by [`scan`], unless quick-xml is asked for: when the scanner
+// refused an input, the DOCX and Akoma Ntoso readers read it again with quick-xml
 // ([`again_if_refused`]), so that an input the scanner refuses is refused (or, where
 // quick-xml is more lenient, read) exactly as before and as when it streams.
 thread_local! {
@@ -34,8 +34,8 @@ thread_local! {
 }
 
 /// Parses `data` as a DOCX part with the scanner and with quick-xml (an element named `b`
-/// skipped, as the DOCX reader skips elements): an error when the scanner accepts what
-/// quick-xml refuses, or builds another tree. (The scanner may refuse more: such input is
+/// skipped, as the DOCX reader skips elements), and as Akoma Ntoso (namespaces resolved):
+/// an error when the scanner accepts what quick-xml refuses, or builds another tree. (The scanner may refuse more: such input is
 /// read again with quick-xml.) For the `xml_scan` fuzz target and its regressions.
 #[cfg(feature = "docx")]
 pub(crate) fn scanner_agrees(data: &[u8]) -> std::result::Result<(), String> {
@@ -43,22 +43,34 @@ pub(crate) fn scanner_agrees(data: &[u8]) -> std::result::Result<(), String> {
     if data.starts_with("\u{feff}".as_bytes()) {
         return Ok(());
     }
-    let src = Source {
+    let docx = Source {
         format: Format::Docx,
         part: "fuzz",
         namespaces: false,
         skip: Some(|n| n == "b"),
     };
+    // (And as Akoma Ntoso is read: namespaces resolved, nothing skipped.)
+    let akn = Source {
+        format: Format::Akn,
+        part: "fuzz",
+        namespaces: true,
+        skip: None,
+    };
     let opts = ReadOptions::default();
-    let ours = parse(src, data, &opts);
-    let theirs = with_quick_xml(|| parse(src, data, &opts));
-    match (ours, theirs) {
-        (Ok(a), Ok(b)) if format!("{a:?}") != format!("{b:?}") => {
-            Err(format!("different trees:\n{a:?}\n{b:?}"))
+    for src in [docx, akn] {
+        let ours = parse(src, data, &opts);
+        let theirs = with_quick_xml(|| parse(src, data, &opts));
+        match (ours, theirs) {
+            (Ok(a), Ok(b)) if format!("{a:?}") != format!("{b:?}") => {
+                return Err(format!("different trees:\n{a:?}\n{b:?}"));
+            }
+            (Ok(_), Err(e)) => {
+                return Err(format!("the scanner accepts what quick-xml refuses: {e}"));
+            }
+            _ => {}
         }
-        (Ok(_), Err(e)) => Err(format!("the scanner accepts what quick-xml refuses: {e}")),
-        _ => Ok(()),
     }
+    Ok(())
 }
 
 /// Runs `read`; when the scanner refused some input during it, runs it again with
@@ -74,7 +86,7 @@ pub(crate) fn again_if_refused<T>(mut read: impl FnMut() -> Result<T>) -> Result
     with_quick_xml(read)
 }
 
-/// Runs `f` with quick-xml parsing held input without namespaces too.
+/// Runs `f` with quick-xml parsing held input too.
 fn with_quick_xml<T>(f: impl FnOnce() -> T) -> T {
     QUICK_XML_ONLY.set(true);
     let out = f();
@@ -82,8 +94,9 @@ fn with_quick_xml<T>(f: impl FnOnce() -> T) -> T {
     out
 }
 
-/// Parses held input without namespaces: with the scanner, or with quick-xml when it is
-/// asked for ([`with_quick_xml`]).
+/// Parses held input: with the scanner (which resolves namespaces when the source asks for
+/// them), or, without namespaces, with quick-xml when it is asked for ([`with_quick_xml`];
+/// [`parse_streaming`] takes quick-xml's namespaced reader itself then).
 fn run_plain<'a>(b: Builder<'a, '_>, text: &'a str) -> Result<Tree<'a>> {
     if !QUICK_XML_ONLY.get() {
         return scan::run(b, text);
@@ -817,7 +830,7 @@ pub(crate) fn parse_streaming<'a>(
         end: bytes.len() as u64,
         one_element: false,
     };
-    if src.namespaces {
+    if src.namespaces && QUICK_XML_ONLY.get() {
         let mut r = NsReader::from_str(text);
         r.config_mut().expand_empty_elements = false;
         r.config_mut().check_end_names = true;
@@ -923,7 +936,7 @@ struct Open {
 }
 
 /// The tree being built, element by element, by either parse loop ([`run`] over
-/// quick-xml, [`scan::run`] over held text without namespaces): the limits, the root,
+/// quick-xml, [`scan::run`] over held text): the limits, the root,
 /// and the children handed over as they end.
 struct Builder<'a, 'r> {
     src: Source<'r>,

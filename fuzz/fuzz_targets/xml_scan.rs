@@ -1,5 +1,6 @@
-//! The XML scanner of DOCX parts against quick-xml: on any input the scanner accepts only
-//! what quick-xml accepts, with the same tree.
+//! The XML scanner against quick-xml, as DOCX parts and Akoma Ntoso are read (namespaces
+//! resolved): on any input the scanner accepts only what quick-xml accepts, with the same
+//! tree.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 

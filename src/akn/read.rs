@@ -92,6 +92,12 @@ const BODIES: &[&str] = &[
 /// Reads Akoma Ntoso. The document's parts are read as they end, and its body a child at a
 /// time: only one child's element tree is held, never the whole document's.
 pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
+    // (What the XML scanner refuses is read again with quick-xml: see
+    // `xml::again_if_refused`.)
+    dom::again_if_refused(|| read_once(bytes, options))
+}
+
+fn read_once(bytes: &[u8], options: &ReadOptions) -> Result<ReadOutput> {
     let mut st = State::new(document_name(bytes), false);
     let tree = dom::parse_streaming(SOURCE, bytes, options, &STREAMS, &mut |depth, el| {
         Ok(st.top.part(depth, el, &mut st.doc, &mut st.cx))
