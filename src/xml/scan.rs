@@ -637,10 +637,17 @@ fn reference(name: &str) -> std::result::Result<char, String> {
 /// An attribute's value, normalized as XML 1.0 says: references resolved, each blank
 /// (`\r\n` counted once) a space; borrowed when nothing changes.
 fn attr_value(raw: &str) -> std::result::Result<Cow<'_, str>, Found> {
-    if !raw
-        .bytes()
-        .any(|c| matches!(c, b'&' | b'\t' | b'\n' | b'\r'))
-    {
+    // (A long value, a URL or a relationship type, is looked at with `memchr`; a short
+    // one byte by byte.)
+    let bytes = raw.as_bytes();
+    let plain = if bytes.len() <= NEAR {
+        !bytes
+            .iter()
+            .any(|&c| matches!(c, b'&' | b'\t' | b'\n' | b'\r'))
+    } else {
+        memchr3(b'&', b'\t', b'\n', bytes).is_none() && memchr(b'\r', bytes).is_none()
+    };
+    if plain {
         return Ok(Cow::Borrowed(raw));
     }
     let spaced = line_ends(raw).replace(['\t', '\n'], " ");
