@@ -1,6 +1,7 @@
-//! A small element tree, shared by the Akoma Ntoso and DOCX readers, with limits: nesting depth, no DOCTYPE (so no entity can be declared, let alone
-//! expanded), only the predefined entities and character references, errors naming the
-//! format, the part and the line and column. The tree's nodes live in one vector (an
+//! A small element tree, shared by the Akoma Ntoso and DOCX readers, with limits: nesting
+//! depth, no DOCTYPE (so no entity can be declared, let alone expanded), only the
+//! predefined entities and character references, errors naming the format, the part and
+//! the line and column. The tree's nodes live in one vector (an
 //! arena, [`Tree`]); elements are handed out as small copied handles ([`El`]). Names and
 //! text borrow from the input where nothing had to be unescaped.
 //!
@@ -35,8 +36,9 @@ thread_local! {
 
 /// Parses `data` as a DOCX part with the scanner and with quick-xml (an element named `b`
 /// skipped, as the DOCX reader skips elements), and as Akoma Ntoso (namespaces resolved):
-/// an error when the scanner accepts what quick-xml refuses, or builds another tree. (The scanner may refuse more: such input is
-/// read again with quick-xml.) For the `xml_scan` fuzz target and its regressions.
+/// an error when the scanner accepts what quick-xml refuses, or builds another tree. (The
+/// scanner may refuse more: such input is read again with quick-xml.) For the `xml_scan`
+/// fuzz target and its regressions.
 #[cfg(feature = "docx")]
 pub(crate) fn scanner_agrees(data: &[u8]) -> std::result::Result<(), String> {
     // (quick-xml counts positions from after a byte order mark, the scanner from the start.)
@@ -95,11 +97,17 @@ fn with_quick_xml<T>(f: impl FnOnce() -> T) -> T {
 }
 
 /// Parses held input: with the scanner (which resolves namespaces when the source asks for
-/// them), or, without namespaces, with quick-xml when it is asked for ([`with_quick_xml`];
-/// [`parse_streaming`] takes quick-xml's namespaced reader itself then).
-fn run_plain<'a>(b: Builder<'a, '_>, text: &'a str) -> Result<Tree<'a>> {
+/// them), or with quick-xml's reader, namespaced or not, when quick-xml is asked for
+/// ([`with_quick_xml`]).
+fn run_held<'a>(b: Builder<'a, '_>, text: &'a str) -> Result<Tree<'a>> {
     if !QUICK_XML_ONLY.get() {
         return scan::run(b, text);
+    }
+    if b.src.namespaces {
+        let mut r = NsReader::from_str(text);
+        r.config_mut().expand_empty_elements = false;
+        r.config_mut().check_end_names = true;
+        return run(b, HeldNs(r), text);
     }
     let mut r = quick_xml::Reader::from_str(text);
     r.config_mut().expand_empty_elements = false;
@@ -830,18 +838,10 @@ pub(crate) fn parse_streaming<'a>(
         end: bytes.len() as u64,
         one_element: false,
     };
-    if src.namespaces && QUICK_XML_ONLY.get() {
-        let mut r = NsReader::from_str(text);
-        r.config_mut().expand_empty_elements = false;
-        r.config_mut().check_end_names = true;
-        let b = Builder::new(src, &lines, whole, options, streams, each);
-        run(b, HeldNs(r), text)
-    } else {
-        run_plain(
-            Builder::new(src, &lines, whole, options, streams, each),
-            text,
-        )
-    }
+    run_held(
+        Builder::new(src, &lines, whole, options, streams, each),
+        text,
+    )
 }
 
 /// Parses the element that starts at byte `at` of `bytes`, before byte `to`, and nothing
@@ -870,7 +870,7 @@ pub(crate) fn parse_element<'a>(
         one_element: true,
     };
     let each = &mut |_: usize, _: El<'_>| Ok(true);
-    run_plain(Builder::new(src, &lines, element, options, &[], each), text)
+    run_held(Builder::new(src, &lines, element, options, &[], each), text)
 }
 
 /// [`parse_streaming`] over a stream, not holding the input: what the tree keeps is copied
@@ -936,8 +936,8 @@ struct Open {
 }
 
 /// The tree being built, element by element, by either parse loop ([`run`] over
-/// quick-xml, [`scan::run`] over held text): the limits, the root,
-/// and the children handed over as they end.
+/// quick-xml, [`scan::run`] over held text): the limits, the root, and the children handed
+/// over as they end.
 struct Builder<'a, 'r> {
     src: Source<'r>,
     lines: &'r Lines<'r>,
