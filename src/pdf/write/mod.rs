@@ -56,9 +56,9 @@ pub fn write(doc: &Document, out: &mut dyn Write, options: &WriteOptions) -> Res
 }
 
 fn to_bytes(doc: &Document, options: &WriteOptions) -> Result<Vec<u8>> {
-    // The document as undocs JSON (the file format, with its version), embedded.
+    // The document as undocs JSON (the file format, with its version; compact), embedded.
     let mut json = Vec::new();
-    crate::json::write(doc, &mut json)?;
+    crate::json::write_compact(doc, &mut json)?;
     let extra: Vec<fonts::Bytes> = options
         .fonts
         .iter()
