@@ -122,13 +122,36 @@ pub(crate) struct Flow<'f> {
     pub lines: Vec<FlowLine>,
     pub groups: Vec<Group>,
     pub notes: Vec<Note>,
-    /// Each note's lines (its nested notes' lines after its own).
+    /// Each note's lines (its nested notes' lines after its own); from note `note_base` on
+    /// when the earlier ones were handed to the sink.
     pub note_lines: Vec<Vec<FlowLine>>,
-    /// Header rows of each table, to repeat.
+    /// Header rows of each table, to repeat; from table `header_base` on.
     pub headers: Vec<Vec<FlowLine>>,
     boxed: bool,
     /// Space owed below the last line.
     pending_after: f32,
+    /// Where set lines go as they are final ([`Flow::streaming`]), instead of being held.
+    sink: Option<Sink<'f>>,
+    /// Whether the lines being set are the body's, final once a block ends (not a note's,
+    /// a table cell's or the masthead's, which are still moved or changed).
+    flushable: bool,
+    note_base: usize,
+    header_base: usize,
+}
+
+/// Where a flow hands its batches, with the fonts they were set in (see [`Flow::streaming`]).
+pub(crate) type Sink<'f> = &'f mut dyn FnMut(Batch, &Fonts);
+
+/// Lines handed over as they are final: the body's lines, and the notes' lines and tables'
+/// header rows set since the last batch; `groups`, how many tagging groups there are so far
+/// (the lines' groups among them). Indices in lines (notes, headers, groups) count from
+/// the flow's start, across batches.
+#[derive(Debug, Default)]
+pub(crate) struct Batch {
+    pub lines: Vec<FlowLine>,
+    pub note_lines: Vec<Vec<FlowLine>>,
+    pub headers: Vec<Vec<FlowLine>>,
+    pub groups: usize,
 }
 
 /// A list item's first paragraph: the bullet at the left, the text hanging 5 mm in.
@@ -165,6 +188,52 @@ impl<'f> Flow<'f> {
             headers: Vec::new(),
             boxed: false,
             pending_after: 0.0,
+            sink: None,
+            flushable: false,
+            note_base: 0,
+            header_base: 0,
+        }
+    }
+
+    /// Hands the body's lines to `sink` as they are final (after each block of the body
+    /// and of an annex, at any depth of divisions), with the notes and table headers set
+    /// since; call after the masthead. The lines left at the end are in `lines`.
+    pub(crate) fn streaming(&mut self, sink: Sink<'f>) {
+        self.sink = Some(sink);
+        self.flushable = true;
+    }
+
+    /// Hands what is final to the sink, if there is one and the lines in `out` are the
+    /// body's ([`Flow::streaming`]).
+    fn flush(&mut self, out: &mut Vec<FlowLine>) {
+        if !self.flushable || out.is_empty() {
+            return;
+        }
+        let Some(sink) = self.sink.as_mut() else {
+            return;
+        };
+        let note_lines = std::mem::take(&mut self.note_lines);
+        let headers = std::mem::take(&mut self.headers);
+        self.note_base += note_lines.len();
+        self.header_base += headers.len();
+        sink(
+            Batch {
+                lines: std::mem::take(out),
+                note_lines,
+                headers,
+                groups: self.groups.len(),
+            },
+            self.fonts,
+        );
+    }
+
+    /// The flow's remaining lines, notes and headers, as a last batch.
+    pub(crate) fn rest(&mut self) -> Batch {
+        Batch {
+            lines: std::mem::take(&mut self.lines),
+            note_lines: std::mem::take(&mut self.note_lines),
+            headers: std::mem::take(&mut self.headers),
+            groups: self.groups.len(),
         }
     }
 
@@ -203,14 +272,15 @@ impl<'f> Flow<'f> {
     fn set_notes(&mut self, first: usize, parent: usize) {
         let mut i = first;
         while i < self.notes.len() {
-            if self.note_lines.len() <= i {
+            if self.note_base + self.note_lines.len() <= i {
                 let note = self.notes[i].clone();
                 let g = self.group(GroupKind::Note, Some(parent));
                 let mut lines = Vec::new();
-                let saved = self.boxed;
+                let saved = (self.boxed, self.flushable);
                 self.boxed = false;
+                self.flushable = false;
                 self.note(&note, g, &mut lines);
-                self.boxed = saved;
+                (self.boxed, self.flushable) = saved;
                 self.note_lines.push(lines);
             }
             i += 1;
@@ -371,6 +441,7 @@ impl<'f> Flow<'f> {
         let mut out = std::mem::take(&mut self.lines);
         for b in bs {
             self.block(b, &BODY, parent, &mut out);
+            self.flush(&mut out);
         }
         self.lines = out;
     }
@@ -419,6 +490,7 @@ impl<'f> Flow<'f> {
                 );
                 for c in &d.content {
                     self.block(c, &env, g, out);
+                    self.flush(out);
                 }
             }
             Block::List(l) => {
@@ -630,7 +702,10 @@ impl<'f> Flow<'f> {
         let left = env.left;
         let width = (env.right - left) / cols as f32;
         let pad = 2.8;
-        let header_index = self.headers.len();
+        // (Held whole: a table's rows and cells are set before they are final.)
+        let flushable = std::mem::replace(&mut self.flushable, false);
+        let header_index = self.header_base + self.headers.len();
+        let local_header = self.headers.len();
         self.headers.push(Vec::new());
         let has_header = t.rows.first().is_some_and(|r| r.header);
         let before = std::mem::take(&mut self.pending_after).max(6.0);
@@ -711,13 +786,14 @@ impl<'f> Flow<'f> {
             ]);
             f.keep_with_next = row.header;
             if row.header {
-                self.headers[header_index].push(f.clone());
+                self.headers[local_header].push(f.clone());
             } else if has_header {
                 f.header = Some(header_index);
             }
             out.push(f);
         }
         self.pending_after = 6.0;
+        self.flushable = flushable;
     }
 
     /// The masthead's flowing part on page 1: body, session, agenda items, title, subtitle.
@@ -939,6 +1015,7 @@ impl<'f> Flow<'f> {
         }
         for b in &a.body[usize::from(note.is_some())..] {
             self.block(b, &BODY, g, out);
+            self.flush(out);
         }
     }
 }

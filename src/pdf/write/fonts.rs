@@ -391,6 +391,33 @@ impl Fonts {
     }
 
     /// krilla's handle of font `id`.
+    /// How many fonts there are: the next one loaded takes this id.
+    pub(crate) fn count(&self) -> usize {
+        self.loaded.len()
+    }
+
+    /// The files of the fonts from id `from` on, in id order (for [`Fonts::adopt`]).
+    pub(crate) fn loaded_from(&self, from: usize) -> Vec<Bytes> {
+        self.loaded
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .map(|l| l.data.clone())
+            .collect()
+    }
+
+    /// Takes a font file another `Fonts` loaded, at the next id: the id it has there when
+    /// both started alike and this one takes every font the other loaded, in order (glyphs
+    /// set there are drawn here). It is not searched for characters ([`Fonts::map`]).
+    pub(crate) fn adopt(&mut self, data: Bytes) {
+        let bold = weight_bold((*data).as_ref());
+        self.loaded.push(Loaded {
+            data,
+            pdf: None,
+            bold,
+        });
+    }
+
     pub(crate) fn pdf_font(&mut self, id: FontId) -> Option<krilla::text::Font> {
         let l = self.loaded.get_mut(id)?;
         if l.pdf.is_none() {

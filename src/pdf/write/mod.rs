@@ -3,7 +3,9 @@
 //! embedded as its source (which the PDF reader reads back first).
 //!
 //! `flow` turns the document into set lines (`layout` breaks and justifies them), `paginate`
-//! puts them on pages with their notes at the foot, and this module draws the pages.
+//! puts them on pages with their notes at the foot, and this module draws the pages. On a
+//! long document the flow is set on a thread of its own and handed over as it goes, a
+//! block at a time, while this thread paginates and draws the pages already filled.
 
 mod catalog;
 mod flow;
@@ -50,12 +52,14 @@ fn unrepresentable(what: impl Into<String>) -> Error {
 
 /// Writes `doc` as PDF.
 pub fn write(doc: &Document, out: &mut dyn Write, options: &WriteOptions) -> Result<()> {
-    let bytes = to_bytes(doc, options)?;
+    let bytes = to_bytes(doc, options, THREAD_FROM)?;
     out.write_all(&bytes)?;
     Ok(())
 }
 
-fn to_bytes(doc: &Document, options: &WriteOptions) -> Result<Vec<u8>> {
+/// The PDF's bytes; the flow is set on a thread of its own when the document's compact JSON
+/// takes `thread_from` bytes or more.
+fn to_bytes(doc: &Document, options: &WriteOptions, thread_from: usize) -> Result<Vec<u8>> {
     // The document as undocs JSON (the file format, with its version; compact), embedded.
     let mut json = Vec::new();
     crate::json::write_compact(doc, &mut json)?;
@@ -64,48 +68,225 @@ fn to_bytes(doc: &Document, options: &WriteOptions) -> Result<Vec<u8>> {
         .iter()
         .map(|f| f.clone() as fonts::Bytes)
         .collect();
-    let mut fonts = Fonts::new(&extra, options.system_fonts);
     let m = &doc.meta;
 
-    // The flow: masthead lines, body, annexes.
-    let mut f = flow::Flow::new(&mut fonts);
+    // The flow is set on a thread of its own, and handed over a block at a time, while
+    // this one paginates what it has and draws each page as it is filled: setting the
+    // lines is a quarter of the work and drawing them (krilla) half, so the two overlap.
+    // Glyphs in fonts the layout thread loads from the system are drawn in the same fonts
+    // here: each batch brings the fonts loaded since the last.
+    let (tx, rx) = std::sync::mpsc::channel::<Laid>();
+    std::thread::scope(|scope| -> Result<Vec<u8>> {
+        let system = options.system_fonts;
+        // (A short document is set here first: a thread's start, and the memory it takes
+        // fresh, cost more than the overlap saves.)
+        let started = if json.len() >= thread_from {
+            // (The thread's own sender: dropped with the thread, or here if it cannot start.)
+            let layout_tx = tx.clone();
+            let layout_extra = extra.clone();
+            std::thread::Builder::new()
+                .name("undocs-layout".into())
+                .spawn_scoped(scope, move || {
+                    lay_out(doc, &layout_extra, system, &layout_tx, true)
+                })
+        } else {
+            Err(std::io::Error::other("a short document"))
+        };
+        // (The channel ends when the layout's sender is dropped: this one goes now.)
+        let (layout, mut done, mut fonts) = match started {
+            // Drawn in fonts of this thread's own, which takes those the layout loads.
+            Ok(h) => {
+                drop(tx);
+                (Some(h), None, Fonts::new(&extra, false))
+            }
+            // (No thread to be had: the whole flow first, on this one, and drawn in the
+            // fonts it was set in.)
+            Err(_) => {
+                let laid = lay_out(doc, &extra, system, &tx, false);
+                drop(tx);
+                let (groups, mut fonts) = laid?;
+                no_missing(&mut fonts)?;
+                (None, Some(groups), fonts)
+            }
+        };
+        let adopt = layout.is_some();
+        let mut pdf = new_pdf()?;
+        let mut pages = PageWriter {
+            m,
+            symbol: m.symbols.first().map(|s| s.to_string()),
+            top_lines: Vec::new(),
+            bottom: 0.0,
+            ids: Vec::new(),
+            top_ids: Vec::new(),
+            outline: Vec::new(),
+            count: 0,
+        };
+        let (mut lines, mut note_lines, mut headers) = (Vec::new(), Vec::new(), Vec::new());
+        let mut pager: Option<paginate::Paginator> = None;
+        let mut ready = Vec::new();
+        // (The channel ends when the flow is done, or failed: the thread says which.)
+        while let Ok(laid) = rx.recv() {
+            if adopt {
+                for f in laid.fonts {
+                    fonts.adopt(f);
+                }
+            }
+            match laid.what {
+                Handed::Top(top, low) => {
+                    pages.top_lines = top;
+                    pages.bottom = masthead_bottom(m, low);
+                    pager = Some(paginate::Paginator::new(pages.bottom));
+                }
+                Handed::Lines(batch) => {
+                    if lines.is_empty() && note_lines.is_empty() && headers.is_empty() {
+                        // (The whole flow when it comes at once: taken, not copied.)
+                        (lines, note_lines, headers) =
+                            (batch.lines, batch.note_lines, batch.headers);
+                    } else {
+                        lines.extend(batch.lines);
+                        note_lines.extend(batch.note_lines);
+                        headers.extend(batch.headers);
+                    }
+                    if pages.ids.len() < batch.groups {
+                        pages.ids.resize(batch.groups, Vec::new());
+                    }
+                    if let Some(p) = pager.as_mut() {
+                        p.advance(&lines, &note_lines, &headers, &mut ready);
+                    }
+                    for page in ready.drain(..) {
+                        pages.draw(&mut pdf, &mut fonts, &page, &lines, &note_lines, &headers)?;
+                    }
+                }
+            }
+        }
+        if let Some(h) = layout {
+            let laid = h
+                .join()
+                .map_err(|_| unrepresentable("the page layout (its thread failed)"))?;
+            let (groups, mut set_in) = laid?;
+            no_missing(&mut set_in)?;
+            done = Some(groups);
+        }
+        let Some(groups) = done else {
+            return Err(unrepresentable("the page layout (it gave nothing)"));
+        };
+        let Some(pager) = pager else {
+            return Err(unrepresentable("the page layout (no masthead)"));
+        };
+        // (paginate gives at least one page: a document with nothing to flow has its first.)
+        pager.finish(&note_lines, &mut ready);
+        for page in ready.drain(..) {
+            pages.draw(&mut pdf, &mut fonts, &page, &lines, &note_lines, &headers)?;
+        }
+        let PageWriter {
+            mut ids,
+            top_ids,
+            outline,
+            symbol,
+            ..
+        } = pages;
+        ids.resize(groups.len(), Vec::new());
+        finish_pdf(pdf, m, &groups, ids, top_ids, outline, symbol, json)
+    })
+}
+
+/// The size of the document's compact JSON from which it is set on a thread of its own.
+const THREAD_FROM: usize = 128 << 10;
+
+/// What the layout thread hands over, with the fonts it loaded since the last.
+struct Laid {
+    fonts: Vec<fonts::Bytes>,
+    what: Handed,
+}
+
+enum Handed {
+    /// The masthead's lines at their places on page 1, and their lowest baseline.
+    Top(Vec<(Line, Point, Align)>, f32),
+    /// Lines of the flow, final.
+    Lines(flow::Batch),
+}
+
+/// Sets the document, handing the masthead and then the flow's lines to `tx` (as they are
+/// final when `stream`, else all at the end); gives the tagging groups and the fonts it was set in (with the characters no font
+/// covers).
+fn lay_out(
+    doc: &Document,
+    extra: &[fonts::Bytes],
+    system: bool,
+    tx: &std::sync::mpsc::Sender<Laid>,
+    stream: bool,
+) -> Result<(Vec<flow::Group>, Fonts)> {
+    let m = &doc.meta;
+    let mut fonts = Fonts::new(extra, system);
+    // (The page side has the same fonts to start with: the shipped ones and `extra`.)
+    let base = fonts.count();
+    let (top, low) = set_masthead_top(masthead_top(m), &mut fonts);
+    let laid = Laid {
+        fonts: fonts.loaded_from(base),
+        what: Handed::Top(top, low),
+    };
+    let mut told = fonts.count();
+    // (Sending fails only when the page side has stopped, on an error: its result is
+    // that error, whatever is set here.)
+    let _ = tx.send(laid);
+    let mut sink = |b: flow::Batch, fonts: &Fonts| {
+        let laid = Laid {
+            fonts: fonts.loaded_from(told),
+            what: Handed::Lines(b),
+        };
+        told = fonts.count();
+        let _ = tx.send(laid);
+    };
+    let sink_if: Option<flow::Sink<'_>> = if stream { Some(&mut sink) } else { None };
+    let (rest, groups) = set_flow(doc, &mut fonts, sink_if);
+    sink(rest, &fonts);
+    Ok((groups, fonts))
+}
+
+/// Sets the document's flow (masthead, body, annexes) in `fonts`, handing the lines to
+/// `sink` as they are final when there is one; gives the lines left (all of them without a
+/// sink) and the tagging groups.
+fn set_flow<'f>(
+    doc: &Document,
+    fonts: &'f mut Fonts,
+    sink: Option<flow::Sink<'f>>,
+) -> (flow::Batch, Vec<flow::Group>) {
+    let mut f = flow::Flow::new(fonts);
     let root = f.group(GroupKind::Section, None);
-    let top = masthead_top(m);
     // A resolution document's title is its resolution's: printed once, after the number
     // ("73/8. Title"), as the UN prints it (its notes, if any, stay with the title block).
-    let title_in_body = doc.title_printed_by_resolution();
-    f.masthead(m, root, title_in_body);
+    f.masthead(&doc.meta, root, doc.title_printed_by_resolution());
+    if let Some(sink) = sink {
+        f.streaming(sink);
+    }
     f.blocks(&doc.body, root);
     for a in &doc.annexes {
         f.annex(a, root);
     }
-    let flow::Flow {
-        lines,
-        groups,
-        note_lines,
-        headers,
-        ..
-    } = f;
-    let (top_lines, masthead_low) = set_masthead_top(top, &mut fonts);
-    if !fonts.missing.is_empty() {
-        let list: String = fonts.missing.iter().take(20).collect();
-        let codes: Vec<String> = fonts
-            .missing
-            .iter()
-            .take(20)
-            .map(|c| format!("U+{:04X}", *c as u32))
-            .collect();
-        return Err(unrepresentable(format!(
-            "{} character(s) no font covers: {list:?} ({}); give a font that has them in WriteOptions::fonts",
-            fonts.missing.len(),
-            codes.join(", ")
-        )));
+    (f.rest(), std::mem::take(&mut f.groups))
+}
+
+/// Refuses text with characters no font covers, naming them.
+fn no_missing(fonts: &mut Fonts) -> Result<()> {
+    let missing = std::mem::take(&mut fonts.missing);
+    if missing.is_empty() {
+        return Ok(());
     }
+    let list: String = missing.iter().take(20).collect();
+    let codes: Vec<String> = missing
+        .iter()
+        .take(20)
+        .map(|c| format!("U+{:04X}", *c as u32))
+        .collect();
+    Err(unrepresentable(format!(
+        "{} character(s) no font covers: {list:?} ({}); give a font that has them in WriteOptions::fonts",
+        missing.len(),
+        codes.join(", ")
+    )))
+}
 
-    let bottom = masthead_bottom(m, masthead_low);
-    let pages = paginate::paginate(&lines, &note_lines, &headers, bottom);
-
-    // krilla: PDF/A-3b, tagged.
+/// A new PDF/A-3b document, tagged.
+fn new_pdf() -> Result<PdfDocument> {
     let configuration = ConfigurationBuilder::new()
         .with_version(PdfVersion::Pdf17)
         .with_archival_validator(Archival::A3_B)
@@ -116,14 +297,49 @@ fn to_bytes(doc: &Document, options: &WriteOptions) -> Result<Vec<u8>> {
         enable_tagging: true,
         ..SerializeSettings::default()
     };
-    let mut pdf = PdfDocument::new_with(settings);
-    let mut ids: Vec<Vec<Identifier>> = vec![Vec::new(); groups.len()];
-    let top_group = groups.len();
-    ids.push(Vec::new());
-    let mut outline: Vec<(usize, String, usize, f32)> = Vec::new();
-    let symbol = m.symbols.first().map(|s| s.to_string());
-    // (paginate gives at least one page: a document with nothing to flow has its first.)
-    for (pi, page) in pages.iter().enumerate() {
+    Ok(PdfDocument::new_with(settings))
+}
+
+/// Draws the pages as they are paginated.
+struct PageWriter<'d> {
+    m: &'d crate::model::Meta,
+    symbol: Option<String>,
+    top_lines: Vec<(Line, Point, Align)>,
+    /// Where the flow starts on page 1.
+    bottom: f32,
+    /// Tagged content of each group of the flow.
+    ids: Vec<Vec<Identifier>>,
+    /// Tagged content of the masthead.
+    top_ids: Vec<Identifier>,
+    /// Headings for the outline: level, text, page, y.
+    outline: Vec<(usize, String, usize, f32)>,
+    /// Pages drawn.
+    count: usize,
+}
+
+impl PageWriter<'_> {
+    #[allow(clippy::too_many_arguments)]
+    fn draw(
+        &mut self,
+        pdf: &mut PdfDocument,
+        fonts: &mut Fonts,
+        page: &paginate::Page,
+        lines: &[FlowLine],
+        note_lines: &[Vec<FlowLine>],
+        headers: &[Vec<FlowLine>],
+    ) -> Result<()> {
+        let pi = self.count;
+        self.count += 1;
+        let m = self.m;
+        let bottom = self.bottom;
+        let PageWriter {
+            symbol,
+            top_lines,
+            ids,
+            top_ids,
+            outline,
+            ..
+        } = self;
         let settings = PageSettings::from_wh(PAGE_W, PAGE_H)
             .ok_or_else(|| unrepresentable("the page size"))?;
         let mut p = pdf.start_page_with(settings);
@@ -174,8 +390,8 @@ fn to_bytes(doc: &Document, options: &WriteOptions) -> Result<Vec<u8>> {
                 }
             }
             for ((l, at, _), dx) in top_lines.iter().zip(&dxs) {
-                let id = draw_line(&mut s, &mut fonts, l, *dx, at.y, false);
-                ids[top_group].extend(id);
+                let id = draw_line(&mut s, fonts, l, *dx, at.y, false);
+                top_ids.extend(id);
             }
             // The rules under "United Nations" and under the organ.
             artifact(&mut s, |s| {
@@ -187,18 +403,18 @@ fn to_bytes(doc: &Document, options: &WriteOptions) -> Result<Vec<u8>> {
                 let set = layout::set(
                     &[crate::model::Inline::Text(j.to_string())],
                     &frame,
-                    &mut fonts,
+                    fonts,
                     &mut Vec::new(),
                 );
                 if let Some(l) = set.first() {
                     artifact(&mut s, |s| {
-                        draw_line(s, &mut fonts, l, 0.0, PAGE_H - 36.0, true);
+                        draw_line(s, fonts, l, 0.0, PAGE_H - 36.0, true);
                     });
                 }
             }
         } else {
             // Running header (the symbol) and page number, on alternate sides.
-            let even = (pi + 1) % 2 == 0;
+            let even = (pi + 1).is_multiple_of(2);
             for (text, y, bold) in [
                 (symbol.clone(), 36.0, true),
                 (Some((pi + 1).to_string()), PAGE_H - 36.0, true),
@@ -209,13 +425,13 @@ fn to_bytes(doc: &Document, options: &WriteOptions) -> Result<Vec<u8>> {
                 let set = layout::set(
                     &[crate::model::Inline::Text(text)],
                     &frame,
-                    &mut fonts,
+                    fonts,
                     &mut Vec::new(),
                 );
                 if let Some(l) = set.first() {
                     let dx = if even { 0.0 } else { PAGE_W - MARGIN - l.end };
                     artifact(&mut s, |s| {
-                        draw_line(s, &mut fonts, l, dx, y, true);
+                        draw_line(s, fonts, l, dx, y, true);
                     });
                 }
             }
@@ -239,7 +455,7 @@ fn to_bytes(doc: &Document, options: &WriteOptions) -> Result<Vec<u8>> {
         }
         for (i, y) in &page.body {
             let fl = &lines[*i];
-            place(&mut s, &mut fonts, fl, *y, &mut ids, &mut links);
+            place(&mut s, fonts, fl, *y, ids, &mut links);
             if let Some((level, text)) = &fl.heading {
                 outline.push((*level, text.clone(), pi, *y));
             }
@@ -248,8 +464,8 @@ fn to_bytes(doc: &Document, options: &WriteOptions) -> Result<Vec<u8>> {
             // A repeated table header: drawn again as an artifact.
             let fl = &headers[i.0][i.1];
             artifact(&mut s, |s| {
-                let mut sink = vec![Vec::new(); groups.len() + 1];
-                draw_flow_line(s, &mut fonts, fl, *y, &mut sink, true);
+                let mut sink = vec![Vec::new(); ids.len()];
+                draw_flow_line(s, fonts, fl, *y, &mut sink, true);
             });
         }
         if let Some(y) = page.separator {
@@ -263,7 +479,7 @@ fn to_bytes(doc: &Document, options: &WriteOptions) -> Result<Vec<u8>> {
         }
         for ((n, k), y) in &page.notes {
             let fl = &note_lines[*n][*k];
-            place(&mut s, &mut fonts, fl, *y, &mut ids, &mut links);
+            place(&mut s, fonts, fl, *y, ids, &mut links);
         }
         s.finish();
         for (rect, url) in links {
@@ -274,8 +490,22 @@ fn to_bytes(doc: &Document, options: &WriteOptions) -> Result<Vec<u8>> {
             ));
         }
         p.finish();
+        Ok(())
     }
+}
 
+/// Tags, outline, metadata and the embedded JSON; the PDF's bytes.
+#[allow(clippy::too_many_arguments)]
+fn finish_pdf(
+    mut pdf: PdfDocument,
+    m: &crate::model::Meta,
+    groups: &[flow::Group],
+    mut ids: Vec<Vec<Identifier>>,
+    top_ids: Vec<Identifier>,
+    outline: Vec<(usize, String, usize, f32)>,
+    symbol: Option<String>,
+    json: Vec<u8>,
+) -> Result<Vec<u8>> {
     // The tag tree, in reading order.
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
     for (i, g) in groups.iter().enumerate() {
@@ -285,11 +515,11 @@ fn to_bytes(doc: &Document, options: &WriteOptions) -> Result<Vec<u8>> {
     }
     let mut tree = TagTree::new().with_lang(m.language.map(|l| l.code().to_string()));
     let mut masthead = TagGroup::new(Tag::P);
-    for id in ids[top_group].drain(..) {
+    for id in top_ids {
         masthead.push(id);
     }
     tree.push(masthead);
-    for node in build_tags(0, &groups, &children, &mut ids, 0) {
+    for node in build_tags(0, groups, &children, &mut ids, 0) {
         tree.push(node);
     }
     pdf.set_tag_tree(tree);
@@ -742,4 +972,214 @@ fn date_stamp(m: &crate::model::Meta) -> krilla::metadata::DateTime {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     from_secs(now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Annex, Block, Division, DivisionKind, Inline, List, Note, Paragraph};
+    use crate::model::{Table, TableRow};
+
+    /// The Chinese font `.ci/run` installs.
+    const CJK: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+
+    fn text(s: &str) -> Vec<Inline> {
+        vec![Inline::Text(s.into())]
+    }
+
+    fn para(num: Option<String>, words: usize, note: Option<Note>) -> Block {
+        let mut content = text(&"Lorem ipsum dolor sit amet consectetur ".repeat(words / 6 + 1));
+        content.extend(note.map(Inline::Note));
+        Block::Paragraph(Paragraph {
+            num,
+            content,
+            subparagraphs: Vec::new(),
+        })
+    }
+
+    fn note(marker: usize, long: bool) -> Note {
+        let mut content = vec![para(None, if long { 900 } else { 20 }, None)];
+        if marker.is_multiple_of(5) {
+            // (A note holding a division and a list: set apart from the body, never handed
+            // over as body lines.)
+            content.push(Block::Division(Division {
+                kind: DivisionKind::Heading,
+                num: None,
+                heading: text("In a note"),
+                content: vec![para(None, 30, None)],
+            }));
+            content.push(Block::List(List {
+                items: vec![vec![para(None, 10, None)]; 3],
+            }));
+        }
+        Note {
+            marker: marker.to_string(),
+            content,
+        }
+    }
+
+    /// A report with what the flow hands over in pieces: chapters of sections, notes (long
+    /// ones among them, and notes holding divisions), a long table with a header row, a
+    /// list, a quote, and annexes with divisions of their own.
+    fn report() -> Document {
+        let mut marker = 0;
+        let mut chapters = Vec::new();
+        for c in 1..=3 {
+            let mut sections = Vec::new();
+            for s in 1..=3 {
+                let mut content = Vec::new();
+                for p in 1..=8 {
+                    let n = (p % 3 == 0).then(|| {
+                        marker += 1;
+                        note(marker, marker % 4 == 0)
+                    });
+                    content.push(para(Some(format!("{p}.")), 40 + 17 * p, n));
+                }
+                if s == 2 {
+                    // (Cells holding a division: set apart from the body too.)
+                    let cell = |t: &str| {
+                        vec![Block::Division(Division {
+                            kind: DivisionKind::Heading,
+                            num: None,
+                            heading: text(t),
+                            content: vec![para(None, 3, None)],
+                        })]
+                    };
+                    let mut rows = vec![TableRow {
+                        header: true,
+                        cells: vec![cell("Country"), cell("Recommendation")],
+                    }];
+                    rows.extend((0..70).map(|r| TableRow {
+                        header: false,
+                        cells: vec![cell(&format!("Row {r}")), cell("Accepted")],
+                    }));
+                    content.push(Block::Table(Table { rows }));
+                    content.push(Block::List(List {
+                        items: vec![vec![para(None, 25, None)]; 4],
+                    }));
+                    content.push(Block::Quote(vec![para(None, 60, None)]));
+                }
+                sections.push(Block::Division(Division {
+                    kind: DivisionKind::Section,
+                    num: Some(format!("{}.", (b'A' + s as u8 - 1) as char)),
+                    heading: text("A section"),
+                    content,
+                }));
+            }
+            chapters.push(Block::Division(Division {
+                kind: DivisionKind::Chapter,
+                num: Some(format!("{c}.")),
+                heading: text("A chapter"),
+                content: sections,
+            }));
+        }
+        let annexes = (1..=2)
+            .map(|a| Annex {
+                label: format!("Annex {a}"),
+                title: text("An annex"),
+                body: vec![
+                    para(None, 200, None),
+                    Block::Division(Division {
+                        kind: DivisionKind::Section,
+                        num: None,
+                        heading: text("Its part"),
+                        content: vec![para(Some("1.".into()), 300, None); 3],
+                    }),
+                ],
+            })
+            .collect();
+        let mut doc = Document {
+            body: chapters,
+            annexes,
+            ..Document::default()
+        };
+        doc.meta.symbols = vec!["A/HRC/59/15".parse().unwrap()];
+        doc.meta.title = Some("A report".into());
+        doc
+    }
+
+    /// The flow set whole, and paginated whole.
+    fn whole(doc: &Document) -> (String, Vec<paginate::Page>) {
+        let mut fonts = Fonts::new(&[], false);
+        let (f, groups) = set_flow(doc, &mut fonts, None);
+        let pages = paginate::paginate(&f.lines, &f.note_lines, &f.headers, 140.0);
+        let set = format!("{:?}", (&f.lines, &f.note_lines, &f.headers, &groups));
+        (set, pages)
+    }
+
+    /// Set on a thread of its own and handed over as it goes, or set first on the drawing
+    /// thread: the same PDF, byte for byte.
+    #[test]
+    fn the_layout_thread_writes_the_pdf_the_single_thread_writes() {
+        let mut doc = report();
+        doc.meta.date = Some("2025-03-24".parse().unwrap());
+        let options = WriteOptions::default();
+        let threaded = to_bytes(&doc, &options, 0).unwrap();
+        let single = to_bytes(&doc, &options, usize::MAX).unwrap();
+        assert!(threaded.len() > 100_000, "{}", threaded.len());
+        assert!(
+            threaded == single,
+            "{} and {} bytes",
+            threaded.len(),
+            single.len()
+        );
+        // Chinese in the body: a system font loaded by the layout thread, drawn by the
+        // other (or, on a machine without one, the same error either way).
+        if let Some(Block::Division(d)) = doc.body.get_mut(1) {
+            d.content.insert(
+                0,
+                Block::Paragraph(Paragraph {
+                    num: None,
+                    content: text("联合国人权理事会第五十九届会议"),
+                    subparagraphs: Vec::new(),
+                }),
+            );
+        }
+        let options = WriteOptions {
+            system_fonts: true,
+            ..WriteOptions::default()
+        };
+        let threaded = to_bytes(&doc, &options, 0).map_err(|e| e.to_string());
+        let single = to_bytes(&doc, &options, usize::MAX).map_err(|e| e.to_string());
+        assert!(threaded == single);
+        assert!(threaded.is_ok() || !std::path::Path::new(CJK).exists());
+    }
+
+    #[test]
+    fn a_flow_handed_over_in_batches_is_the_whole_flow_and_paginates_alike() {
+        let fixture = include_str!("../../../fixtures/a-hrc-59-15/document.json");
+        let read = |s: &str| crate::json::read(s.as_bytes(), &crate::ReadOptions::default());
+        let docs = [report(), read(fixture).unwrap().document];
+        for doc in &docs {
+            let (want_set, want_pages) = whole(doc);
+            // Streamed, as `lay_out` hands it over.
+            let mut fonts = Fonts::new(&[], false);
+            let mut batches: Vec<flow::Batch> = Vec::new();
+            let mut sink = |b: flow::Batch, _: &Fonts| batches.push(b);
+            let (rest, groups) = set_flow(doc, &mut fonts, Some(&mut sink));
+            sink(rest, &fonts);
+            assert!(batches.len() > 5, "{} batches", batches.len());
+            let (mut lines, mut notes, mut headers) = (Vec::new(), Vec::new(), Vec::new());
+            let mut pager = paginate::Paginator::new(140.0);
+            let mut pages = Vec::new();
+            let mut seen_groups = 0;
+            for b in batches {
+                assert!(b.groups >= seen_groups);
+                seen_groups = b.groups;
+                lines.extend(b.lines);
+                notes.extend(b.note_lines);
+                headers.extend(b.headers);
+                // Every group a line names is known by the time the line comes.
+                assert!(lines.iter().all(|l: &FlowLine| l.group < seen_groups));
+                pager.advance(&lines, &notes, &headers, &mut pages);
+            }
+            pager.finish(&notes, &mut pages);
+            assert_eq!(
+                format!("{:?}", (&lines, &notes, &headers, &groups)),
+                want_set
+            );
+            assert_eq!(format!("{pages:?}"), format!("{want_pages:?}"));
+            assert!(pages.len() >= 3, "{} pages", pages.len());
+        }
+    }
 }

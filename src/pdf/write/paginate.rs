@@ -68,7 +68,9 @@ fn note_height(lines: &[FlowLine]) -> f32 {
     lines.iter().map(|l| l.line.height).sum()
 }
 
-/// Paginates; page 1's text starts at `first_top`.
+/// Paginates; page 1's text starts at `first_top`. (The writer paginates as the lines
+/// come, with [`Paginator`]; this is the same in one go, for the tests.)
+#[cfg(test)]
 pub(crate) fn paginate(
     lines: &[FlowLine],
     note_lines: &[Vec<FlowLine>],
@@ -76,162 +78,223 @@ pub(crate) fn paginate(
     first_top: f32,
 ) -> Vec<Page> {
     let mut pages = Vec::new();
-    let mut page = Building::new(first_top);
-    // Lines of notes left over from the last page.
-    let mut carry: Vec<(usize, usize)> = Vec::new();
-    let mut placed_notes = vec![false; note_lines.len()];
-    let mut i = 0usize;
-    let mut page_start = 0usize;
-    // A guard against a line that fits no page: it is placed alone.
-    while i < lines.len() {
-        let fl = &lines[i];
-        let at_top = page.body.is_empty();
-        if fl.new_page && !at_top {
-            pages.push(std::mem::replace(&mut page, Building::new(TOP)).finish(note_lines));
-            page_start = i;
-            continue;
+    let mut p = Paginator::new(first_top);
+    p.advance(lines, note_lines, headers, &mut pages);
+    p.finish(note_lines, &mut pages);
+    pages
+}
+
+/// Pagination as the lines come ([`paginate`] is one call of each): each call of
+/// [`Paginator::advance`] places the lines given so far and hands over the pages they
+/// fill. It never looks ahead of the line it places (only back, to the page's first line,
+/// for lines kept with the next), so a page handed over is final, and the lines, notes and
+/// table headers given may grow between calls (those there already unchanged).
+pub(crate) struct Paginator {
+    page: Building,
+    /// Lines of notes left over from the last page.
+    carry: Vec<(usize, usize)>,
+    placed_notes: Vec<bool>,
+    /// The next line to place, and the first line of the page being filled.
+    i: usize,
+    page_start: usize,
+    /// Pages handed over.
+    done: usize,
+}
+
+impl Paginator {
+    pub(crate) fn new(first_top: f32) -> Paginator {
+        Paginator {
+            page: Building::new(first_top),
+            carry: Vec::new(),
+            placed_notes: Vec::new(),
+            i: 0,
+            page_start: 0,
+            done: 0,
         }
-        if at_top && !carry.is_empty() {
-            // The rest of a long note first.
-            let mut h = SEPARATOR;
-            for (n, k) in carry.drain(..) {
-                h += note_lines[n][k].line.height;
-                page.notes.push(((n, k), usize::MAX));
-            }
-            page.notes_h = h;
+    }
+
+    /// Places the lines from the last one placed to the end of `lines`, pushing each page
+    /// they fill to `pages`.
+    pub(crate) fn advance(
+        &mut self,
+        lines: &[FlowLine],
+        note_lines: &[Vec<FlowLine>],
+        headers: &[Vec<FlowLine>],
+        pages: &mut Vec<Page>,
+    ) {
+        if self.placed_notes.len() < note_lines.len() {
+            self.placed_notes.resize(note_lines.len(), false);
         }
-        if at_top
-            && let Some(h) = fl.header
-            && page.repeated.is_empty()
-            && !headers[h].is_empty()
-            && i > 0
-            && lines[i - 1].header == Some(h)
-        {
-            for (k, r) in headers[h].iter().enumerate() {
-                page.repeated.push(((h, k), page.y));
-                page.y += r.line.height;
-            }
-        }
-        let space = if at_top { 0.0 } else { fl.space_before };
-        let need = space + fl.line.height;
-        let new: Vec<usize> = fl
-            .line
-            .notes
-            .iter()
-            .copied()
-            .filter(|n| *n < note_lines.len() && !placed_notes[*n])
-            .collect();
-        let sep = if page.notes.is_empty() && !new.is_empty() {
-            SEPARATOR
-        } else {
-            0.0
-        };
-        let notes_need: f32 = new.iter().map(|n| note_height(&note_lines[*n])).sum();
-        let free = BOTTOM - page.notes_h - page.y;
-        if need + sep + notes_need <= free + 0.01
-            || (at_top && page.notes.is_empty() && new.is_empty())
-        {
-            // It fits (or nothing would: a line taller than a page goes alone).
-            page.body.push((i, page.y + space));
-            page.y += need;
-            for n in new {
-                for k in 0..note_lines[n].len() {
-                    page.notes.push(((n, k), i));
-                }
-                placed_notes[n] = true;
-            }
-            page.notes_h += sep + notes_need;
-            i += 1;
-            continue;
-        }
-        // The line fits but not all its notes: every note but the last whole here, the
-        // last from its first line on, the rest of it at the foot of the next page (a mark
-        // is never on a page before its note starts).
-        if let Some((&last, whole)) = new.split_last() {
-            let whole_h: f32 = whole.iter().map(|n| note_height(&note_lines[*n])).sum();
-            let first_h = note_lines[last].first().map_or(0.0, |l| l.line.height);
-            if need + sep + whole_h + first_h <= free + 0.01 {
-                page.body.push((i, page.y + space));
-                page.y += need;
-                let mut room = free - need - sep;
-                page.notes_h += sep;
-                for &n in &new {
-                    placed_notes[n] = true;
-                    for (k, l) in note_lines[n].iter().enumerate() {
-                        let h = l.line.height;
-                        if carry.is_empty() && (n != last || h <= room + 0.01) {
-                            room -= h;
-                            page.notes_h += h;
-                            page.notes.push(((n, k), i));
-                        } else {
-                            carry.push((n, k));
-                        }
-                    }
-                }
-                i += 1;
-                pages.push(std::mem::replace(&mut page, Building::new(TOP)).finish(note_lines));
-                page_start = i;
+        let before = pages.len();
+        let Paginator {
+            page,
+            carry,
+            placed_notes,
+            i,
+            page_start,
+            ..
+        } = self;
+        // A guard against a line that fits no page: it is placed alone.
+        while *i < lines.len() {
+            let fl = &lines[*i];
+            let at_top = page.body.is_empty();
+            if fl.new_page && !at_top {
+                pages.push(std::mem::replace(page, Building::new(TOP)).finish(note_lines));
+                *page_start = *i;
                 continue;
             }
-        }
-        // It does not fit: back to the start of the lines kept together with it, unless
-        // they began at the top of this page.
-        let mut k = i;
-        while k > page_start && lines[k - 1].keep_with_next {
-            k -= 1;
-        }
-        if k > page_start && page.body.iter().any(|(j, _)| *j < k) {
-            page.body.retain(|(j, _)| *j < k);
-            page.notes.retain(|(_, by)| *by < k || *by == usize::MAX);
-            for n in lines[k..i].iter().flat_map(|l| l.line.notes.iter()) {
-                if let Some(p) = placed_notes.get_mut(*n) {
-                    *p = false;
+            if at_top && !carry.is_empty() {
+                // The rest of a long note first.
+                let mut h = SEPARATOR;
+                for (n, k) in carry.drain(..) {
+                    h += note_lines[n][k].line.height;
+                    page.notes.push(((n, k), usize::MAX));
+                }
+                page.notes_h = h;
+            }
+            if at_top
+                && let Some(h) = fl.header
+                && page.repeated.is_empty()
+                && !headers[h].is_empty()
+                && *i > 0
+                && lines[*i - 1].header == Some(h)
+            {
+                for (k, r) in headers[h].iter().enumerate() {
+                    page.repeated.push(((h, k), page.y));
+                    page.y += r.line.height;
                 }
             }
-            page.notes_h = if page.notes.is_empty() {
-                0.0
-            } else {
+            let space = if at_top { 0.0 } else { fl.space_before };
+            let need = space + fl.line.height;
+            let new: Vec<usize> = fl
+                .line
+                .notes
+                .iter()
+                .copied()
+                .filter(|n| *n < note_lines.len() && !placed_notes[*n])
+                .collect();
+            let sep = if page.notes.is_empty() && !new.is_empty() {
                 SEPARATOR
-                    + page
-                        .notes
-                        .iter()
-                        .map(|((n, l), _)| note_lines[*n][*l].line.height)
-                        .sum::<f32>()
+            } else {
+                0.0
             };
-            i = k;
-        } else if page.body.is_empty() {
-            // Nothing placed and still no room: place it anyway, its notes on.
-            page.body.push((i, page.y));
-            page.y += fl.line.height;
-            for n in new {
-                placed_notes[n] = true;
-                for k in 0..note_lines[n].len() {
-                    carry.push((n, k));
+            let notes_need: f32 = new.iter().map(|n| note_height(&note_lines[*n])).sum();
+            let free = BOTTOM - page.notes_h - page.y;
+            if need + sep + notes_need <= free + 0.01
+                || (at_top && page.notes.is_empty() && new.is_empty())
+            {
+                // It fits (or nothing would: a line taller than a page goes alone).
+                page.body.push((*i, page.y + space));
+                page.y += need;
+                for n in new {
+                    for k in 0..note_lines[n].len() {
+                        page.notes.push(((n, k), *i));
+                    }
+                    placed_notes[n] = true;
+                }
+                page.notes_h += sep + notes_need;
+                *i += 1;
+                continue;
+            }
+            // The line fits but not all its notes: every note but the last whole here, the
+            // last from its first line on, the rest of it at the foot of the next page (a mark
+            // is never on a page before its note starts).
+            if let Some((&last, whole)) = new.split_last() {
+                let whole_h: f32 = whole.iter().map(|n| note_height(&note_lines[*n])).sum();
+                let first_h = note_lines[last].first().map_or(0.0, |l| l.line.height);
+                if need + sep + whole_h + first_h <= free + 0.01 {
+                    page.body.push((*i, page.y + space));
+                    page.y += need;
+                    let mut room = free - need - sep;
+                    page.notes_h += sep;
+                    for &n in &new {
+                        placed_notes[n] = true;
+                        for (k, l) in note_lines[n].iter().enumerate() {
+                            let h = l.line.height;
+                            if carry.is_empty() && (n != last || h <= room + 0.01) {
+                                room -= h;
+                                page.notes_h += h;
+                                page.notes.push(((n, k), *i));
+                            } else {
+                                carry.push((n, k));
+                            }
+                        }
+                    }
+                    *i += 1;
+                    pages.push(std::mem::replace(page, Building::new(TOP)).finish(note_lines));
+                    *page_start = *i;
+                    continue;
                 }
             }
-            i += 1;
-        }
-        pages.push(std::mem::replace(&mut page, Building::new(TOP)).finish(note_lines));
-        page_start = i;
-    }
-    if !page.body.is_empty() || !page.notes.is_empty() || pages.is_empty() {
-        pages.push(page.finish(note_lines));
-    }
-    // Notes still carried at the end get pages of their own.
-    while !carry.is_empty() {
-        let mut p = Building::new(TOP);
-        let mut h = SEPARATOR;
-        while let Some(&(n, k)) = carry.first() {
-            let lh = note_lines[n][k].line.height;
-            if h + lh > BOTTOM - TOP && !p.notes.is_empty() {
-                break;
+            // It does not fit: back to the start of the lines kept together with it, unless
+            // they began at the top of this page.
+            let mut k = *i;
+            while k > *page_start && lines[k - 1].keep_with_next {
+                k -= 1;
             }
-            h += lh;
-            p.notes.push(((n, k), usize::MAX));
-            carry.remove(0);
+            if k > *page_start && page.body.iter().any(|(j, _)| *j < k) {
+                page.body.retain(|(j, _)| *j < k);
+                page.notes.retain(|(_, by)| *by < k || *by == usize::MAX);
+                for n in lines[k..*i].iter().flat_map(|l| l.line.notes.iter()) {
+                    if let Some(p) = placed_notes.get_mut(*n) {
+                        *p = false;
+                    }
+                }
+                page.notes_h = if page.notes.is_empty() {
+                    0.0
+                } else {
+                    SEPARATOR
+                        + page
+                            .notes
+                            .iter()
+                            .map(|((n, l), _)| note_lines[*n][*l].line.height)
+                            .sum::<f32>()
+                };
+                *i = k;
+            } else if page.body.is_empty() {
+                // Nothing placed and still no room: place it anyway, its notes on.
+                page.body.push((*i, page.y));
+                page.y += fl.line.height;
+                for n in new {
+                    placed_notes[n] = true;
+                    for k in 0..note_lines[n].len() {
+                        carry.push((n, k));
+                    }
+                }
+                *i += 1;
+            }
+            pages.push(std::mem::replace(page, Building::new(TOP)).finish(note_lines));
+            *page_start = *i;
         }
-        p.notes_h = h;
-        pages.push(p.finish(note_lines));
+        self.done += pages.len() - before;
     }
-    pages
+
+    /// Ends pagination: the last page, and pages for notes still carried.
+    pub(crate) fn finish(self, note_lines: &[Vec<FlowLine>], pages: &mut Vec<Page>) {
+        let Paginator {
+            page,
+            mut carry,
+            done,
+            ..
+        } = self;
+        if !page.body.is_empty() || !page.notes.is_empty() || done == 0 {
+            pages.push(page.finish(note_lines));
+        }
+        // Notes still carried at the end get pages of their own.
+        while !carry.is_empty() {
+            let mut p = Building::new(TOP);
+            let mut h = SEPARATOR;
+            while let Some(&(n, k)) = carry.first() {
+                let lh = note_lines[n][k].line.height;
+                if h + lh > BOTTOM - TOP && !p.notes.is_empty() {
+                    break;
+                }
+                h += lh;
+                p.notes.push(((n, k), usize::MAX));
+                carry.remove(0);
+            }
+            p.notes_h = h;
+            pages.push(p.finish(note_lines));
+        }
+    }
 }
