@@ -93,11 +93,11 @@ fn to_bytes(doc: &Document, options: &WriteOptions, thread_from: usize) -> Resul
             Err(std::io::Error::other("a short document"))
         };
         // (The channel ends when the layout's sender is dropped: this one goes now.)
-        let (layout, mut done, mut fonts) = match started {
+        let (layout, mut fonts) = match started {
             // Drawn in fonts of this thread's own, which takes those the layout loads.
             Ok(h) => {
                 drop(tx);
-                (Some(h), None, Fonts::new(&extra, false))
+                (Layout::Thread(h), Fonts::new(&extra, false))
             }
             // (No thread to be had: the whole flow first, on this one, and drawn in the
             // fonts it was set in.)
@@ -106,10 +106,10 @@ fn to_bytes(doc: &Document, options: &WriteOptions, thread_from: usize) -> Resul
                 drop(tx);
                 let (groups, mut fonts) = laid?;
                 no_missing(&mut fonts)?;
-                (None, Some(groups), fonts)
+                (Layout::Here(groups), fonts)
             }
         };
-        let adopt = layout.is_some();
+        let adopt = matches!(layout, Layout::Thread(_));
         let mut pdf = new_pdf()?;
         let mut pages = PageWriter {
             m,
@@ -159,16 +159,16 @@ fn to_bytes(doc: &Document, options: &WriteOptions, thread_from: usize) -> Resul
                 }
             }
         }
-        if let Some(h) = layout {
-            let laid = h
-                .join()
-                .map_err(|_| unrepresentable("the page layout (its thread failed)"))?;
-            let (groups, mut set_in) = laid?;
-            no_missing(&mut set_in)?;
-            done = Some(groups);
-        }
-        let Some(groups) = done else {
-            return Err(unrepresentable("the page layout (it gave nothing)"));
+        let groups = match layout {
+            Layout::Thread(h) => {
+                let laid = h
+                    .join()
+                    .map_err(|_| unrepresentable("the page layout (its thread failed)"))?;
+                let (groups, mut set_in) = laid?;
+                no_missing(&mut set_in)?;
+                groups
+            }
+            Layout::Here(groups) => groups,
         };
         let Some(pager) = pager else {
             return Err(unrepresentable("the page layout (no masthead)"));
@@ -193,6 +193,13 @@ fn to_bytes(doc: &Document, options: &WriteOptions, thread_from: usize) -> Resul
 /// The size of the document's compact JSON from which it is set on a thread of its own.
 const THREAD_FROM: usize = 128 << 10;
 
+/// Where the flow is set: on a thread of its own, or on the drawing thread, already done
+/// (with the tagging groups it gave).
+enum Layout<'scope> {
+    Thread(std::thread::ScopedJoinHandle<'scope, Result<(Vec<flow::Group>, Fonts)>>),
+    Here(Vec<flow::Group>),
+}
+
 /// What the layout thread hands over, with the fonts it loaded since the last.
 struct Laid {
     fonts: Vec<fonts::Bytes>,
@@ -207,8 +214,8 @@ enum Handed {
 }
 
 /// Sets the document, handing the masthead and then the flow's lines to `tx` (as they are
-/// final when `stream`, else all at the end); gives the tagging groups and the fonts it was set in (with the characters no font
-/// covers).
+/// final when `stream`, else all at the end); gives the tagging groups and the fonts it
+/// was set in (with the characters no font covers).
 fn lay_out(
     doc: &Document,
     extra: &[fonts::Bytes],
