@@ -121,7 +121,8 @@ fn to_bytes(doc: &Document, options: &WriteOptions, thread_from: usize) -> Resul
             outline: Vec::new(),
             count: 0,
         };
-        let (mut lines, mut note_lines, mut headers) = (Vec::new(), Vec::new(), Vec::new());
+        let mut lines = paginate::Window::default();
+        let (mut note_lines, mut headers) = (Vec::new(), Vec::new());
         let mut pager: Option<paginate::Paginator> = None;
         let mut ready = Vec::new();
         // (The channel ends when the flow is done, or failed: the thread says which.)
@@ -138,12 +139,11 @@ fn to_bytes(doc: &Document, options: &WriteOptions, thread_from: usize) -> Resul
                     pager = Some(paginate::Paginator::new(pages.bottom));
                 }
                 Handed::Lines(batch) => {
-                    if lines.is_empty() && note_lines.is_empty() && headers.is_empty() {
+                    lines.extend(batch.lines);
+                    if note_lines.is_empty() && headers.is_empty() {
                         // (The whole flow when it comes at once: taken, not copied.)
-                        (lines, note_lines, headers) =
-                            (batch.lines, batch.note_lines, batch.headers);
+                        (note_lines, headers) = (batch.note_lines, batch.headers);
                     } else {
-                        lines.extend(batch.lines);
                         note_lines.extend(batch.note_lines);
                         headers.extend(batch.headers);
                     }
@@ -155,6 +155,10 @@ fn to_bytes(doc: &Document, options: &WriteOptions, thread_from: usize) -> Resul
                     }
                     for page in ready.drain(..) {
                         pages.draw(&mut pdf, &mut fonts, &page, &lines, &note_lines, &headers)?;
+                    }
+                    // (The drawn pages' lines go: their memory is set again by the layout.)
+                    if let Some(p) = pager.as_ref() {
+                        lines.release_before(p.keep_from());
                     }
                 }
             }
@@ -331,7 +335,7 @@ impl PageWriter<'_> {
         pdf: &mut PdfDocument,
         fonts: &mut Fonts,
         page: &paginate::Page,
-        lines: &[FlowLine],
+        lines: &paginate::Window,
         note_lines: &[Vec<FlowLine>],
         headers: &[Vec<FlowLine>],
     ) -> Result<()> {
@@ -1168,18 +1172,24 @@ mod tests {
             assert!(batches.len() > 5, "{} batches", batches.len());
             let (mut lines, mut notes, mut headers) = (Vec::new(), Vec::new(), Vec::new());
             let mut pager = paginate::Paginator::new(140.0);
+            // (Paginated as the writer does: each page's lines released once it is handed
+            // over; a line looked at after its release would be out of bounds.)
+            let mut window = paginate::Window::default();
             let mut pages = Vec::new();
             let mut seen_groups = 0;
             for b in batches {
                 assert!(b.groups >= seen_groups);
                 seen_groups = b.groups;
-                lines.extend(b.lines);
+                lines.extend(b.lines.iter().cloned());
+                window.extend(b.lines);
                 notes.extend(b.note_lines);
                 headers.extend(b.headers);
                 // Every group a line names is known by the time the line comes.
                 assert!(lines.iter().all(|l: &FlowLine| l.group < seen_groups));
-                pager.advance(&lines, &notes, &headers, &mut pages);
+                pager.advance(&window, &notes, &headers, &mut pages);
+                window.release_before(pager.keep_from());
             }
+            assert!(window.end() == lines.len());
             pager.finish(&notes, &mut pages);
             assert_eq!(
                 format!("{:?}", (&lines, &notes, &headers, &groups)),

@@ -64,6 +64,48 @@ impl Building {
     }
 }
 
+/// The body lines of the flow by their index in it, less those already drawn: the writer
+/// releases each page's lines once it is drawn ([`Window::release_before`]), so a long
+/// document's glyphs are not all held at once, and the memory they took is set again.
+#[derive(Debug, Default)]
+pub(crate) struct Window {
+    /// The index in the flow of `lines[0]`.
+    base: usize,
+    lines: Vec<FlowLine>,
+}
+
+impl Window {
+    /// The index after the last line given.
+    pub(crate) fn end(&self) -> usize {
+        self.base + self.lines.len()
+    }
+
+    /// Gives the next lines of the flow.
+    pub(crate) fn extend(&mut self, lines: Vec<FlowLine>) {
+        if self.lines.is_empty() && self.lines.capacity() < lines.len() {
+            // (The first batch, or the whole flow at once: taken, not copied.)
+            self.lines = lines;
+        } else {
+            self.lines.extend(lines);
+        }
+    }
+
+    /// Drops the lines before the `i`th; they are never looked at again.
+    pub(crate) fn release_before(&mut self, i: usize) {
+        let n = i.saturating_sub(self.base).min(self.lines.len());
+        self.lines.drain(..n);
+        self.base += n;
+    }
+}
+
+impl std::ops::Index<usize> for Window {
+    type Output = FlowLine;
+    /// The `i`th line of the flow: one not released.
+    fn index(&self, i: usize) -> &FlowLine {
+        &self.lines[i - self.base]
+    }
+}
+
 fn note_height(lines: &[FlowLine]) -> f32 {
     lines.iter().map(|l| l.line.height).sum()
 }
@@ -79,7 +121,9 @@ pub(crate) fn paginate(
 ) -> Vec<Page> {
     let mut pages = Vec::new();
     let mut p = Paginator::new(first_top);
-    p.advance(lines, note_lines, headers, &mut pages);
+    let mut window = Window::default();
+    window.extend(lines.to_vec());
+    p.advance(&window, note_lines, headers, &mut pages);
     p.finish(note_lines, &mut pages);
     pages
 }
@@ -117,7 +161,7 @@ impl Paginator {
     /// they fill to `pages`.
     pub(crate) fn advance(
         &mut self,
-        lines: &[FlowLine],
+        lines: &Window,
         note_lines: &[Vec<FlowLine>],
         headers: &[Vec<FlowLine>],
         pages: &mut Vec<Page>,
@@ -135,7 +179,7 @@ impl Paginator {
             ..
         } = self;
         // A guard against a line that fits no page: it is placed alone.
-        while *i < lines.len() {
+        while *i < lines.end() {
             let fl = &lines[*i];
             let at_top = page.body.is_empty();
             if fl.new_page && !at_top {
@@ -235,7 +279,7 @@ impl Paginator {
             if k > *page_start && page.body.iter().any(|(j, _)| *j < k) {
                 page.body.retain(|(j, _)| *j < k);
                 page.notes.retain(|(_, by)| *by < k || *by == usize::MAX);
-                for n in lines[k..*i].iter().flat_map(|l| l.line.notes.iter()) {
+                for n in (k..*i).flat_map(|j| lines[j].line.notes.iter()) {
                     if let Some(p) = placed_notes.get_mut(*n) {
                         *p = false;
                     }
@@ -267,6 +311,13 @@ impl Paginator {
             *page_start = *i;
         }
         self.done += pages.len() - before;
+    }
+
+    /// The first line [`Paginator::advance`] may look at again: the line before the page
+    /// being filled (a table row looks back at the row before it). The pages handed over
+    /// hold only lines before the page being filled.
+    pub(crate) fn keep_from(&self) -> usize {
+        self.page_start.saturating_sub(1)
     }
 
     /// Ends pagination: the last page, and pages for notes still carried.
