@@ -80,14 +80,25 @@ fn to_bytes(doc: &Document, options: &WriteOptions, thread_from: usize) -> Resul
         let system = options.system_fonts;
         // (A short document is set here first: a thread's start, and the memory it takes
         // fresh, cost more than the overlap saves.)
+        // Lines drawn go back to the layout thread to be dropped there, off this thread's
+        // path, and into the memory the layout takes its next lines from.
+        let mut drawn: Option<std::sync::mpsc::Sender<Vec<FlowLine>>> = None;
         let started = if json.len() >= thread_from {
             // (The thread's own sender: dropped with the thread, or here if it cannot start.)
             let layout_tx = tx.clone();
             let layout_extra = extra.clone();
+            let (drawn_tx, drawn_rx) = std::sync::mpsc::channel::<Vec<FlowLine>>();
+            drawn = Some(drawn_tx);
             std::thread::Builder::new()
                 .name("undocs-layout".into())
                 .spawn_scoped(scope, move || {
-                    lay_out(doc, &layout_extra, system, &layout_tx, true)
+                    let laid = lay_out(doc, &layout_extra, system, &layout_tx, Some(&drawn_rx));
+                    // (The flow is all handed over: the page side's loop ends with this
+                    // sender, and then the lines it draws are dropped here until it stops
+                    // sending, before it waits for this thread.)
+                    drop(layout_tx);
+                    drawn_rx.iter().for_each(drop);
+                    laid
                 })
         } else {
             Err(std::io::Error::other("a short document"))
@@ -102,7 +113,7 @@ fn to_bytes(doc: &Document, options: &WriteOptions, thread_from: usize) -> Resul
             // (No thread to be had: the whole flow first, on this one, and drawn in the
             // fonts it was set in.)
             Err(_) => {
-                let laid = lay_out(doc, &extra, system, &tx, false);
+                let laid = lay_out(doc, &extra, system, &tx, None);
                 drop(tx);
                 let (groups, mut fonts) = laid?;
                 no_missing(&mut fonts)?;
@@ -158,11 +169,17 @@ fn to_bytes(doc: &Document, options: &WriteOptions, thread_from: usize) -> Resul
                     }
                     // (The drawn pages' lines go: their memory is set again by the layout.)
                     if let Some(p) = pager.as_ref() {
-                        lines.release_before(p.keep_from());
+                        let gone = lines.release_before(p.keep_from());
+                        // (Dropped here if the layout thread has gone, or there is none.)
+                        if let Some(d) = &drawn {
+                            let _ = d.send(gone);
+                        }
                     }
                 }
             }
         }
+        // (The layout thread drops drawn lines until this sender goes: before it is waited for.)
+        drop(drawn);
         let groups = match layout {
             Layout::Thread(h) => {
                 let laid = h
@@ -217,15 +234,16 @@ enum Handed {
     Lines(flow::Batch),
 }
 
-/// Sets the document, handing the masthead and then the flow's lines to `tx` (as they are
-/// final when `stream`, else all at the end); gives the tagging groups and the fonts it
+/// Sets the document, handing the masthead and then the flow's lines to `tx`: as they are
+/// final when there is a `drawn` channel (on the layout thread, which drops there the lines
+/// the page side has drawn), else all at the end. Gives the tagging groups and the fonts it
 /// was set in (with the characters no font covers).
 fn lay_out(
     doc: &Document,
     extra: &[fonts::Bytes],
     system: bool,
     tx: &std::sync::mpsc::Sender<Laid>,
-    stream: bool,
+    drawn: Option<&std::sync::mpsc::Receiver<Vec<FlowLine>>>,
 ) -> Result<(Vec<flow::Group>, Fonts)> {
     let m = &doc.meta;
     let mut fonts = Fonts::new(extra, system);
@@ -241,6 +259,10 @@ fn lay_out(
     // that error, whatever is set here.)
     let _ = tx.send(laid);
     let mut sink = |b: flow::Batch, fonts: &Fonts| {
+        // (Lines drawn since the last batch, dropped on this thread.)
+        if let Some(d) = drawn {
+            d.try_iter().for_each(drop);
+        }
         let laid = Laid {
             fonts: fonts.loaded_from(told),
             what: Handed::Lines(b),
@@ -248,6 +270,7 @@ fn lay_out(
         told = fonts.count();
         let _ = tx.send(laid);
     };
+    let stream = drawn.is_some();
     let sink_if: Option<flow::Sink<'_>> = if stream { Some(&mut sink) } else { None };
     let (rest, groups) = set_flow(doc, &mut fonts, sink_if);
     sink(rest, &fonts);

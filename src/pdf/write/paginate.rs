@@ -90,11 +90,12 @@ impl Window {
         }
     }
 
-    /// Drops the lines before the `i`th; they are never looked at again.
-    pub(crate) fn release_before(&mut self, i: usize) {
+    /// Gives up the lines before the `i`th (they are never looked at again), to be dropped
+    /// by the caller, or elsewhere.
+    pub(crate) fn release_before(&mut self, i: usize) -> Vec<FlowLine> {
         let n = i.saturating_sub(self.base).min(self.lines.len());
-        self.lines.drain(..n);
         self.base += n;
+        self.lines.drain(..n).collect()
     }
 }
 
