@@ -105,9 +105,8 @@ where
         where
             U: Glyph,
         {
-            let (identifier, pdf_glyph) =
-                font_container.add_glyph(ColoredGlyph::new(g.glyph_id(), context_color));
-            let pdf_font = font_container.get_from_identifier_mut(identifier).unwrap();
+            let (pdf_font, pdf_glyph) =
+                font_container.add_glyph_font(ColoredGlyph::new(g.glyph_id(), context_color));
 
             let range = g.text_range().clone();
             let text = &text[range.clone()];
@@ -333,18 +332,19 @@ where
                 &mut self.font_container.borrow_mut(),
             );
 
+            // (undocs patch) The font of each next glyph compared by reference, not cloned.
+            let font_container = self.font_container.borrow();
             for next in iter {
-                let temp_glyph = get_glyph_props(
-                    next,
-                    self.context_color,
-                    &mut self.font_container.borrow_mut(),
+                let same_font = font_container.font_identifier_is(
+                    ColoredGlyph::new(next.glyph_id(), self.context_color),
+                    &first.font_identifier,
                 );
 
                 // If either of those is different, we need to start a new subrun.
-                if first.font_identifier != temp_glyph.font_identifier
-                    || first.y_offset != temp_glyph.y_offset
+                if !same_font
+                    || first.y_offset != next.y_offset(1.0)
                     || first.y_advance != 0.0
-                    || temp_glyph.y_advance != 0.0
+                    || next.y_advance(1.0) != 0.0
                 {
                     break;
                 }
@@ -441,9 +441,8 @@ fn check_text_span_prop(
     font_container: &mut FontContainer,
     do_text_span: &mut bool,
 ) {
-    let (identifier, pdf_glyph) =
-        font_container.add_glyph(ColoredGlyph::new(glyph.glyph_id(), context_color));
-    let pdf_font = font_container.get_from_identifier_mut(identifier).unwrap();
+    let (pdf_font, pdf_glyph) =
+        font_container.add_glyph_font(ColoredGlyph::new(glyph.glyph_id(), context_color));
 
     let range = glyph.text_range().clone();
     let text = &text[range.clone()];

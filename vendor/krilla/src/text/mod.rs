@@ -79,6 +79,29 @@ impl FontContainer {
         &self.cid_font
     }
 
+    /// (undocs patch) `add_glyph` followed by `get_from_identifier_mut` of its identifier,
+    /// without cloning the identifier (an `Arc`): a glyph found in `cid_cache` is always in
+    /// `cid_font`.
+    #[inline]
+    pub(crate) fn add_glyph_font(&mut self, glyph: ColoredGlyph) -> (&mut dyn PdfFont, PDFGlyph) {
+        if let Some((_, pdf_glyph)) = self.cid_cache.get(&glyph.glyph_id.to_u32()) {
+            let pdf_glyph = *pdf_glyph;
+            return (&mut self.cid_font, pdf_glyph);
+        }
+        let (identifier, pdf_glyph) = self.add_glyph(glyph);
+        (self.get_from_identifier_mut(identifier).unwrap(), pdf_glyph)
+    }
+
+    /// (undocs patch) Whether the glyph's font is `id` (as `font_identifier(glyph) ==
+    /// Some(id)`, without cloning the identifier).
+    #[inline]
+    pub(crate) fn font_identifier_is(&self, glyph: ColoredGlyph, id: &FontIdentifier) -> bool {
+        self.cid_cache
+            .get(&glyph.glyph_id.to_u32())
+            .or_else(|| self.type3_cache.get(&glyph.to_owned()))
+            .is_some_and(|(i, _)| i == id)
+    }
+
     #[inline]
     pub(crate) fn font_identifier(&self, glyph: ColoredGlyph) -> Option<FontIdentifier> {
         let (id, _) = self
