@@ -78,11 +78,11 @@ fn to_bytes(doc: &Document, options: &WriteOptions, thread_from: usize) -> Resul
     let (tx, rx) = std::sync::mpsc::channel::<Laid>();
     std::thread::scope(|scope| -> Result<Vec<u8>> {
         let system = options.system_fonts;
-        // (A short document is set here first: a thread's start, and the memory it takes
-        // fresh, cost more than the overlap saves.)
         // Lines drawn go back to the layout thread to be dropped there, off this thread's
         // path, and into the memory the layout takes its next lines from.
         let mut drawn: Option<std::sync::mpsc::Sender<Vec<FlowLine>>> = None;
+        // (A short document is set here first: a thread's start, and the memory it takes
+        // fresh, cost more than the overlap saves.)
         let started = if json.len() >= thread_from {
             // (The thread's own sender: dropped with the thread, or here if it cannot start.)
             let layout_tx = tx.clone();
