@@ -78,17 +78,15 @@ fn to_bytes(doc: &Document, options: &WriteOptions, thread_from: usize) -> Resul
     let (tx, rx) = std::sync::mpsc::channel::<Laid>();
     std::thread::scope(|scope| -> Result<Vec<u8>> {
         let system = options.system_fonts;
-        // Lines drawn go back to the layout thread to be dropped there, off this thread's
-        // path, and into the memory the layout takes its next lines from.
-        let mut drawn: Option<std::sync::mpsc::Sender<Vec<FlowLine>>> = None;
         // (A short document is set here first: a thread's start, and the memory it takes
         // fresh, cost more than the overlap saves.)
         let started = if json.len() >= thread_from {
             // (The thread's own sender: dropped with the thread, or here if it cannot start.)
             let layout_tx = tx.clone();
             let layout_extra = extra.clone();
+            // Lines drawn go back to the layout thread to be dropped there, off this
+            // thread's path, and into the memory the layout takes its next lines from.
             let (drawn_tx, drawn_rx) = std::sync::mpsc::channel::<Vec<FlowLine>>();
-            drawn = Some(drawn_tx);
             std::thread::Builder::new()
                 .name("undocs-layout".into())
                 .spawn_scoped(scope, move || {
@@ -100,15 +98,16 @@ fn to_bytes(doc: &Document, options: &WriteOptions, thread_from: usize) -> Resul
                     drawn_rx.iter().for_each(drop);
                     laid
                 })
+                .map(|h| (h, drawn_tx))
         } else {
             Err(std::io::Error::other("a short document"))
         };
         // (The channel ends when the layout's sender is dropped: this one goes now.)
         let (layout, mut fonts) = match started {
             // Drawn in fonts of this thread's own, which takes those the layout loads.
-            Ok(h) => {
+            Ok((h, drawn)) => {
                 drop(tx);
-                (Layout::Thread(h), Fonts::new(&extra, false))
+                (Layout::Thread(h, drawn), Fonts::new(&extra, false))
             }
             // (No thread to be had: the whole flow first, on this one, and drawn in the
             // fonts it was set in.)
@@ -120,7 +119,7 @@ fn to_bytes(doc: &Document, options: &WriteOptions, thread_from: usize) -> Resul
                 (Layout::Here(groups), fonts)
             }
         };
-        let adopt = matches!(layout, Layout::Thread(_));
+        let adopt = matches!(layout, Layout::Thread(..));
         let mut pdf = new_pdf()?;
         let mut pages = PageWriter {
             m,
@@ -171,17 +170,18 @@ fn to_bytes(doc: &Document, options: &WriteOptions, thread_from: usize) -> Resul
                     if let Some(p) = pager.as_ref() {
                         let gone = lines.release_before(p.keep_from());
                         // (Dropped here if the layout thread has gone, or there is none.)
-                        if let Some(d) = &drawn {
-                            let _ = d.send(gone);
+                        if let Layout::Thread(_, drawn) = &layout {
+                            let _ = drawn.send(gone);
                         }
                     }
                 }
             }
         }
-        // (The layout thread drops drawn lines until this sender goes: before it is waited for.)
-        drop(drawn);
         let groups = match layout {
-            Layout::Thread(h) => {
+            Layout::Thread(h, drawn) => {
+                // (The layout thread drops drawn lines until this sender goes: before it
+                // is waited for.)
+                drop(drawn);
                 let laid = h
                     .join()
                     .map_err(|_| unrepresentable("the page layout (its thread failed)"))?;
@@ -214,10 +214,14 @@ fn to_bytes(doc: &Document, options: &WriteOptions, thread_from: usize) -> Resul
 /// The size of the document's compact JSON from which it is set on a thread of its own.
 const THREAD_FROM: usize = 128 << 10;
 
-/// Where the flow is set: on a thread of its own, or on the drawing thread, already done
-/// (with the tagging groups it gave).
+/// Where the flow is set: on a thread of its own (with the sender that hands it back the
+/// lines drawn, to drop), or on the drawing thread, already done (with the tagging groups
+/// it gave).
 enum Layout<'scope> {
-    Thread(std::thread::ScopedJoinHandle<'scope, Result<(Vec<flow::Group>, Fonts)>>),
+    Thread(
+        std::thread::ScopedJoinHandle<'scope, Result<(Vec<flow::Group>, Fonts)>>,
+        std::sync::mpsc::Sender<Vec<FlowLine>>,
+    ),
     Here(Vec<flow::Group>),
 }
 
