@@ -390,7 +390,6 @@ impl Fonts {
         glyphs
     }
 
-    /// krilla's handle of font `id`.
     /// How many fonts there are: the next one loaded takes this id.
     pub(crate) fn count(&self) -> usize {
         self.loaded.len()
@@ -418,6 +417,7 @@ impl Fonts {
         });
     }
 
+    /// krilla's handle of font `id`.
     pub(crate) fn pdf_font(&mut self, id: FontId) -> Option<krilla::text::Font> {
         let l = self.loaded.get_mut(id)?;
         if l.pdf.is_none() {
